@@ -1,0 +1,69 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { fail } from '../errors.js';
+import { ARTICLE_EXTENSIONS, type Source, sourceKindOf } from '../parse/index.js';
+
+/** An article to build, or the reason an input given by the user yields none. */
+export type InputEntry = { path: string; name: string } | { path: string; error: string };
+
+/**
+ * Expands the inputs the user gave into article files: a file stands for itself, a folder for the
+ * articles in it (recursively, in a stable order), `-` for standard input. A problem with one input
+ * is reported for that input and does not stop the others.
+ */
+export async function expandInputs(inputs: readonly string[], cwd: string): Promise<InputEntry[]> {
+  const entries: InputEntry[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      entries.push({ path: '-', name: 'stdin' });
+      continue;
+    }
+    const info = await stat(input).catch(() => undefined);
+    if (!info) {
+      entries.push({ path: input, error: `${input}: no such file or folder; check the path` });
+    } else if (info.isDirectory()) {
+      const patterns = ARTICLE_EXTENSIONS.map((extension) => `**/*${extension}`);
+      const files = (await glob(patterns, { cwd: input, absolute: true, caseSensitiveMatch: false })).sort();
+      if (files.length === 0) {
+        entries.push({ path: input, error: `${input}: no articles in this folder (${ARTICLE_EXTENSIONS.join(', ')})` });
+      }
+      for (const file of files) entries.push({ path: relative(cwd, file) || file, name: stemOf(file) });
+    } else if (!sourceKindOf(input)) {
+      entries.push({
+        path: input,
+        error: `${input}: unsupported file type "${extname(input) || '(none)'}"; give ${ARTICLE_EXTENSIONS.join(', ')}`,
+      });
+    } else {
+      entries.push({ path: input, name: stemOf(input) });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Reads an article as UTF-8 text. Files that are not text (NUL bytes, invalid UTF-8) are refused
+ * with a message, rather than turned into a deck of replacement characters.
+ */
+export async function readSource(path: string, stdin: () => Promise<Buffer> = readStdin): Promise<Source> {
+  const bytes = path === '-' ? await stdin() : await readFile(path).catch(() => fail(`${path}: cannot read the file; check its permissions`));
+  if (bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    fail(`${path}: not valid UTF-8 text; save the file as UTF-8 and try again`);
+  }
+  if (text.trim() === '') fail(`${path}: the file is empty; give an article with some text`);
+  return { path, text, kind: path === '-' ? 'text' : sourceKindOf(path)! };
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function stemOf(path: string): string {
+  return basename(path, extname(path));
+}

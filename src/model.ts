@@ -1,0 +1,69 @@
+/**
+ * The two models every pipeline stage speaks: an {@link Article} (what the source says) and a
+ * {@link Deck} (what the slides show). Stages import these types and nothing of each other.
+ */
+
+/** Languages whose labels and word lists ringkas knows. */
+export type Language = 'id' | 'en';
+
+/** One sentence of the source, kept verbatim so that bullets can be checked against it. */
+export interface Sentence {
+  /** The sentence text, whitespace collapsed, exactly as the author wrote it otherwise. */
+  text: string;
+  /** 1-based line of the source where the sentence starts (for messages). */
+  line: number;
+}
+
+/** A paragraph: consecutive sentences the author grouped together. */
+export interface Paragraph {
+  sentences: Sentence[];
+}
+
+/** A section of the article: a heading (or none, for the text before the first heading). */
+export interface Section {
+  /** The heading in the author's words; `undefined` for the introduction. */
+  heading: string | undefined;
+  paragraphs: Paragraph[];
+}
+
+/** Something ringkas noticed about the source and wants the user to know. */
+export interface Notice {
+  message: string;
+  /** 1-based source line, where there is one. */
+  line?: number;
+}
+
+/** The parsed article: the input of the condense stage. */
+export interface Article {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: Language;
+  sections: Section[];
+  /** Text that was dropped on purpose (boilerplate), reported rather than lost silently. */
+  warnings: Notice[];
+}
+
+/** The role of a slide; the serializer turns it into a Marp class so themes can lay it out. */
+export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion';
+
+/** One slide of the deck. */
+export interface Slide {
+  kind: SlideKind;
+  title: string;
+  /** Lines under the title on a title slide (subtitle, author, date). */
+  subtitle?: string[];
+  /** Bullets, each a shortened source sentence. */
+  bullets: string[];
+  /** Speaker notes: the source sentences the bullets came from. */
+  notes: string[];
+}
+
+/** The condensed deck: the input of the serialize stage. */
+export interface Deck {
+  title: string;
+  lang: Language;
+  author?: string;
+  slides: Slide[];
+}

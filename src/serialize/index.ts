@@ -1,0 +1,48 @@
+import type { Deck, Slide } from '../model.js';
+import { escapeInline, noteLines } from './escape.js';
+
+/** How the Markdown should be set up for Marp. */
+export interface SerializeOptions {
+  /** Marp theme name (the `@theme` of a CSS theme). */
+  theme: string;
+  /** Show slide numbers. */
+  paginate?: boolean;
+}
+
+/**
+ * The serialize stage: writes a {@link Deck} as Marp Markdown. Each slide gets a `_class` naming its
+ * kind so themes can lay out title, content and other slides differently; all article text is
+ * escaped, so the output is the deck and nothing but the deck.
+ */
+export function serializeDeck(deck: Deck, options: SerializeOptions): string {
+  const frontMatter = [
+    '---',
+    'marp: true',
+    `theme: ${JSON.stringify(options.theme)}`,
+    `paginate: ${options.paginate ?? true}`,
+    `lang: ${deck.lang}`,
+    `title: ${JSON.stringify(oneLine(deck.title))}`,
+    ...(deck.author ? [`author: ${JSON.stringify(oneLine(deck.author))}`] : []),
+    '---',
+  ].join('\n');
+  return `${frontMatter}\n\n${deck.slides.map(serializeSlide).join('\n\n---\n\n')}\n`;
+}
+
+function serializeSlide(slide: Slide): string {
+  const parts = [`<!-- _class: ${slide.kind} -->`];
+  if (slide.kind === 'title') {
+    // The title slide is the only one without pagination: a number there is noise.
+    parts[0] = `<!-- _class: title -->\n<!-- _paginate: false -->`;
+    parts.push(`# ${escapeInline(slide.title)}`);
+    for (const line of slide.subtitle ?? []) parts.push(escapeInline(line));
+  } else {
+    parts.push(`## ${escapeInline(slide.title)}`);
+    if (slide.bullets.length > 0) parts.push(slide.bullets.map((bullet) => `- ${escapeInline(bullet)}`).join('\n'));
+  }
+  if (slide.notes.length > 0) parts.push(['<!--', ...noteLines(slide.notes), '-->'].join('\n'));
+  return parts.join('\n\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
+
+/** The project's root folder. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The bundled sample article. */
+export const SAMPLE = join(ROOT, 'source', 'aliansi-keamanan-internasional.txt');
+/** The built CLI, as `npm test` leaves it. */
+export const BIN = join(ROOT, 'dist', 'bin.js');
+
+/** A new empty temporary folder. */
+export function tempDir(prefix = 'ringkas-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** What a black-box run of the CLI did. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `ringkas` bin as a user would, in its own process. */
+export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A PDF read back: its pages' text and its document info. */
+export interface PdfContent {
+  pages: string[];
+  info: Record<string, unknown>;
+  pageSizes: { width: number; height: number }[];
+}
+
+/** Reads a PDF with pdf.js. */
+export async function readPdf(path: string): Promise<PdfContent> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(await readFile(path));
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  const pageSizes: { width: number; height: number }[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/gu, ' '));
+    const [, , width = 0, height = 0] = page.view;
+    pageSizes.push({ width, height });
+  }
+  const { info } = await pdf.getMetadata();
+  await pdf.destroy();
+  return { pages, info: info as Record<string, unknown>, pageSizes };
+}
+
+/** A PPTX read back: how many slides, and each slide's notes text. */
+export interface PptxContent {
+  slides: number;
+  /** Notes text per slide number (1-based), '' where the slide has none. */
+  notes: string[];
+}
+
+/** Reads a PPTX (a zip of XML parts) and collects the text of each slide's notes page. */
+export async function readPptx(path: string): Promise<PptxContent> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const slideFiles = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/u.test(name));
+  const notes: string[] = [];
+  for (let number = 1; number <= slideFiles.length; number += 1) {
+    const rels = await zip.file(`ppt/slides/_rels/slide${number}.xml.rels`)?.async('string');
+    const target = rels?.match(/Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/u)?.[1];
+    const xml = target ? await zip.file(`ppt/notesSlides/${target}`)?.async('string') : undefined;
+    notes.push(xml ? [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => decodeXml(match[1]!)).join('\n') : '');
+  }
+  return { slides: slideFiles.length, notes };
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&apos;/gu, "'")
+    .replace(/&amp;/gu, '&');
+}
+
+/** Slides in a Marp Markdown file: the slide separators outside the front matter, plus one. */
+export function countMarkdownSlides(markdown: string): number {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/u, '');
+  return body.split(/^---$/mu).length;
+}

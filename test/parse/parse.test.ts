@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/parse/index.js';
+import { SAMPLE } from '../helpers.js';
+
+const sample = async () => parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
+
+describe('parseArticle on the bundled sample', () => {
+  it('finds the introduction and the three headings, in order, with their exact words', async () => {
+    const article = await sample();
+    expect(article.sections.map((section) => section.heading)).toEqual([
+      undefined,
+      'Aliansi Keamanan dan Dinamika Politik Global',
+      'Tantangan dan Masa Depan Aliansi Keamanan',
+      'Masa Depan Aliansi Keamanan Internasional',
+    ]);
+    expect(article.sections.map((section) => section.paragraphs.length)).toEqual([2, 4, 5, 2]);
+  });
+
+  it('detects Indonesian and has a title', async () => {
+    const article = await sample();
+    expect(article.lang).toBe('id');
+    expect(article.title).toBe('Aliansi Keamanan Internasional');
+  });
+
+  it('drops the "BACA JUGA" trailer with a warning naming its line', async () => {
+    const article = await sample();
+    const text = JSON.stringify(article.sections);
+    expect(text).not.toMatch(/BACA JUGA|Aliansi Ekonomi Dunia/u);
+    expect(article.warnings).toEqual([expect.objectContaining({ line: 17, message: expect.stringContaining('BACA JUGA') })]);
+  });
+
+  it('splits paragraphs into sentences with their source line', async () => {
+    const article = await sample();
+    const intro = article.sections[0]!.paragraphs;
+    expect(intro[1]!.sentences.map((sentence) => sentence.text)).toEqual([
+      'Di dunia yang semakin terhubung, konflik di satu wilayah dapat berdampak luas terhadap ekonomi, sosial, dan keamanan negara lain.',
+      'Oleh karena itu, kerja sama internasional dalam sektor keamanan menjadi hal yang tak terelakkan.',
+      'Aliansi keamanan berfungsi tidak hanya sebagai sistem pertahanan kolektif, tetapi juga sebagai forum diplomasi yang memungkinkan negara-negara menyelesaikan perbedaan melalui dialog daripada konfrontasi.',
+    ]);
+    expect(intro[1]!.sentences[0]!.line).toBe(2);
+  });
+});
+
+describe('parseArticle on other sources', () => {
+  it('reads Markdown with front matter, a title heading and sections', () => {
+    const markdown = [
+      '---',
+      'title: Climate Briefing',
+      'author: Dr. A. Rahman',
+      'lang: en',
+      '---',
+      '',
+      '# Ignored Because Front Matter Wins',
+      '',
+      'The climate is changing fast. Scientists agree on the causes.',
+      '',
+      '## Effects',
+      '',
+      '- Sea levels are rising along every coast.',
+      '- Heat waves last longer than before.',
+      '',
+      '```js',
+      'console.log("code is not prose")',
+      '```',
+    ].join('\n');
+    const article = parseArticle({ path: 'brief.md', text: markdown, kind: 'markdown' });
+    expect(article.title).toBe('Climate Briefing');
+    expect(article.author).toBe('Dr. A. Rahman');
+    expect(article.lang).toBe('en');
+    expect(article.sections.map((section) => section.heading)).toEqual([undefined, 'Effects']);
+    expect(article.sections[1]!.paragraphs.flatMap((p) => p.sentences.map((s) => s.text))).toEqual([
+      'Sea levels are rising along every coast.',
+      'Heat waves last longer than before.',
+    ]);
+    expect(JSON.stringify(article)).not.toContain('console.log');
+  });
+
+  it('takes a leading heading-like line of plain text as the title and detects English', () => {
+    const text = 'Ocean Heat Report\n\nThe oceans absorb most of the extra heat. This changes the weather.\n\nWhat Comes Next\n\nScientists expect more storms in the coming years.\n';
+    const article = parseArticle({ path: 'report.txt', text, kind: 'text' });
+    expect(article.title).toBe('Ocean Heat Report');
+    expect(article.lang).toBe('en');
+    expect(article.sections.map((section) => section.heading)).toEqual([undefined, 'What Comes Next']);
+  });
+
+  it('fails with a one-line message naming the file for invalid front matter', () => {
+    expect(() => parseArticle({ path: 'bad.md', text: '---\ntitle: [unclosed\n---\n\nText here.', kind: 'markdown' })).toThrow(
+      /^bad\.md: invalid YAML front matter .*; fix or remove/u,
+    );
+  });
+
+  it('fails for a source without prose', () => {
+    expect(() => parseArticle({ path: 'empty.md', text: '# Only\n\n## Headings\n', kind: 'markdown' })).toThrow(/^empty\.md: no article text found/u);
+  });
+});
