@@ -76,7 +76,9 @@ export async function readPptx(path: string): Promise<PptxContent> {
     const rels = await zip.file(`ppt/slides/_rels/slide${number}.xml.rels`)?.async('string');
     const target = rels?.match(/Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/u)?.[1];
     const xml = target ? await zip.file(`ppt/notesSlides/${target}`)?.async('string') : undefined;
-    notes.push(xml ? [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => decodeXml(match[1]!)).join('\n') : '');
+    // The notes text is in the body placeholder; the page also holds a slide-number field.
+    const body = xml?.split('<p:sp>').find((shape) => shape.includes('<p:ph type="body"')) ?? '';
+    notes.push([...body.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => decodeXml(match[1]!)).join('\n'));
   }
   return { slides: slideFiles.length, notes };
 }

@@ -40,6 +40,8 @@ export interface FindBrowserOptions {
   explicitPath?: string | undefined;
   /** Environment to read `CHROME_PATH` and `PATH` from. */
   env?: NodeJS.ProcessEnv;
+  /** Well-known install locations to look at after the PATH; the platform's by default. */
+  locations?: readonly string[];
   /** Whether to fall back to the Chromium inside the `@sparticuz/chromium` package. */
   allowBundled?: boolean;
 }
@@ -57,7 +59,7 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
   if (fromEnv) return { path: await mustBeExecutable(fromEnv, 'CHROME_PATH'), source: 'env' };
 
   const onPath = (env['PATH'] ?? '').split(delimiter).filter(Boolean).flatMap((dir) => PATH_NAMES.map((name) => join(dir, name)));
-  for (const candidate of [...onPath, ...(KNOWN_LOCATIONS[process.platform] ?? [])]) {
+  for (const candidate of [...onPath, ...(options.locations ?? KNOWN_LOCATIONS[process.platform] ?? [])]) {
     if (await isExecutable(candidate)) return { path: candidate, source: 'installed' };
   }
   if (options.allowBundled ?? true) {

@@ -1,0 +1,120 @@
+import { access, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Marp } from '@marp-team/marp-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, SAMPLE, readPdf, readPptx, runBin, tempDir } from '../helpers.js';
+
+const HEADINGS = [
+  'Aliansi Keamanan dan Dinamika Politik Global',
+  'Tantangan dan Masa Depan Aliansi Keamanan',
+  'Masa Depan Aliansi Keamanan Internasional',
+];
+const NAME = 'aliansi-keamanan-internasional';
+
+/** Slides in a Marp Markdown file, as Marp itself counts them. */
+function marpSlideCount(markdown: string): number {
+  return new Marp({ html: false }).render(markdown, { htmlAsArray: true }).html.length;
+}
+
+describe('ringkas build, black box, on the bundled sample', () => {
+  let out: string;
+  let result: CliResult;
+
+  beforeAll(async () => {
+    out = await tempDir();
+    result = await runBin(['build', SAMPLE, '--out', out]);
+  });
+
+  it('exits 0 and writes md, html, pdf and pptx', async () => {
+    expect(result.stderr).not.toMatch(/error/iu);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['md', 'html', 'pdf', 'pptx'].map((ext) => `${NAME}.${ext}`).sort());
+  });
+
+  it('writes a PDF with one page per Markdown slide, 16:9, with every heading in its text', async () => {
+    const markdown = await readFile(join(out, `${NAME}.md`), 'utf8');
+    const slides = marpSlideCount(markdown);
+    expect(slides).toBe(5);
+    const pdf = await readPdf(join(out, `${NAME}.pdf`));
+    expect(pdf.pages).toHaveLength(slides);
+    const text = pdf.pages.join('\n');
+    for (const heading of HEADINGS) expect(text).toContain(heading);
+    expect(text).toContain('Aliansi Keamanan Internasional');
+    expect(text).not.toContain('BACA JUGA');
+    expect(pdf.info['Title']).toBe('Aliansi Keamanan Internasional');
+    for (const size of pdf.pageSizes) expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
+  });
+
+  it('writes a PPTX with one slide per PDF page and the source sentences in the notes pages', async () => {
+    const pptx = await readPptx(join(out, `${NAME}.pptx`));
+    expect(pptx.slides).toBe(5);
+    expect(pptx.notes[0]).toBe('');
+    expect(pptx.notes[1]).toContain('Aliansi keamanan internasional telah menjadi pilar utama dalam menjaga stabilitas global selama beberapa dekade.');
+    expect(pptx.notes[2]).toContain('NATO, misalnya, awalnya dibentuk sebagai tanggapan terhadap ancaman dari Blok Timur selama Perang Dingin.');
+    for (const notes of pptx.notes.slice(1)) expect(notes.length).toBeGreaterThan(50);
+  });
+
+  it('writes byte-identical Markdown and HTML on a second run', async () => {
+    const again = await tempDir();
+    const second = await runBin(['build', SAMPLE, '--out', again, '--format', 'html']);
+    expect(second.code).toBe(0);
+    for (const ext of ['md', 'html']) {
+      expect(await readFile(join(again, `${NAME}.${ext}`), 'utf8')).toBe(await readFile(join(out, `${NAME}.${ext}`), 'utf8'));
+    }
+  });
+});
+
+describe('ringkas build, errors', () => {
+  it('exits 1 with a one-line message for a missing input file', async () => {
+    const out = await tempDir();
+    const result = await runBin(['build', 'no/such/article.txt', '--out', out, '--format', 'md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: no/such/article.txt: no such file or folder; check the path\n');
+  });
+
+  it('still builds the good inputs of a batch with a bad one, and exits 1', async () => {
+    const out = await tempDir();
+    const result = await runBin(['build', 'missing.txt', SAMPLE, '--out', out, '--format', 'md']);
+    expect(result.code).toBe(1);
+    await access(join(out, `${NAME}.md`));
+  });
+
+  it('exits 2 with a one-line message for an unknown flag', async () => {
+    const result = await runBin(['build', '--frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: Unknown argument: frobnicate/u)]);
+  });
+
+  it('exits 2 for an unknown format and a bad budget', async () => {
+    for (const args of [['--format', 'docx'], ['--max-words', '0']]) {
+      const result = await runBin(['build', SAMPLE, ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('exits 4 for an unknown theme', async () => {
+    const result = await runBin(['build', SAMPLE, '--theme', 'nope', '--format', 'md']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^error: unknown theme "nope": use one of ringkas, default, gaia, uncover/u);
+  });
+
+  it('exits 3 when the browser given cannot be found, after writing Markdown and HTML', async () => {
+    const out = await tempDir();
+    const result = await runBin(['build', SAMPLE, '--out', out, '--format', 'html,pdf'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/error: CHROME_PATH: no executable browser at "\/nonexistent\/chrome"; install Chrome or Chromium, or point to one with --browser-path/u);
+    expect((await readdir(out)).sort()).toEqual([`${NAME}.html`, `${NAME}.md`]);
+  });
+
+  it('prints a JSON report with --json', async () => {
+    const out = await tempDir();
+    const result = await runBin(['build', SAMPLE, '--out', out, '--format', 'md', '--json', '--quiet']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.decks).toEqual([
+      expect.objectContaining({ title: 'Aliansi Keamanan Internasional', lang: 'id', slides: 5, outputs: [join(out, `${NAME}.md`)] }),
+    ]);
+  });
+});

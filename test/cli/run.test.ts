@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { type CliIo, run } from '../../src/cli/run.js';
+
+function capture(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+describe('run(argv)', () => {
+  it('returns the exit code and leaves process.exitCode alone', async () => {
+    const io = capture();
+    const before = process.exitCode;
+    expect(await run(['build', '--frobnicate'], io)).toBe(2);
+    expect(process.exitCode).toBe(before);
+    expect(io.err).toMatch(/^error: Unknown argument: frobnicate \(see ringkas --help\)\n$/u);
+  });
+
+  it('exits 2 without a command', async () => {
+    const io = capture();
+    expect(await run([], io)).toBe(2);
+    expect(io.err).toBe('error: give a command, e.g. "ringkas build" (see ringkas --help)\n');
+  });
+
+  it('exits 2 for an unknown command', async () => {
+    const io = capture();
+    expect(await run(['bulid'], io)).toBe(2);
+    expect(io.err.split('\n')).toHaveLength(2);
+  });
+});
