@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { condense } from './condense/index.js';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { expandInputs, readSource } from './io/inputs.js';
@@ -105,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   for (const report of reports) {
     for (const warning of report.warnings) log(`warning: ${warning}`);
     if (report.error) log(`error: ${report.error}`);
-    else log(`built ${report.input} → ${report.outputs.join(', ')} (${report.slides} slides)`);
+    else log(`built ${report.input} → ${report.outputs.map((path) => relative(cwd, path) || path).join(', ')} (${report.slides} slides)`);
   }
   if (runError) log(`error: ${runError.message}`);
 

@@ -1,6 +1,8 @@
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { access, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ExitCode, fail } from '../../errors.js';
 
 /** A browser executable and where it was found, which decides how it is started. */
@@ -69,12 +71,39 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
   fail(`no browser found for PDF/PPTX/PNG output: ${NO_BROWSER_HINT}`, ExitCode.noBrowser);
 }
 
-/** The Chromium of `@sparticuz/chromium` (Linux x64 only), unpacked on first use. */
+/**
+ * The Chromium of `@sparticuz/chromium` (Linux x64 only), unpacked on first use into a folder of its
+ * own per package version and user. The package itself unpacks to a fixed `/tmp/chromium`, which
+ * another user may own and which a second process can see half-written; unpacking into a private
+ * staging folder and renaming it into place avoids both.
+ */
 async function bundledChromium(): Promise<string | undefined> {
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
   try {
-    const { default: chromium } = await import('@sparticuz/chromium');
-    return await chromium.executablePath();
+    const entry = fileURLToPath(import.meta.resolve('@sparticuz/chromium'));
+    const packageDir = dirname(dirname(entry));
+    const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    const target = join(tmpdir(), `ringkas-chromium-${version}-${process.getuid?.() ?? 0}`);
+    const executable = join(target, 'chromium');
+    if (await isExecutable(executable)) return executable;
+
+    const staging = await mkdtemp(join(tmpdir(), 'ringkas-chromium-staging-'));
+    const { inflate } = await import('@sparticuz/chromium');
+    // inflate() writes to os.tmpdir(), read when it is called: point it at the staging folder for
+    // the synchronous part of the calls only.
+    const previous = process.env['TMPDIR'];
+    process.env['TMPDIR'] = staging;
+    const unpacking = ['chromium.br', 'fonts.tar.br', 'swiftshader.tar.br'].map((file) => inflate(join(packageDir, 'bin', file)));
+    if (previous === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = previous;
+    await Promise.all(unpacking);
+    try {
+      await rename(staging, target);
+    } catch {
+      // Another process finished first: use its copy.
+      await rm(staging, { recursive: true, force: true });
+    }
+    return (await isExecutable(executable)) ? executable : undefined;
   } catch {
     return undefined;
   }

@@ -51,8 +51,8 @@ export class BrowserSession {
         executablePath: found.path,
         headless: found.source === 'bundled' ? 'shell' : true,
         args: launchArgs(found),
-        // Leave stdin/stdout of the CLI alone and never wait forever for a browser that hangs.
-        pipe: true,
+        // Never wait forever for a browser that hangs. (No `pipe: true`: with it, puppeteer leaves
+        // a failed spawn as an unhandled error event that kills the process.)
         timeout: 60_000,
       });
       launches += 1;
