@@ -105,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   for (const report of reports) {
     for (const warning of report.warnings) log(`warning: ${warning}`);
     if (report.error) log(`error: ${report.error}`);
-    else log(`built ${report.input} → ${report.outputs.map((path) => relative(cwd, path) || path).join(', ')} (${report.slides} slides)`);
+    else log(`built ${report.input} → ${report.outputs.map((path) => displayPath(path, cwd)).join(', ')} (${report.slides} slides)`);
   }
   if (runError) log(`error: ${runError.message}`);
 
@@ -182,6 +182,12 @@ async function renderWithBrowser(built: BuiltDeck[], outDir: string, options: Bu
   } finally {
     await session.close();
   }
+}
+
+/** A path as short as it can be said: relative inside the working folder, absolute outside it. */
+function displayPath(path: string, cwd: string): string {
+  const shown = relative(cwd, path);
+  return shown && !shown.startsWith('..') ? shown : path;
 }
 
 function messageOf(error: unknown, path: string): string {
