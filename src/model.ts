@@ -23,7 +23,16 @@ export interface Paragraph {
 export interface Section {
   /** The heading in the author's words; `undefined` for the introduction. */
   heading: string | undefined;
+  /** Nesting level: 1 for the article's top headings (and the introduction), 2 below them, … */
+  depth: number;
+  /** Paragraphs under the heading; empty for a heading whose text is all in its subsections. */
   paragraphs: Paragraph[];
+}
+
+/** An acronym the article defines, e.g. NATO = "Pakta Pertahanan Atlantik Utara". */
+export interface GlossaryEntry {
+  term: string;
+  expansion: string;
 }
 
 /** Something ringkas noticed about the source and wants the user to know. */
@@ -40,7 +49,11 @@ export interface Article {
   author?: string;
   date?: string;
   lang: Language;
+  /** A news dateline ("JAKARTA, KOMPAS.com") taken off the first sentence. */
+  dateline?: string;
   sections: Section[];
+  /** Acronyms defined in the text, in order of first definition. */
+  glossary: GlossaryEntry[];
   /** Text that was dropped on purpose (boilerplate), reported rather than lost silently. */
   warnings: Notice[];
 }
@@ -51,6 +64,8 @@ export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusio
 /** One slide of the deck. */
 export interface Slide {
   kind: SlideKind;
+  /** For content slides: the index of the article section the slide presents. */
+  section?: number;
   title: string;
   /** Lines under the title on a title slide (subtitle, author, date). */
   subtitle?: string[];

@@ -32,14 +32,19 @@ export function condense(article: Article, options: CondenseOptions = {}): Deck 
     bullets: [],
     notes: [],
   };
-  const contentSlides = article.sections.map((section): Slide => {
+  // Headings whose text is all in their subsections get no slide of their own.
+  const contentSlides = article.sections.flatMap((section, index): Slide[] => {
+    if (section.paragraphs.length === 0) return [];
     const points = pickPoints(section, article.lang, settings);
-    return {
-      kind: 'content',
-      title: section.heading ?? labels.introduction,
-      bullets: points.map((point) => point.bullet),
-      notes: settings.notes ? points.map((point) => point.source.text) : [],
-    };
+    return [
+      {
+        kind: 'content',
+        section: index,
+        title: section.heading ?? labels.introduction,
+        bullets: points.map((point) => point.bullet),
+        notes: settings.notes ? points.map((point) => point.source.text) : [],
+      },
+    ];
   });
   const deck: Deck = { title: article.title, lang: article.lang, slides: [titleSlide, ...contentSlides] };
   if (article.author) deck.author = article.author;

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { fail } from '../errors.js';
-import { ARTICLE_EXTENSIONS, type Source, sourceKindOf } from '../parse/index.js';
+import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
 
 /** An article to build, or the reason an input given by the user yields none. */
 export type InputEntry = { path: string; name: string } | { path: string; error: string };
@@ -55,7 +55,7 @@ export async function readSource(path: string, stdin: () => Promise<Buffer> = re
     fail(`${path}: not valid UTF-8 text; save the file as UTF-8 and try again`);
   }
   if (text.trim() === '') fail(`${path}: the file is empty; give an article with some text`);
-  return { path, text, kind: path === '-' ? 'text' : sourceKindOf(path)! };
+  return { path, text, kind: path === '-' ? sniffKind(text) : sourceKindOf(path)! };
 }
 
 async function readStdin(): Promise<Buffer> {

@@ -1,5 +1,6 @@
-import type { Language, Notice, Paragraph, Section } from '../model.js';
-import { isBoilerplate } from './boilerplate.js';
+import type { VFile } from 'vfile';
+import type { Language, Paragraph, Section } from '../model.js';
+import { isBoilerplate, splitDateline } from './boilerplate.js';
 import { splitSentences } from './sentences.js';
 
 /** A unit of the source as the format readers see it, before sentences are split. */
@@ -8,47 +9,64 @@ export interface Block {
   text: string;
   /** 1-based source line where the block starts. */
   line: number;
+  /** For headings: 1 for `#`/"1.", 2 for `##`/"1.1", … */
+  depth?: number;
+  /** For paragraphs: the block was an item of a list. */
+  listItem?: boolean;
 }
 
-/** Sections built from blocks, plus what was dropped on the way. */
+/** Sections built from blocks, and the dateline found on the way. */
 export interface SectionsResult {
   sections: Section[];
-  warnings: Notice[];
+  dateline: string | undefined;
 }
 
 /**
- * Groups blocks into sections: every heading opens one, text before the first heading forms the
- * introduction (heading `undefined`). Boilerplate paragraphs are dropped with a warning, and
- * headings left without text are dropped too, since they would make empty slides.
+ * Groups blocks into sections: every heading opens one, and text before the first heading forms
+ * the introduction (heading `undefined`). Boilerplate is dropped and a dateline is taken off the
+ * lead paragraph, each reported as a message on `file`. A heading with neither text nor
+ * subheadings under it is dropped too, since it would make an empty slide.
  */
-export function buildSections(blocks: readonly Block[], lang: Language): SectionsResult {
-  const warnings: Notice[] = [];
-  const sections: Section[] = [];
-  let current: Section = { heading: undefined, paragraphs: [] };
-  let currentLine = 1;
-  const close = () => {
-    if (current.paragraphs.length > 0) sections.push(current);
-    else if (current.heading !== undefined)
-      warnings.push({ message: `heading "${current.heading}" has no text under it; skipped`, line: currentLine });
-  };
+export function buildSections(blocks: readonly Block[], lang: Language, file: VFile): SectionsResult {
+  const headingDepths = blocks.filter((block) => block.kind === 'heading').map((block) => block.depth ?? 1);
+  const topDepth = headingDepths.length > 0 ? Math.min(...headingDepths) : 1;
+  const drafts: { section: Section; line: number }[] = [{ section: { heading: undefined, depth: 1, paragraphs: [] }, line: 1 }];
+  let dateline: string | undefined;
+  let seenProse = false;
+
   for (const block of blocks) {
     if (isBoilerplate(block.text)) {
-      warnings.push({ message: `dropped boilerplate: "${clip(block.text)}"`, line: block.line });
+      file.message(`dropped boilerplate: "${clip(block.text)}"`, { place: { line: block.line, column: 1 }, ruleId: 'boilerplate', source: 'ringkas' });
       continue;
     }
     if (block.kind === 'heading') {
-      close();
-      current = { heading: block.text, paragraphs: [] };
-      currentLine = block.line;
+      drafts.push({ section: { heading: block.text, depth: (block.depth ?? topDepth) - topDepth + 1, paragraphs: [] }, line: block.line });
       continue;
     }
-    const paragraph: Paragraph = {
-      sentences: splitSentences(block.text, lang).map((text) => ({ text, line: block.line })),
-    };
-    if (paragraph.sentences.length > 0) current.paragraphs.push(paragraph);
+    let text = block.text;
+    if (!seenProse) {
+      const split = splitDateline(text);
+      if (split) {
+        dateline = split.dateline;
+        text = split.rest;
+        file.message(`moved dateline "${clip(dateline)}" to metadata`, { place: { line: block.line, column: 1 }, ruleId: 'dateline', source: 'ringkas' });
+      }
+    }
+    seenProse = true;
+    const paragraph: Paragraph = { sentences: splitSentences(text, lang).map((sentence) => ({ text: sentence, line: block.line })) };
+    if (paragraph.sentences.length > 0) drafts.at(-1)!.section.paragraphs.push(paragraph);
   }
-  close();
-  return { sections, warnings };
+
+  const sections = drafts.filter(({ section, line }, index) => {
+    if (section.paragraphs.length > 0) return true;
+    const next = drafts[index + 1]?.section;
+    const hasSubsections = next !== undefined && next.depth > section.depth;
+    if (section.heading !== undefined && !hasSubsections) {
+      file.message(`heading "${clip(section.heading)}" has no text under it; skipped`, { place: { line, column: 1 }, ruleId: 'empty-section', source: 'ringkas' });
+    }
+    return section.heading !== undefined && hasSubsections;
+  });
+  return { sections: sections.map(({ section }) => section), dateline };
 }
 
 function clip(text: string): string {

@@ -1,18 +1,49 @@
 /**
- * Lines that news sites and blogs wrap around an article and that must never reach a slide:
- * cross-links, share prompts, ads, credits. Matched against a whole trimmed line (or paragraph).
+ * Text that news sites and blogs wrap around an article and that must never reach a slide:
+ * cross-links, share prompts, ads, credits, bylines. Each pattern is matched against a whole
+ * trimmed paragraph (or line of plain text).
  */
 const BOILERPLATE: readonly RegExp[] = [
-  /^(baca juga|lihat juga|simak juga|read more|read also|see also|related( articles?| stories)?)\b\s*[:：-]?/iu,
-  /^(advertisement|advertisment|iklan|scroll to (continue|resume)|sponsored)\b/iu,
-  /^(share|bagikan|follow|ikuti|subscribe|berlangganan)\b.{0,80}$/iu,
-  /^(foto|photo|gambar|image|sumber foto|video)\s*[:：]/iu,
-  /^\(?(photo|foto)\s*[:：].*\)?$/iu,
+  // Cross-links to other articles.
+  /^(baca juga|baca pula|baca selengkapnya|lihat juga|simak juga|simak video|tonton juga|berita terkait|artikel terkait|read more|read also|also read|see also|related( articles?| stories| news)?|recommended|more from)\b\s*[:：\-–—]?/iu,
+  // Ads and ad placeholders.
+  /^(advertisement|advertisment|iklan|sponsored|promoted|ads?|scroll to (continue|resume)( with content)?|lanjutkan membaca|gulir untuk melanjutkan)\b[\s.:]*$/iu,
+  /^(advertisement|iklan|sponsored)\s*[:：\-–—]/iu,
+  // Share, follow and subscribe prompts: a call to action that names a channel, or a bare button.
+  /^(share|bagikan|follow|ikuti|subscribe|berlangganan|sign up|daftar|gabung|join|download|unduh|dapatkan|like)\b.{0,100}\b(kami|us|our|newsletter|channel|kanal|saluran|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|google news|aplikasi|app|media sosial|social media|notifikasi|notifications?)\b.{0,40}$/iu,
+  /^(share|bagikan|tweet|copy link|salin tautan|print|cetak|komentar|comments?)(\s+\S+){0,3}$/iu,
+  // Photo, video and illustration credits and captions.
+  /^(foto|photo|photograph|gambar|image|sumber foto|sumber gambar|video|ilustrasi|illustration|credit|kredit)\s*[:：]/iu,
+  /^.{0,200}\((foto|photo|dok|dokumentasi|doc|sumber|source|ilustrasi|image)\s*[:：.][^)]*\)\s*\.?$/iu,
+  // Copyright lines.
   /^(©|\(c\)|copyright\b|hak cipta\b)/iu,
+  /\ball rights reserved\b/iu,
+  // Bylines, editors and tags.
+  /^(editor|penulis|reporter|pewarta|penyunting|writer|author|by|oleh|tags?|topik|kata kunci|keywords?)\s*[:：]/iu,
 ];
 
-/** Whether a line (or a one-line paragraph) is page chrome rather than part of the article. */
-export function isBoilerplate(line: string): boolean {
-  const text = line.trim();
-  return BOILERPLATE.some((pattern) => pattern.test(text));
+/** Whether a paragraph or line is page chrome rather than part of the article. */
+export function isBoilerplate(text: string): boolean {
+  const trimmed = text.trim();
+  return BOILERPLATE.some((pattern) => pattern.test(trimmed));
+}
+
+/**
+ * A news dateline at the start of the lead paragraph: a place in capitals with a source
+ * ("JAKARTA, KOMPAS.com —") or an agency in parentheses ("Jakarta (ANTARA) -"), then a dash.
+ */
+const DATELINE =
+  /^((?:\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*\s*,\s*[^—–\-\n]{2,60}?)|(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*\([^)\n]{2,40}\)(?:\s*,\s*[^—–\-\n]{2,40}?)?))\s*(?:—|–|--?)\s+(?=\S)/u;
+
+/** A dateline taken off a paragraph, and the paragraph without it. */
+export interface DatelineSplit {
+  dateline: string;
+  rest: string;
+}
+
+/** Takes a news dateline off the start of a paragraph, if it has one. */
+export function splitDateline(paragraph: string): DatelineSplit | undefined {
+  const match = DATELINE.exec(paragraph.trimStart());
+  if (!match) return undefined;
+  return { dateline: match[1]!.trim(), rest: paragraph.trimStart().slice(match[0].length) };
 }

@@ -1,18 +1,24 @@
 import { basename, extname } from 'node:path';
+import { VFile } from 'vfile';
 import { fail } from '../errors.js';
-import type { Article, Language } from '../model.js';
+import type { Article, Language, Notice } from '../model.js';
+import { findAcronyms } from './acronyms.js';
 import { type Block, buildSections } from './blocks.js';
+import { readHtml } from './html.js';
 import { detectLanguage } from './language.js';
-import { type FrontMatter, readMarkdown } from './markdown.js';
+import { type ArticleMeta, readMarkdown } from './markdown.js';
 import { readPlainText } from './plaintext.js';
+import { keyPhraseTitle } from './title.js';
 
 /** The formats ringkas reads, by what the parse stage does with them. */
-export type SourceKind = 'markdown' | 'text';
+export type SourceKind = 'markdown' | 'text' | 'html';
 
 const KIND_BY_EXTENSION: Record<string, SourceKind> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'text',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 /** File extensions ringkas reads, for finding articles in a folder. */
@@ -23,9 +29,20 @@ export function sourceKindOf(path: string): SourceKind | undefined {
   return KIND_BY_EXTENSION[extname(path).toLowerCase()];
 }
 
+/**
+ * The kind of a text that came without a file name (standard input): HTML when it opens with a
+ * tag, Markdown when it has front matter or `#` headings, plain text otherwise.
+ */
+export function sniffKind(text: string): SourceKind {
+  const start = text.replace(/^\uFEFF/u, '').trimStart();
+  if (/^<(!doctype\s+html|html|head|body|article|main|div|p|h1|section)\b/iu.test(start)) return 'html';
+  if (/^---\r?\n/u.test(start) || /^#{1,6}\s+\S/mu.test(start)) return 'markdown';
+  return 'text';
+}
+
 /** An article's text and where it came from. */
 export interface Source {
-  /** Path as the user gave it, for messages. */
+  /** Path as the user gave it (`-` for standard input), for messages. */
   path: string;
   text: string;
   kind: SourceKind;
@@ -41,69 +58,73 @@ export interface ParseOptions {
 }
 
 /**
- * The parse stage: reads a source into the {@link Article} model — title, language, and sections of
- * paragraphs of sentences — dropping boilerplate with a warning.
+ * The parse stage: reads a source into the {@link Article} model — title, language, sections of
+ * paragraphs of sentences, acronyms — dropping boilerplate, each drop reported as a warning.
  */
 export function parseArticle(source: Source, options: ParseOptions = {}): Article {
   const text = source.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const { blocks, frontMatter, leadingTitle } = readBlocks(source.path, text, source.kind);
-  const lang = chooseLanguage(options.lang, frontMatter.lang, blocks);
-  const { sections, warnings } = buildSections(blocks, lang);
+  const file = new VFile({ path: source.path, value: text });
+  const { blocks, meta, leadingTitle } = readBlocks(source, text, file);
+  const lang = chooseLanguage(options.lang, meta.lang, blocks);
+  const { sections, dateline } = buildSections(blocks, lang, file);
   if (sections.length === 0) fail(`${source.path}: no article text found; give a file with at least one paragraph of prose`);
+
+  const sentences = sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
   const article: Article = {
-    title: options.title ?? frontMatter.title ?? leadingTitle ?? titleFromFileName(source.path),
+    title: options.title ?? meta.title ?? leadingTitle ?? keyPhraseTitle(sections, lang) ?? titleFromFileName(source.path),
     lang,
     sections,
-    warnings,
+    glossary: findAcronyms(sentences),
+    warnings: [...file.messages]
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      .map((message): Notice => (message.line ? { message: message.reason, line: message.line } : { message: message.reason })),
   };
-  const subtitle = options.subtitle ?? frontMatter.subtitle;
-  const author = options.author ?? frontMatter.author;
-  const date = options.date ?? frontMatter.date;
+  const subtitle = options.subtitle ?? meta.subtitle;
+  const author = options.author ?? meta.author;
+  const date = options.date ?? meta.date;
   if (subtitle) article.subtitle = subtitle;
   if (author) article.author = author;
   if (date) article.date = date;
+  if (dateline) article.dateline = dateline;
   return article;
 }
 
 interface SourceBlocks {
   blocks: Block[];
-  frontMatter: FrontMatter;
+  meta: ArticleMeta;
   /** A title line at the very top of the source, removed from `blocks`. */
   leadingTitle: string | undefined;
 }
 
-function readBlocks(path: string, text: string, kind: SourceKind): SourceBlocks {
-  if (kind === 'markdown') {
-    let content;
+function readBlocks(source: Source, text: string, file: VFile): SourceBlocks {
+  if (source.kind === 'text') {
+    const { title, blocks } = readPlainText(text);
+    return { blocks, meta: {}, leadingTitle: title };
+  }
+  let content: { meta: ArticleMeta; blocks: Block[] };
+  if (source.kind === 'html') {
+    content = readHtml(text, file);
+  } else {
     try {
       content = readMarkdown(text);
     } catch (error) {
-      fail(`${path}: invalid YAML front matter (${(error as Error).message.split('\n', 1)[0]}); fix or remove the block between the --- lines`);
+      fail(`${source.path}: invalid YAML front matter (${(error as Error).message.split('\n', 1)[0]}); fix or remove the block between the --- lines`);
     }
-    const { blocks, frontMatter, headingDepths } = content;
-    // A first-level heading at the very top is the document's title, not a section.
-    const hasTitleHeading = blocks[0]?.kind === 'heading' && headingDepths.get(0) === 1;
-    return {
-      blocks: hasTitleHeading ? blocks.slice(1) : blocks,
-      frontMatter,
-      leadingTitle: hasTitleHeading ? blocks[0]!.text : undefined,
-    };
   }
-  const blocks = readPlainText(text);
-  // Plain text has no markup for a title: by convention it is a heading-like first line.
-  const first = blocks[0];
-  const hasTitleLine = first?.kind === 'heading';
+  // A first-level heading at the very top is the document's title, not a section.
+  const [first] = content.blocks;
+  const hasTitleHeading = first?.kind === 'heading' && first.depth === 1;
   return {
-    blocks: hasTitleLine ? blocks.slice(1) : blocks,
-    frontMatter: {},
-    leadingTitle: hasTitleLine ? first.text : undefined,
+    blocks: hasTitleHeading ? content.blocks.slice(1) : content.blocks,
+    meta: content.meta,
+    leadingTitle: hasTitleHeading ? first.text : undefined,
   };
 }
 
-function chooseLanguage(option: ParseOptions['lang'], frontMatterLang: string | undefined, blocks: Block[]): Language {
+function chooseLanguage(option: ParseOptions['lang'], declared: string | undefined, blocks: Block[]): Language {
   if (option && option !== 'auto') return option;
-  const declared = frontMatterLang?.toLowerCase().slice(0, 2);
-  if (declared === 'id' || declared === 'en') return declared;
+  const code = declared?.toLowerCase().slice(0, 2);
+  if (code === 'id' || code === 'en') return code;
   return detectLanguage(blocks.map((block) => block.text).join(' '));
 }
 

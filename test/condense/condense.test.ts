@@ -9,7 +9,7 @@ const sampleArticle = async () => parseArticle({ path: SAMPLE, text: await readF
 
 /** Whether `bullet` is `source` with words deleted (case of the first letter and punctuation aside). */
 function isDeletionOf(bullet: string, source: string): boolean {
-  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+  const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
   const sourceWords = words(source);
   let position = 0;
   for (const word of words(bullet)) {
