@@ -1,10 +1,9 @@
 import { relative, resolve } from 'node:path';
-import { condense } from './condense/index.js';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
-import { expandInputs, readSource } from './io/inputs.js';
+import { expandInputs } from './io/inputs.js';
 import { prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
-import { parseArticle } from './parse/index.js';
+import { deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
 import { serializeDeck } from './serialize/index.js';
 import { type Theme, resolveTheme } from './themes/index.js';
@@ -120,12 +119,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 /** The browser-free part of one deck: Markdown and HTML. */
 async function buildText(path: string, name: string, theme: Theme, outDir: string, options: BuildOptions, report: DeckReport): Promise<BuiltDeck> {
-  const source = await readSource(path);
-  const article = parseArticle(source, pick(options, ['lang', 'title', 'subtitle', 'author', 'date']));
+  const { article, deck } = await deckFromFile(path, options);
   report.title = article.title;
   report.lang = article.lang;
-  report.warnings.push(...article.warnings.map((notice) => `${path}${notice.line ? `:${notice.line}` : ''}: ${notice.message}`));
-  const deck = condense(article, pick(options, ['maxBullets', 'maxWords', 'notes', 'institution']));
+  report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
   const markdown = serializeDeck(deck, { theme: theme.name });
   report.slides = deck.slides.length;
   report.outputs.push(await writeOutput(outDir, `${name}.md`, markdown));
@@ -193,10 +190,4 @@ function displayPath(path: string, cwd: string): string {
 function messageOf(error: unknown, path: string): string {
   if (error instanceof RingkasError) return error.message;
   return `${path}: ${firstLine(error)}`;
-}
-
-function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
-  const result = {} as Pick<T, K>;
-  for (const key of keys) if (object[key] !== undefined) result[key] = object[key];
-  return result;
 }

@@ -63,8 +63,11 @@ function clauseCut(text: string, options: CompressOptions): string | undefined {
     if (wordCount(kept) > options.maxWords) continue;
     const removed = text.slice(boundary + 2).split(/[,;] /u).slice(0, 2);
     if (removed.some((segment) => LIST_CONTINUATION.test(segment.trim()))) continue;
-    // One clause that opens with a subordinator is only the lead-in to the main clause.
-    if (!/[,;] /u.test(kept) && SUBORDINATORS[options.lang].test(kept)) continue;
+    // A subordinate lead-in ("Meskipun …", "Dengan A, B, serta C") is not a statement on its own:
+    // the main clause comes after it. Without a comma, or when the kept part ends on the last item
+    // of a list, all that was kept is the lead-in.
+    const lastSegment = kept.split(/[,;] /u).at(-1)!.trim();
+    if (SUBORDINATORS[options.lang].test(kept) && (!/[,;] /u.test(kept) || LIST_CONTINUATION.test(lastSegment))) continue;
     return kept;
   }
   return undefined;

@@ -1,0 +1,48 @@
+import { labelsFor } from './condense/labels.js';
+import type { Article, Deck } from './model.js';
+import { formatNotice } from './pipeline.js';
+
+/**
+ * What ringkas understood of an article, as `ringkas outline --json` prints it. CI users script
+ * against this shape: add fields, never rename or remove them.
+ */
+export interface Outline {
+  title: string;
+  lang: string;
+  /** Every section in order; `points` are the bullets its slides show (none for a heading whose text is all in subsections). */
+  sections: { heading: string; points: string[] }[];
+  /** The conclusion slide's points. */
+  takeaways: string[];
+  glossary: { term: string; expansion: string }[];
+  warnings: string[];
+}
+
+/** The outline of an article and its deck. */
+export function outlineOf(path: string, article: Article, deck: Deck): Outline {
+  const labels = labelsFor(article.lang);
+  return {
+    title: deck.title,
+    lang: article.lang,
+    sections: article.sections.map((section, index) => ({
+      heading: section.heading ?? labels.introduction,
+      points: deck.slides.filter((slide) => slide.kind === 'content' && slide.section === index).flatMap((slide) => slide.bullets),
+    })),
+    takeaways: deck.slides.filter((slide) => slide.kind === 'conclusion').flatMap((slide) => slide.bullets),
+    glossary: article.glossary.map(({ term, expansion }) => ({ term, expansion })),
+    warnings: article.warnings.map((notice) => formatNotice(path, notice)),
+  };
+}
+
+/** The outline as Markdown for reading in a terminal. */
+export function outlineMarkdown(outline: Outline): string {
+  const labels = labelsFor(outline.lang === 'en' ? 'en' : 'id');
+  const lines = [`# ${outline.title}`, '', `Language: ${outline.lang}`];
+  const list = (heading: string, items: string[]) => {
+    lines.push('', `## ${heading}`, '');
+    lines.push(...(items.length > 0 ? items.map((item) => `- ${item}`) : ['(no points)']));
+  };
+  for (const section of outline.sections) list(section.heading, section.points);
+  if (outline.glossary.length > 0) list(labels.glossary, outline.glossary.map(({ term, expansion }) => `${term}: ${expansion}`));
+  if (outline.takeaways.length > 0) list(labels.conclusion, outline.takeaways);
+  return `${lines.join('\n')}\n`;
+}
