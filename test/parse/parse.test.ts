@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { condense } from '../../src/condense/index.js';
 import { parseArticle } from '../../src/parse/index.js';
+import { serializeDeck } from '../../src/serialize/index.js';
 import { SAMPLE } from '../helpers.js';
 
 const sample = async () => parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
@@ -17,16 +19,31 @@ describe('parseArticle on the bundled sample', () => {
     expect(article.sections.map((section) => section.paragraphs.length)).toEqual([2, 4, 5, 2]);
   });
 
-  it('detects Indonesian and has a title', async () => {
-    const article = await sample();
+  it('detects Indonesian and takes the dominant key phrase as the title, whatever the file is called', async () => {
+    const article = parseArticle({ path: 'artikel.txt', text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
     expect(article.lang).toBe('id');
     expect(article.title).toBe('Aliansi Keamanan Internasional');
   });
 
-  it('drops the "BACA JUGA" trailer with a warning naming its line', async () => {
+  it('collects the glossary of acronyms the sample defines', async () => {
+    expect((await sample()).glossary).toEqual([
+      { term: 'PBB', expansion: 'Perserikatan Bangsa-Bangsa' },
+      { term: 'NATO', expansion: 'Pakta Pertahanan Atlantik Utara' },
+      { term: 'ADMM', expansion: 'ASEAN Defense Ministers’ Meeting' },
+      { term: 'SCO', expansion: 'Shanghai Cooperation Organization' },
+    ]);
+  });
+
+  it('lets --lang override the detected language', async () => {
+    const article = parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' }, { lang: 'en' });
+    expect(article.lang).toBe('en');
+  });
+
+  it('drops the "BACA JUGA" trailer with a warning naming its line, so that none of it reaches the deck', async () => {
     const article = await sample();
     const text = JSON.stringify(article.sections);
     expect(text).not.toMatch(/BACA JUGA|Aliansi Ekonomi Dunia/u);
+    expect(serializeDeck(condense(article), { theme: 'ringkas' })).not.toMatch(/BACA|Aliansi Ekonomi Dunia|Pertumbuhan Berkelanjutan/u);
     expect(article.warnings).toEqual([expect.objectContaining({ line: 17, message: expect.stringContaining('BACA JUGA') })]);
   });
 
@@ -74,6 +91,14 @@ describe('parseArticle on other sources', () => {
       'Heat waves last longer than before.',
     ]);
     expect(JSON.stringify(article)).not.toContain('console.log');
+  });
+
+  it('reads English acronyms defined in both orders', () => {
+    const text = 'The North Atlantic Treaty Organization (NATO) met in Brussels. Officials of the WHO (World Health Organization) joined them. The U.S. team (led by Ms. Lee) arrived late.';
+    expect(parseArticle({ path: 'a.txt', text, kind: 'text' }).glossary).toEqual([
+      { term: 'NATO', expansion: 'North Atlantic Treaty Organization' },
+      { term: 'WHO', expansion: 'World Health Organization' },
+    ]);
   });
 
   it('takes a leading heading-like line of plain text as the title and detects English', () => {
