@@ -14,9 +14,9 @@ export interface ArticleDeck {
 
 /** Reads an article file (or `-`), parses it and condenses it into a deck. */
 export async function deckFromFile(path: string, options: DeckOptions = {}): Promise<ArticleDeck> {
-  const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution } = options;
+  const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
   const article = parseArticle(await readSource(path), withoutUndefined({ lang, title, subtitle, author, date }));
-  const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution }));
+  const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
   return { article, deck };
 }
 

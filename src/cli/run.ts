@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { FORMATS, type Format, build } from '../build.js';
+import { MIN_MAX_WORDS } from '../condense/index.js';
 import { ExitCode, RingkasError, firstLine } from '../errors.js';
 import { expandInputs } from '../io/inputs.js';
 import { outlineMarkdown, outlineOf } from '../outline.js';
@@ -88,7 +89,8 @@ function withDeckOptions<T>(command: Argv<T>) {
   return command
     .option('lang', { type: 'string', choices: ['auto', 'id', 'en'], default: 'auto', describe: 'language of the article' })
     .option('max-bullets', { type: 'number', default: 5, describe: 'bullets per slide at most' })
-    .option('max-words', { type: 'number', default: 14, describe: 'words per bullet at most' })
+    .option('max-words', { type: 'number', default: 14, describe: `words per bullet at most (${MIN_MAX_WORDS} or more)` })
+    .option('slides', { type: 'number', describe: 'aim for about this many slides (default: follows the article)' })
     .option('notes', { type: 'boolean', default: true, describe: 'source sentences as speaker notes (--no-notes to leave out)' })
     .option('title', { type: 'string', describe: 'deck title (default: from the article)' })
     .option('subtitle', { type: 'string', describe: 'subtitle on the title slide' })
@@ -102,7 +104,8 @@ function deckOptions(args: Record<string, unknown>): DeckOptions {
   return {
     lang: args['lang'] as 'auto' | 'id' | 'en',
     maxBullets: positiveInteger(args['maxBullets'], '--max-bullets'),
-    maxWords: positiveInteger(args['maxWords'], '--max-words'),
+    maxWords: positiveInteger(args['maxWords'], '--max-words', MIN_MAX_WORDS),
+    ...(args['slides'] === undefined ? {} : { slides: positiveInteger(args['slides'], '--slides') }),
     notes: Boolean(args['notes']),
     ...optionalStrings(args, ['title', 'subtitle', 'author', 'institution', 'date']),
   };
@@ -150,9 +153,9 @@ function parseFormats(value: string): Format[] {
   return [...new Set(['md', ...formats])] as Format[];
 }
 
-function positiveInteger(value: unknown, flag: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new UsageError(`${flag}: expected a whole number of at least 1, got "${String(value)}"`);
+function positiveInteger(value: unknown, flag: string, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${String(value)}"`);
   }
   return value;
 }

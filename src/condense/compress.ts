@@ -1,4 +1,7 @@
+import { eng, ind } from 'stopword';
 import type { Language } from '../model.js';
+
+const STOPWORDS: Record<Language, ReadonlySet<string>> = { id: new Set(ind), en: new Set(eng) };
 
 /** Sentence openers that link to the previous sentence and mean nothing on a slide. */
 const LEADING_CONNECTIVES: Record<Language, readonly string[]> = {
@@ -16,32 +19,6 @@ const LEADING_CONNECTIVES: Record<Language, readonly string[]> = {
     'then', 'so', 'but', 'and',
   ],
 };
-
-/** Budget for one bullet. */
-export interface CompressOptions {
-  lang: Language;
-  maxWords: number;
-}
-
-/**
- * Shortens a sentence into a bullet by deletion only: drops a leading connective, parenthetical
- * asides, and — when still over budget — trailing clauses at commas or semicolons. Capitalises the
- * first letter and drops the final period. Returns `undefined` when no cut at a clause boundary
- * fits the budget, so that the caller picks another sentence instead of cutting mid-phrase.
- */
-export function compressSentence(sentence: string, options: CompressOptions): string | undefined {
-  let text = stripLeadingConnective(sentence.trim(), options.lang);
-  text = text.replace(/\s*\([^()]*\)/gu, '').replace(/\s+([,.;:!?])/gu, '$1');
-  text = text.replace(/[.;:,]+$/u, '').trim();
-  if (wordCount(text) > options.maxWords) {
-    const cut = clauseCut(text, options);
-    if (cut === undefined) return undefined;
-    text = cut;
-  }
-  // A fragment of two words is not a statement.
-  if (wordCount(text) < 3) return undefined;
-  return capitalise(text);
-}
 
 /** Words that open a subordinate clause: a bullet cut down to one would lack its main clause. */
 const SUBORDINATORS: Record<Language, RegExp> = {
@@ -71,6 +48,158 @@ function clauseCut(text: string, options: CompressOptions): string | undefined {
     return kept;
   }
   return undefined;
+}
+
+/** Budget for one bullet. */
+export interface CompressOptions {
+  lang: Language;
+  maxWords: number;
+}
+
+/**
+ * Shortens a sentence into a bullet by deletion only: drops a leading connective, parenthetical
+ * asides, and — when still over budget — trailing clauses at commas or semicolons. Capitalises the
+ * first letter and drops the final period. Returns `undefined` when no cut at a clause boundary
+ * fits the budget, so that the caller picks another sentence instead of cutting mid-phrase.
+ */
+export function compressSentence(sentence: string, options: CompressOptions): string | undefined {
+  let text = stripLeadingConnective(sentence.trim(), options.lang);
+  text = stripAttribution(text, options.lang);
+  text = text.replace(INLINE_ASIDE[options.lang], ' ');
+  // A parenthetical goes with the space before it; one glued to the next word ("(CNN)Guilty")
+  // leaves a space so that the words stay apart.
+  text = text.replace(/\s*\([^()]*\)(?=[\p{L}\p{N}])/gu, ' ').replace(/\s*\([^()]*\)/gu, '').replace(/\s+([,.;:!?])/gu, '$1').trim();
+  text = text.replace(/[.;:,]+$/u, '').trim();
+  // Cuts for sentences over budget, mildest first: examples at the end, then a subordinate lead-in,
+  // then trailing clauses. The first that fits wins.
+  for (const shorten of [(t: string) => t, dropTrailingExamples, dropLeadIn]) {
+    const shorter = shorten(text, options.lang);
+    if (shorter !== text && wordCount(shorter) < MIN_WORDS) continue;
+    text = shorter;
+    if (wordCount(text) <= options.maxWords) return finish(text);
+  }
+  const cut = clauseCut(text, options) ?? phraseCut(text, options);
+  return cut === undefined ? undefined : finish(cut);
+}
+
+/** Words that open a phrase attached to what precedes it: a prepositional phrase, a relative or adverbial clause. */
+const PHRASE_OPENERS: Record<Language, ReadonlySet<string>> = {
+  id: new Set([
+    'yang', 'dalam', 'pada', 'di', 'ke', 'dari', 'untuk', 'dengan', 'demi', 'karena', 'sehingga', 'agar', 'supaya',
+    'setelah', 'sebelum', 'ketika', 'saat', 'sejak', 'hingga', 'sampai', 'terhadap', 'tentang', 'melalui', 'oleh',
+    'bagi', 'atas', 'serta', 'namun', 'sedangkan', 'sementara', 'meski', 'meskipun', 'walaupun', 'selama', 'menjelang',
+  ]),
+  en: new Set([
+    'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'after', 'before', 'because', 'since', 'although',
+    'though', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'during', 'amid', 'despite', 'following', 'as', 'until', 'without',
+  ]),
+};
+
+/** Correlatives whose second half must stay: "tidak hanya … tetapi juga", "not only … but also", "baik … maupun". */
+const OPEN_CORRELATIVE = /\b(tidak hanya|bukan hanya|tak hanya|baik|not only|both|either|neither)\b/iu;
+
+/** The fewest words a phrase cut may leave: a subject, a verb and an object at least. */
+const MIN_PHRASE_CUT_WORDS = 5;
+
+/**
+ * The longest prefix that fits the budget and ends where an attached phrase begins ("… menyesalkan
+ * kisruh | yang terjadi …", "… was found | in the unit …"): a phrase boundary, never the middle of
+ * one. The prefix must not end on a function word or leave a correlative half told.
+ */
+function phraseCut(text: string, options: CompressOptions): string | undefined {
+  const tokens = text.split(/\s+/u);
+  const stopwords = STOPWORDS[options.lang];
+  for (let end = Math.min(options.maxWords, tokens.length - 1); end >= MIN_PHRASE_CUT_WORDS; end -= 1) {
+    const next = tokens[end]!.toLowerCase().replace(/[^\p{L}]/gu, '');
+    if (!PHRASE_OPENERS[options.lang].has(next)) continue;
+    const kept = tokens.slice(0, end).join(' ').replace(/[,;:]+$/u, '');
+    const last = tokens[end - 1]!.toLowerCase().replace(/[^\p{L}\d-]/gu, '');
+    if (stopwords.has(last) || OPEN_CORRELATIVE.test(kept)) continue;
+    // An unclosed quotation or parenthesis would be cut in half.
+    if ((kept.match(/["“”]/gu)?.length ?? 0) % 2 === 1 || (kept.match(/\(/gu)?.length ?? 0) !== (kept.match(/\)/gu)?.length ?? 0)) continue;
+    return kept;
+  }
+  return undefined;
+}
+
+/** Fewer words than this is a fragment, not a statement. */
+const MIN_WORDS = 3;
+
+function finish(text: string): string | undefined {
+  let bullet = text.replace(/[.;:,]+$/u, '').trim();
+  // A cut that took a quotation's closing mark takes its opening mark too; any other unpaired
+  // mark means the cut fell inside a quotation.
+  if ((bullet.match(/["“”]/gu)?.length ?? 0) % 2 === 1) {
+    if (!/^["“]/u.test(bullet)) return undefined;
+    bullet = bullet.replace(/^["“]\s*/u, '');
+  }
+  return wordCount(bullet) < MIN_WORDS ? undefined : capitalise(bullet);
+}
+
+/** Asides set off by commas inside a sentence: "NATO, misalnya, awalnya …". */
+const INLINE_ASIDE: Record<Language, RegExp> = {
+  id: /,\s*(misalnya|contohnya|sebagai contoh|tentu saja|pada dasarnya|bagaimanapun)\s*,\s*/giu,
+  en: /,\s*(for example|for instance|of course|however|in fact|moreover|in turn)\s*,\s*/giu,
+};
+
+/** Words that introduce examples: a short list of them at the end of a sentence can go. */
+const EXAMPLE_OPENER: Record<Language, RegExp> = {
+  id: /\s+(seperti|misalnya|antara lain|termasuk|contohnya)\s+([^;]*)$/iu,
+  en: /\s+(such as|including|like|for example|e\.g\.)\s+([^;]*)$/iu,
+};
+
+/** Words that mark a predicate: an "example" phrase holding one is really the rest of the sentence. */
+const PREDICATE_MARKERS: Record<Language, RegExp> = {
+  id: /\b(dapat|akan|telah|sudah|sedang|harus|juga|adalah|merupakan|menjadi|bisa|mampu|tidak|perlu|masih)\b/iu,
+  en: /\b(is|are|was|were|will|can|could|should|would|has|have|had|also|may|must|do|does|did)\b/iu,
+};
+
+/** The longest example list that is dropped whole. */
+const MAX_EXAMPLE_WORDS = 8;
+
+/** "…tantangan baru seperti misi perdamaian dan operasi antiterorisme" → "…tantangan baru". */
+function dropTrailingExamples(text: string, lang: Language): string {
+  const match = EXAMPLE_OPENER[lang].exec(text);
+  if (!match || wordCount(match[2]!) > MAX_EXAMPLE_WORDS || PREDICATE_MARKERS[lang].test(match[2]!)) return text;
+  return text.slice(0, match.index).trim();
+}
+
+/**
+ * "Dengan kerja sama yang erat, dunia dapat …" → "dunia dapat …": the main clause without its
+ * subordinate lead-in. When the lead-in is itself a list ("Dengan A, B, serta C, dunia …"), the
+ * main clause starts after the segment that closes the list.
+ */
+function dropLeadIn(text: string, lang: Language): string {
+  if (!SUBORDINATORS[lang].test(text)) return text;
+  const segments = text.split(', ');
+  if (segments.length < 2) return text;
+  const closing = segments.findIndex((segment, index) => index > 0 && index < segments.length - 1 && LIST_CONTINUATION.test(segment));
+  const start = closing > 0 ? closing + 1 : 1;
+  return segments.slice(start).join(', ').trim();
+}
+
+/** Who said it: a trailing "…, kata X." / "…, he said." or a leading "Menurut X," / "According to X,". */
+const TRAILING_ATTRIBUTION: Record<Language, RegExp> = {
+  id: /,["”’]?\s+(kata|ujar|ucap|tutur|jelas|tambah|ungkap|imbuh|terang|sebut|papar|lanjut)(nya)?\b[^,]{0,80}[.!]?$/iu,
+  en: /,["”’]?\s+([\p{L}.'’-]+\s+){0,4}(said|says|told|added|explained|according to)\b[^,]{0,80}[.!]?$/iu,
+};
+const LEADING_ATTRIBUTION: Record<Language, RegExp> = {
+  id: /^(menurut|kata|dikutip dari|mengutip)\s[^,]{1,60},\s*/iu,
+  en: /^(according to)\s[^,]{1,60},\s*/iu,
+};
+
+/**
+ * Removes an attribution ("…," ujarnya / "Menurut X, …") so that the claim itself is the bullet;
+ * a quotation left whole by it loses its quotation marks.
+ */
+function stripAttribution(text: string, lang: Language): string {
+  let stripped = text.replace(LEADING_ATTRIBUTION[lang], '');
+  const trailing = TRAILING_ATTRIBUTION[lang].exec(stripped);
+  if (trailing) {
+    const claim = stripped.slice(0, trailing.index).trim();
+    stripped = /^["“].*$/u.test(claim) ? claim.replace(/^["“]\s*/u, '').replace(/[,\s]*$/u, '') : claim;
+  }
+  return stripped;
 }
 
 function stripLeadingConnective(text: string, lang: Language): string {

@@ -1,82 +1,241 @@
-import type { Article, Deck, Section, Sentence, Slide } from '../model.js';
+import type { Article, Deck, Slide } from '../model.js';
 import { compressSentence, wordCount } from './compress.js';
-import { labelsFor } from './labels.js';
+import { type Labels, labelsFor } from './labels.js';
+import { type Candidate, rankSentences } from './rank.js';
+import { type Pickable, nearDuplicateBullets, selectByMmr, wordSet } from './select.js';
 
 /** Budgets and switches of the condense stage. */
 export interface CondenseOptions {
-  /** Bullets per slide at most. */
+  /** Bullets per slide at most (default 5). */
   maxBullets?: number;
-  /** Words per bullet at most. */
+  /** Words per bullet at most (default 14, at least {@link MIN_MAX_WORDS}). */
   maxWords?: number;
-  /** Put the source sentences in the speaker notes. */
+  /** Put the source sentences in the speaker notes (default true). */
   notes?: boolean;
   /** Shown on the title slide under the author. */
   institution?: string;
+  /** Aim for about this many slides in all; by default the deck follows the article's length. */
+  slides?: number;
 }
 
-const DEFAULTS = { maxBullets: 5, maxWords: 14, notes: true } as const;
+interface Settings {
+  maxBullets: number;
+  maxWords: number;
+  notes: boolean;
+  slides: number | undefined;
+}
+
+/** A ranked sentence that can be shown: it has a bullet within budget. */
+type Point = Candidate & Pickable;
+
+/** The smallest word budget that still leaves room for a statement (subject, verb, object and more). */
+export const MIN_MAX_WORDS = 5;
+
+/** Without `--slides`, a section shows about this share of its sentences. */
+const SHARE_OF_SENTENCES = 0.4;
+/** Pronouns whose referent is in an earlier sentence. */
+const DANGLING_PRONOUN = /^(ia|dia|mereka|beliau|itu|ini|hal ini|hal itu|he|she|it|they|this|these|those|that)\b/iu;
+/** Agendas need at least this many sections to be worth a slide. */
+const MIN_AGENDA_SECTIONS = 3;
 
 /**
- * The condense stage: turns an {@link Article} into a {@link Deck} — a title slide, then one content
- * slide per section whose bullets are shortened source sentences and whose notes are those sentences.
+ * The condense stage: turns an {@link Article} into a {@link Deck}. It ranks the sentences, picks
+ * the 3–5 most central ones for the conclusion and the most important remaining ones for each
+ * section (by maximal marginal relevance, so no two bullets say the same thing), shortens each by
+ * deletion only, and plans the slides: title, agenda, content slides with continuations, glossary,
+ * conclusion. Every bullet's source sentence goes into its slide's speaker notes.
  */
 export function condense(article: Article, options: CondenseOptions = {}): Deck {
-  const settings = { ...DEFAULTS, ...options };
-  const labels = labelsFor(article.lang);
-  const titleSlide: Slide = {
-    kind: 'title',
-    title: article.title,
-    subtitle: [article.subtitle, article.author, settings.institution, article.date].filter(
-      (line): line is string => Boolean(line),
-    ),
-    bullets: [],
-    notes: [],
+  const settings: Settings = {
+    maxBullets: options.maxBullets ?? 5,
+    maxWords: Math.max(MIN_MAX_WORDS, options.maxWords ?? 14),
+    notes: options.notes ?? true,
+    slides: options.slides,
   };
-  // Headings whose text is all in their subsections get no slide of their own.
-  const contentSlides = article.sections.flatMap((section, index): Slide[] => {
-    if (section.paragraphs.length === 0) return [];
-    const points = pickPoints(section, article.lang, settings);
-    return [
-      {
-        kind: 'content',
-        section: index,
-        title: section.heading ?? labels.introduction,
-        bullets: points.map((point) => point.bullet),
-        notes: settings.notes ? points.map((point) => point.source.text) : [],
-      },
-    ];
+  const labels = labelsFor(article.lang);
+  const points: Point[] = rankSentences(article).flatMap((candidate) => {
+    const bullet = compressSentence(candidate.sentence.text, { lang: article.lang, maxWords: settings.maxWords });
+    if (bullet === undefined) return [];
+    // A bullet that opens with a pronoun ("Mereka …", "It …") leans on a sentence the slide lacks.
+    const weight = DANGLING_PRONOUN.test(bullet) ? 0.8 : 1;
+    return [{ ...candidate, localScore: candidate.localScore * weight, globalScore: candidate.globalScore * weight, bullet, bulletWords: wordSet(bullet) }];
   });
-  const deck: Deck = { title: article.title, lang: article.lang, slides: [titleSlide, ...contentSlides] };
+  const pointsBySection = article.sections.map((_, index) => points.filter((point) => point.section === index));
+  const contentSections = article.sections.flatMap((section, index) => (section.paragraphs.length > 0 ? [index] : []));
+
+  const agenda = agendaSlides(article, labels, settings);
+  const glossary = glossarySlides(article, labels, settings);
+  const takeaways = pickTakeaways(points, pointsBySection, article, settings.maxBullets);
+  const quotas = sectionQuotas(article, contentSections, pointsBySection, settings, 2 + agenda.length + glossary.length);
+
+  const shown: Point[] = [...takeaways];
+  const sectionSlides = contentSections.flatMap((sectionIndex) => {
+    const pool = pointsBySection[sectionIndex]!.filter((point) => !takeaways.includes(point));
+    const score = (point: Point) => point.localScore;
+    let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, shown);
+    // Every section with text gets a slide. When all it says is already on the deck, it takes its
+    // point back from the conclusion; failing that, it shows the opening words of a sentence of
+    // its own; and only as a last resort a point the deck already has.
+    if (chosen.length === 0) {
+      chosen = selectByMmr(pool, score, 1, shown.filter((point) => !takeaways.includes(point)));
+      for (const point of chosen) {
+        const twins = takeaways.filter((takeaway) => nearDuplicateBullets(takeaway.bulletWords, point.bulletWords) || takeaway.order === point.order);
+        for (const twin of twins) takeaways.splice(takeaways.indexOf(twin), 1);
+      }
+    }
+    if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, shown);
+    if (chosen.length === 0) chosen = selectByMmr(pool, score, 1);
+    if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, []);
+    shown.push(...chosen);
+    const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
+    return chunk(bySourceOrder(chosen), settings.maxBullets).map(
+      (group, part): Slide => ({
+        kind: 'content',
+        section: sectionIndex,
+        title: part === 0 ? heading : `${heading} (${labels.continued})`,
+        bullets: group.map((point) => point.bullet),
+        notes: settings.notes ? group.map((point) => point.sentence.text) : [],
+      }),
+    );
+  });
+
+  const slides: Slide[] = [titleSlide(article, options.institution), ...agenda, ...sectionSlides, ...glossary];
+  if (takeaways.length > 0) {
+    const ordered = bySourceOrder(takeaways);
+    slides.push({
+      kind: 'conclusion',
+      title: labels.conclusion,
+      bullets: ordered.map((point) => point.bullet),
+      notes: settings.notes ? ordered.map((point) => point.sentence.text) : [],
+    });
+  }
+  const deck: Deck = { title: article.title, lang: article.lang, slides };
   if (article.author) deck.author = article.author;
   return deck;
 }
 
-interface Point {
-  bullet: string;
-  source: Sentence;
-  order: number;
+function titleSlide(article: Article, institution: string | undefined): Slide {
+  return {
+    kind: 'title',
+    title: article.title,
+    subtitle: [article.subtitle, article.author, institution, article.date].filter((line): line is string => Boolean(line)),
+    bullets: [],
+    notes: [],
+  };
 }
 
 /**
- * Picks up to `maxBullets` points of a section. Paragraph leads come first because authors put a
- * paragraph's topic there; the chosen points are then shown in source order.
+ * The conclusion's points: the 3–5 sentences most central to the whole article (five from twelve
+ * sentences on), never taking the last usable sentence of a section, so every section keeps a slide.
  */
-function pickPoints(section: Section, lang: Article['lang'], settings: Required<Omit<CondenseOptions, 'institution'>>): Point[] {
-  const ordered = section.paragraphs.flatMap((paragraph) => paragraph.sentences).map((source, order) => ({ source, order }));
-  const leads = new Set(section.paragraphs.map((paragraph) => paragraph.sentences[0]));
-  const candidates = [...ordered.filter(({ source }) => leads.has(source)), ...ordered.filter(({ source }) => !leads.has(source))];
-  const points: Point[] = [];
-  for (const { source, order } of candidates) {
-    if (points.length >= settings.maxBullets) break;
-    const bullet = compressSentence(source.text, { lang, maxWords: settings.maxWords });
-    if (bullet !== undefined) points.push({ bullet, source, order });
+function pickTakeaways(points: Point[], pointsBySection: Point[][], article: Article, maxBullets: number): Point[] {
+  const sentenceCount = article.sections.reduce((sum, section) => sum + section.paragraphs.reduce((n, p) => n + p.sentences.length, 0), 0);
+  // One slide holds the conclusion, so the bullet budget caps it.
+  const count = Math.min(maxBullets, sentenceCount >= 12 ? 5 : sentenceCount >= 8 ? 4 : 3);
+  const picked = selectByMmr(points, (point) => point.globalScore, count);
+  // Give back to each section that would be left with nothing its least central takeaway.
+  for (const pool of pointsBySection) {
+    if (pool.length > 0 && pool.every((point) => picked.includes(point))) {
+      const weakest = pool.reduce((low, point) => (point.globalScore < low.globalScore ? point : low));
+      picked.splice(picked.indexOf(weakest), 1);
+    }
   }
-  if (points.length === 0 && ordered.length > 0) {
-    // No sentence can be cut at a clause boundary to fit: keep the opening words of the shortest
-    // one rather than leave a section without a slide.
-    const shortest = ordered.reduce((best, next) => (wordCount(next.source.text) < wordCount(best.source.text) ? next : best));
-    const words = shortest.source.text.trim().split(/\s+/u).slice(0, settings.maxWords);
-    points.push({ ...shortest, bullet: `${words.join(' ').replace(/[.,;:]+$/u, '')}…` });
+  return picked;
+}
+
+/**
+ * A fallback for a section none of whose sentences can be cut to the budget at a boundary, or
+ * whose points are all on the deck already: the opening words of its most important sentence
+ * that is new to the deck (`shown`), marked as cut.
+ */
+function openingWords(article: Article, sectionIndex: number, maxWords: number, shown: readonly Pickable[]): Point[] {
+  const candidates = rankSentences({ ...article, sections: [article.sections[sectionIndex]!] }).map((candidate): Point => {
+    const bullet = fitWords(candidate.sentence.text.replace(/[.!?]+$/u, ''), maxWords);
+    return { ...candidate, section: sectionIndex, bullet, bulletWords: wordSet(bullet) };
+  });
+  return selectByMmr(candidates, (candidate) => candidate.localScore, 1, shown);
+}
+
+/**
+ * How many points each section shows. By default about {@link SHARE_OF_SENTENCES} of its sentences,
+ * one at least and two slides' worth at most. With `--slides N`, the slides left after the fixed
+ * ones are shared out in proportion to section length (every section keeps one), and each section
+ * fills its slides with its most important points.
+ */
+function sectionQuotas(article: Article, sections: number[], pointsBySection: Point[][], settings: Settings, fixedSlides: number): Map<number, number> {
+  const sizes = new Map(sections.map((index) => [index, article.sections[index]!.paragraphs.reduce((n, p) => n + p.sentences.length, 0)]));
+  const quotas = new Map<number, number>();
+  if (settings.slides === undefined) {
+    for (const [index, size] of sizes) quotas.set(index, clamp(Math.ceil(size * SHARE_OF_SENTENCES), 1, 2 * settings.maxBullets));
+    return quotas;
   }
-  return points.sort((a, b) => a.order - b.order);
+  const available = Math.max(sections.length, settings.slides - fixedSlides);
+  const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+  const shares = sections.map((index) => {
+    const exact = sections.length === 0 ? 0 : ((available - sections.length) * sizes.get(index)!) / Math.max(total, 1);
+    return { index, slides: 1 + Math.floor(exact), remainder: exact - Math.floor(exact) };
+  });
+  let left = available - shares.reduce((sum, share) => sum + share.slides, 0);
+  for (const share of [...shares].sort((a, b) => b.remainder - a.remainder || a.index - b.index)) {
+    if (left <= 0) break;
+    share.slides += 1;
+    left -= 1;
+  }
+  for (const share of shares) {
+    const usable = Math.max(1, pointsBySection[share.index]!.length);
+    quotas.set(share.index, Math.min(share.slides * settings.maxBullets, usable));
+  }
+  return quotas;
+}
+
+/** The agenda: the top-level sections' titles, on as many slides as the bullet budget needs. */
+function agendaSlides(article: Article, labels: Labels, settings: Settings): Slide[] {
+  const entries = article.sections.filter((section) => section.depth === 1).map((section) => fitWords(section.heading ?? labels.introduction, settings.maxWords));
+  if (entries.length < MIN_AGENDA_SECTIONS) return [];
+  return listSlides('agenda', labels.agenda, entries, labels, settings);
+}
+
+/** The glossary: "TERM: expansion" for every acronym the article defines. */
+function glossarySlides(article: Article, labels: Labels, settings: Settings): Slide[] {
+  const entries = article.glossary.map(({ term, expansion }) => fitWords(`${term}: ${expansion}`, settings.maxWords));
+  return entries.length === 0 ? [] : listSlides('glossary', labels.glossary, entries, labels, settings);
+}
+
+function listSlides(kind: 'agenda' | 'glossary', title: string, entries: string[], labels: Labels, settings: Settings): Slide[] {
+  return chunk(entries, settings.maxBullets).map((bullets, part) => ({
+    kind,
+    title: part === 0 ? title : `${title} (${labels.continued})`,
+    bullets,
+    notes: [],
+  }));
+}
+
+/** Text cut to the word budget at a word boundary, marked with an ellipsis when cut. */
+function fitWords(text: string, maxWords: number): string {
+  if (wordCount(text) <= maxWords) return text;
+  return `${text.trim().split(/\s+/u).slice(0, maxWords).join(' ').replace(/[,;:.]+$/u, '')}…`;
+}
+
+/** Splits items into as few groups of at most `size` as possible, of near-equal length. */
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [];
+  const groups = Math.ceil(items.length / size);
+  const base = Math.floor(items.length / groups);
+  const larger = items.length % groups;
+  const result: T[][] = [];
+  let start = 0;
+  for (let group = 0; group < groups; group += 1) {
+    const length = base + (group < larger ? 1 : 0);
+    result.push(items.slice(start, start + length));
+    start += length;
+  }
+  return result;
+}
+
+function bySourceOrder<T extends { order: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.order - b.order);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

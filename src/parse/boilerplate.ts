@@ -29,11 +29,12 @@ export function isBoilerplate(text: string): boolean {
 }
 
 /**
- * A news dateline at the start of the lead paragraph: a place in capitals with a source
- * ("JAKARTA, KOMPAS.com —") or an agency in parentheses ("Jakarta (ANTARA) -"), then a dash.
+ * A news dateline at the start of the lead paragraph, then a dash: a news site with an optional
+ * place ("Merdeka.com -", "Liputan6.com, Jakarta -"), a place in capitals with a source
+ * ("JAKARTA, KOMPAS.com —"), or a place with an agency in parentheses ("Jakarta (ANTARA) -").
  */
 const DATELINE =
-  /^((?:\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*\s*,\s*[^—–\-\n]{2,60}?)|(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*\([^)\n]{2,40}\)(?:\s*,\s*[^—–\-\n]{2,40}?)?))\s*(?:—|–|--?)\s+(?=\S)/u;
+  /^((?:\p{L}[\p{L}\d]*\.(?:com|co\.id|id|net|org|tv)(?:\s*,\s*[^—–\-\n]{2,40}?)?)|(?:\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*\s*,\s*[^—–\-\n]{2,60}?)|(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*\([^)\n]{2,40}\)(?:\s*,\s*[^—–\-\n]{2,40}?)?))\s*(?:—|–|--?)\s+(?=\S)/u;
 
 /** A dateline taken off a paragraph, and the paragraph without it. */
 export interface DatelineSplit {
@@ -41,9 +42,12 @@ export interface DatelineSplit {
   rest: string;
 }
 
-/** Takes a news dateline off the start of a paragraph, if it has one. */
+/** A wire-service credit opening the lead, with or without a place: "(CNN)", "WASHINGTON (AP) —". */
+const AGENCY_CREDIT = /^((?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|ANTARA|Antara|Bernama|UPI|dpa|Xinhua)\))\s*(?:(?:—|–|--?)\s+)?(?=\S)/u;
+
+/** Takes a news dateline or wire-service credit off the start of a paragraph, if it has one. */
 export function splitDateline(paragraph: string): DatelineSplit | undefined {
-  const match = DATELINE.exec(paragraph.trimStart());
+  const match = AGENCY_CREDIT.exec(paragraph.trimStart()) ?? DATELINE.exec(paragraph.trimStart());
   if (!match) return undefined;
   return { dateline: match[1]!.trim(), rest: paragraph.trimStart().slice(match[0].length) };
 }

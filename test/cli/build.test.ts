@@ -34,7 +34,8 @@ describe('ringkas build, black box, on the bundled sample', () => {
   it('writes a PDF with one page per Markdown slide, 16:9, with every heading in its text', async () => {
     const markdown = await readFile(join(out, `${NAME}.md`), 'utf8');
     const slides = marpSlideCount(markdown);
-    expect(slides).toBe(5);
+    expect(slides).toBeGreaterThanOrEqual(8);
+    expect(slides).toBeLessThanOrEqual(14);
     const pdf = await readPdf(join(out, `${NAME}.pdf`));
     expect(pdf.pages).toHaveLength(slides);
     const text = pdf.pages.join('\n');
@@ -47,11 +48,19 @@ describe('ringkas build, black box, on the bundled sample', () => {
 
   it('writes a PPTX with one slide per PDF page and the source sentences in the notes pages', async () => {
     const pptx = await readPptx(join(out, `${NAME}.pptx`));
-    expect(pptx.slides).toBe(5);
+    const pdf = await readPdf(join(out, `${NAME}.pdf`));
+    expect(pptx.slides).toBe(pdf.pages.length);
+    // Title, agenda and glossary have no notes; every content slide and the conclusion do.
     expect(pptx.notes[0]).toBe('');
-    expect(pptx.notes[1]).toContain('Aliansi keamanan internasional telah menjadi pilar utama dalam menjaga stabilitas global selama beberapa dekade.');
-    expect(pptx.notes[2]).toContain('NATO, misalnya, awalnya dibentuk sebagai tanggapan terhadap ancaman dari Blok Timur selama Perang Dingin.');
-    for (const notes of pptx.notes.slice(1)) expect(notes.length).toBeGreaterThan(50);
+    expect(pptx.notes[1]).toBe('');
+    const withNotes = pptx.notes.filter((notes) => notes !== '');
+    expect(withNotes.length).toBe(pptx.slides - 3);
+    // Each line of the notes is a sentence of the article, word for word.
+    const article = (await readFile(SAMPLE, 'utf8')).replace(/\s+/gu, ' ');
+    for (const line of withNotes.flatMap((notes) => notes.split(/\r?\n/u))) {
+      expect(line.length).toBeGreaterThan(20);
+      expect(article).toContain(line);
+    }
   });
 
   it('writes byte-identical Markdown and HTML on a second run', async () => {
@@ -114,7 +123,7 @@ describe('ringkas build, errors', () => {
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout);
     expect(report.decks).toEqual([
-      expect.objectContaining({ title: 'Aliansi Keamanan Internasional', lang: 'id', slides: 5, outputs: [join(out, `${NAME}.md`)] }),
+      expect.objectContaining({ title: 'Aliansi Keamanan Internasional', lang: 'id', slides: expect.any(Number), outputs: [join(out, `${NAME}.md`)] }),
     ]);
   });
 });

@@ -1,0 +1,41 @@
+import { Stemmer } from 'sastrawijs';
+import { stemmer as porterStem } from 'stemmer';
+import { eng, ind } from 'stopword';
+import type { Language } from '../model.js';
+
+const STOPWORDS: Record<Language, ReadonlySet<string>> = { id: new Set(ind), en: new Set(eng) };
+const indonesianStemmer = new Stemmer();
+
+/** Stems are cached per word: an article repeats its vocabulary, and stemming is the costly step. */
+const stemCache: Record<Language, Map<string, string>> = { id: new Map(), en: new Map() };
+
+function stem(word: string, lang: Language): string {
+  const cache = stemCache[lang];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = lang === 'id' ? indonesianStemmer.stem(word) : porterStem(word);
+    // Bound the cache so that a huge vocabulary cannot grow it without limit.
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Words of a text, lower-cased: letters and digits, with inner hyphens and apostrophes kept. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/**
+ * The content terms of a text for ranking: its words without stopwords, stemmed (Sastrawi for
+ * Indonesian, Porter for English), so that "pertahanan" and "bertahan" count as one term.
+ */
+export function termsOf(text: string, lang: Language): string[] {
+  const stopwords = STOPWORDS[lang];
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    if (stopwords.has(word) || /^\p{N}+$/u.test(word)) continue;
+    terms.push(stem(word, lang));
+  }
+  return terms;
+}

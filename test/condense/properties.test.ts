@@ -1,0 +1,103 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type EvalItem, loadEvalSets } from '../../scripts/eval-data.mjs';
+import { condense } from '../../src/condense/index.js';
+import type { Article, Deck } from '../../src/model.js';
+import { type Source, parseArticle, sourceKindOf } from '../../src/parse/index.js';
+import { serializeDeck } from '../../src/serialize/index.js';
+import { ROOT, SAMPLE } from '../helpers.js';
+
+/** Words as the property checks see them: lower case, letters and digits. */
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+
+/** Whether `bullet` is `source` with words deleted and nothing added or reordered. */
+function isDeletionOf(bullet: string, source: string): boolean {
+  const sourceWords = words(source);
+  let position = 0;
+  for (const word of words(bullet)) {
+    position = sourceWords.indexOf(word, position);
+    if (position < 0) return false;
+    position += 1;
+  }
+  return true;
+}
+
+/** Near-duplicates: bullets sharing at least 60% of their distinct words (Jaccard). */
+function nearDuplicates(a: string, b: string): boolean {
+  const left = new Set(words(a));
+  const right = new Set(words(b));
+  const shared = [...left].filter((word) => right.has(word)).length;
+  return shared / (left.size + right.size - shared) >= 0.6;
+}
+
+async function fixtureSources(): Promise<Source[]> {
+  const dir = join(ROOT, 'test', 'fixtures');
+  const sources: Source[] = [{ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' }];
+  for (const name of (await readdir(dir)).sort()) {
+    const file = (await readdir(join(dir, name))).find((entry) => entry !== 'expected.json')!;
+    sources.push({ path: file, text: await readFile(join(dir, name, file), 'utf8'), kind: sourceKindOf(file)! });
+  }
+  return sources;
+}
+
+const evalItems: EvalItem[] = loadEvalSets().flatMap((set) => set.items);
+const articles: { name: string; article: Article }[] = [
+  ...(await fixtureSources()).map((source) => ({ name: source.path, article: parseArticle(source) })),
+  ...evalItems.map((item) => ({ name: item.id, article: parseArticle(item.source, { lang: item.lang }) })),
+];
+
+/** Every property the condenser promises, for one deck. */
+function checkDeck(deck: Deck, budget: { maxBullets: number; maxWords: number }, name: string): void {
+  const points: string[] = [];
+  for (const slide of deck.slides) {
+    expect(slide.bullets.length, `${name}: ${slide.title}`).toBeLessThanOrEqual(budget.maxBullets);
+    // Words as a reader counts them: separated by spaces (a URL is one word).
+    for (const bullet of slide.bullets) expect(bullet.replace(/…$/u, '').split(/\s+/u).length, `${name}: ${bullet}`).toBeLessThanOrEqual(budget.maxWords);
+    if (slide.kind !== 'content' && slide.kind !== 'conclusion') continue;
+    expect(slide.notes, `${name}: ${slide.title}`).toHaveLength(slide.bullets.length);
+    slide.bullets.forEach((bullet, index) => {
+      expect(isDeletionOf(bullet, slide.notes[index]!), `${name}: "${bullet}" is not cut from "${slide.notes[index]}"`).toBe(true);
+    });
+    points.push(...slide.bullets);
+  }
+  for (let i = 0; i < points.length; i += 1) {
+    for (let j = i + 1; j < points.length; j += 1) {
+      expect(nearDuplicates(points[i]!, points[j]!), `${name}: "${points[i]}" ~ "${points[j]}"`).toBe(false);
+    }
+  }
+}
+
+describe(`condense properties over ${articles.length} articles (fixtures${evalItems.length > 0 ? ' and eval data' : ''})`, () => {
+  it('keeps bullets deletion-only, within budget and free of near-duplicates at the default budget', () => {
+    for (const { name, article } of articles) checkDeck(condense(article), { maxBullets: 5, maxWords: 14 }, name);
+  });
+
+  it('holds for any budget and slide target', () => {
+    const budgets = fc.record({ maxBullets: fc.integer({ min: 1, max: 8 }), maxWords: fc.integer({ min: 5, max: 30 }), slides: fc.option(fc.integer({ min: 3, max: 40 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: articles.length - 1 }), budgets, (index, budget) => {
+        const { name, article } = articles[index]!;
+        checkDeck(condense(article, budget), budget, name);
+      }),
+      { numRuns: 150, seed: 20261125 },
+    );
+  });
+
+  it('gives every section with text at least one slide', () => {
+    for (const { name, article } of articles) {
+      const deck = condense(article);
+      const covered = new Set(deck.slides.map((slide) => slide.section));
+      article.sections.forEach((section, index) => {
+        if (section.paragraphs.length > 0) expect(covered.has(index), `${name}: section ${section.heading}`).toBe(true);
+      });
+    }
+  });
+
+  it('is deterministic: the same article and options give byte-identical Markdown', () => {
+    for (const { article } of articles.slice(0, 20)) {
+      expect(serializeDeck(condense(article), { theme: 'ringkas' })).toBe(serializeDeck(condense(structuredClone(article)), { theme: 'ringkas' }));
+    }
+  });
+});
