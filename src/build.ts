@@ -1,9 +1,11 @@
-import { relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import pLimit from 'p-limit';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
-import { expandInputs } from './io/inputs.js';
-import { prepareOutputDir, writeOutput } from './io/output.js';
+import { type InputEntry, expandInputs } from './io/inputs.js';
+import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
-import { deckFromFile, formatNotice } from './pipeline.js';
+import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
 import { serializeDeck } from './serialize/index.js';
 import { type Theme, resolveTheme } from './themes/index.js';
@@ -12,31 +14,39 @@ import { type Theme, resolveTheme } from './themes/index.js';
 export const FORMATS = ['md', 'html', 'pdf', 'pptx', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Formats that need a browser. */
-const BROWSER_FORMATS: readonly Format[] = ['pdf', 'pptx', 'png'];
+/** The stages a deck goes through, for progress reports. */
+export type Stage = 'reading' | 'html' | 'pdf' | 'pptx' | 'png' | 'done' | 'failed';
+
+/** Where a run reports what it does; the CLI shows it on stderr. */
+export interface BuildProgress {
+  /** An input entered a stage. */
+  stage?(input: string, stage: Stage): void;
+  /** A deck is finished (built or failed). */
+  finished?(report: DeckReport): void;
+}
 
 /** Everything `ringkas build` needs to know. */
-export interface BuildOptions {
+export interface BuildOptions extends DeckOptions {
   inputs: string[];
   out: string;
   formats: Format[];
   theme?: string;
-  lang?: Language | 'auto';
-  maxBullets?: number;
-  maxWords?: number;
-  notes?: boolean;
-  title?: string;
-  subtitle?: string;
-  author?: string;
-  institution?: string;
-  date?: string;
   browserPath?: string;
+  /** Speaker notes as PDF annotations. */
+  pdfNotes?: boolean;
+  /** Write the PPTX as editable text (from the Deck model) rather than pictures of the slides. */
+  editablePptx?: boolean;
+  /** Decks built at once (default: the number of cores). */
+  concurrency?: number;
+  /** Build only the inputs of shard `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
+  /** Stops the run between steps: no new work starts, the browser closes, temporary files go. */
+  signal?: AbortSignal;
   cwd?: string;
-  /** Progress and warnings, one line each (stderr in the CLI). */
-  log?: (line: string) => void;
+  progress?: BuildProgress;
 }
 
-/** What happened to one input. */
+/** What happened to one input; the `--json` report lists one per input. */
 export interface DeckReport {
   input: string;
   title?: string;
@@ -47,14 +57,17 @@ export interface DeckReport {
   error?: string;
 }
 
-/** What happened in the run: one report per input, and the exit code it adds up to. */
+/** What happened in the run: one report per input, the index page, and the exit code. */
 export interface BuildReport {
   decks: DeckReport[];
+  /** `index.html`, written when the run had more than one input. */
+  index?: string;
   /** A failure of the whole run (no browser), when there was one. */
   error?: string;
   exitCode: number;
 }
 
+/** A deck between its browser-free and its browser stages. */
 interface BuiltDeck {
   report: DeckReport;
   name: string;
@@ -64,62 +77,69 @@ interface BuiltDeck {
 
 /**
  * Builds a deck from every input: parse → condense → serialize → render, writing
- * `<out>/<name>.md` and each asked-for format. One bad input is reported and the others are still
- * built; one browser serves every PDF, PPTX and PNG of the run.
+ * `<out>/<name>.md` and each asked-for format. Decks are built concurrently, in a bounded pool, and
+ * share one browser. One bad input is reported and the others are still built. With more than one
+ * input, `<out>/index.html` lists every deck.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
-  const log = options.log ?? (() => {});
   const theme = await resolveTheme(options.theme, cwd);
   const outDir = resolve(cwd, options.out);
   await prepareOutputDir(outDir);
+  const entries = shardOf(await expandInputs(options.inputs, cwd), options.shard);
+  const needsBrowser = options.formats.some((format) => format === 'pdf' || format === 'png' || (format === 'pptx' && !options.editablePptx));
 
-  const reports: DeckReport[] = [];
-  const built: BuiltDeck[] = [];
-  const usedNames = new Map<string, string>();
-  for (const entry of await expandInputs(options.inputs, cwd)) {
-    const report: DeckReport = { input: entry.path, outputs: [], warnings: [] };
-    reports.push(report);
-    if ('error' in entry) {
-      report.error = entry.error;
-      continue;
-    }
-    const clash = usedNames.get(entry.name);
-    if (clash !== undefined) {
-      report.error = `${entry.path}: its output name "${entry.name}" is already used by ${clash}; rename one of them`;
-      continue;
-    }
-    usedNames.set(entry.name, entry.path);
-    try {
-      built.push(await buildText(entry.path, entry.name, theme, outDir, options, report));
-    } catch (error) {
-      report.error = messageOf(error, entry.path);
-    }
-  }
-
+  const { BrowserSession } = needsBrowser ? await import('./render/browser/manager.js') : { BrowserSession: undefined };
+  const session = BrowserSession ? new BrowserSession({ explicitPath: options.browserPath }) : undefined;
   let runError: RingkasError | undefined;
-  if (built.length > 0 && options.formats.some((format) => BROWSER_FORMATS.includes(format))) {
-    runError = await renderWithBrowser(built, outDir, options);
+  const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
+  const usedNames = new Map<string, string>();
+  const reports: DeckReport[] = entries.map((entry) => ({ input: entry.path, outputs: [], warnings: [] }));
+
+  const buildOne = async (entry: InputEntry, report: DeckReport) => {
+    try {
+      if ('error' in entry) throw new RingkasError(entry.error);
+      const clash = usedNames.get(entry.name);
+      if (clash !== undefined) throw new RingkasError(`${entry.path}: its output name "${entry.name}" is already used by ${clash}; rename one of them`);
+      usedNames.set(entry.name, entry.path);
+      throwIfAborted(options.signal);
+      options.progress?.stage?.(entry.path, 'reading');
+      const built = await buildText(entry.path, entry.file, entry.name, theme, outDir, options, report);
+      if (session && !runError) await renderWithBrowser(built, session, theme, outDir, options);
+      else if (options.editablePptx && options.formats.includes('pptx')) await renderWithBrowser(built, undefined, theme, outDir, options);
+      options.progress?.stage?.(entry.path, 'done');
+    } catch (error) {
+      if (error instanceof RingkasError && error.exitCode === ExitCode.noBrowser) runError ??= error;
+      else if (error instanceof RingkasError && error.exitCode === ExitCode.interrupted) throw error;
+      else report.error = messageOf(error, entry.path);
+      if (report.error) options.progress?.stage?.(entry.path, 'failed');
+    }
+    options.progress?.finished?.(report);
+  };
+
+  let index: string | undefined;
+  try {
+    await Promise.all(entries.map((entry, position) => limit(() => buildOne(entry, reports[position]!))));
+    throwIfAborted(options.signal);
+    if (entries.length > 1) {
+      const { indexPage } = await import('./render/index-page.js');
+      index = await writeOutput(outDir, 'index.html', indexPage(reports, outDir));
+    }
+  } finally {
+    await session?.close();
+    await cleanTemporaryFiles(outDir);
   }
-  for (const report of reports) {
-    for (const warning of report.warnings) log(`warning: ${warning}`);
-    if (report.error) log(`error: ${report.error}`);
-    else log(`built ${report.input} → ${report.outputs.map((path) => displayPath(path, cwd)).join(', ')} (${report.slides} slides)`);
-  }
-  if (runError) log(`error: ${runError.message}`);
 
   const failed = reports.some((report) => report.error !== undefined);
-  const result: BuildReport = {
-    decks: reports,
-    exitCode: runError ? runError.exitCode : failed ? ExitCode.inputFailed : ExitCode.ok,
-  };
+  const result: BuildReport = { decks: reports, exitCode: runError ? runError.exitCode : failed ? ExitCode.inputFailed : ExitCode.ok };
+  if (index) result.index = index;
   if (runError) result.error = runError.message;
   return result;
 }
 
 /** The browser-free part of one deck: Markdown and HTML. */
-async function buildText(path: string, name: string, theme: Theme, outDir: string, options: BuildOptions, report: DeckReport): Promise<BuiltDeck> {
-  const { article, deck } = await deckFromFile(path, options);
+async function buildText(path: string, file: string, name: string, theme: Theme, outDir: string, options: BuildOptions, report: DeckReport): Promise<BuiltDeck> {
+  const { article, deck } = await deckFromFile(path, options, file);
   report.title = article.title;
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
@@ -129,62 +149,60 @@ async function buildText(path: string, name: string, theme: Theme, outDir: strin
 
   let document: string | undefined;
   if (options.formats.some((format) => format !== 'md')) {
-    const { renderMarp, htmlDocument } = await import('./render/marp.js');
-    const rendered = renderMarp(markdown, theme);
-    if (rendered.slideCount !== deck.slides.length) {
-      throw new Error(`Marp rendered ${rendered.slideCount} slides for a deck of ${deck.slides.length}`);
-    }
-    document = htmlDocument(rendered, { title: deck.title, lang: deck.lang });
+    options.progress?.stage?.(path, 'html');
+    const { deckDocument } = await import('./render/marp.js');
+    document = deckDocument(markdown, theme, deck);
     if (options.formats.includes('html')) report.outputs.push(await writeOutput(outDir, `${name}.html`, document));
   }
   return { report, name, deck, document };
 }
 
 /**
- * Renders PDF, PPTX and PNG for every built deck in one browser. A browser that cannot be found or
- * started fails the run (exit 3) after the Markdown and HTML are written; a failure of one deck
- * fails that deck only.
+ * PDF, PPTX and PNG of one deck, in the run's shared browser (the editable PPTX needs none).
+ * A browser that cannot be found or started throws with exit code 3.
  */
-async function renderWithBrowser(built: BuiltDeck[], outDir: string, options: BuildOptions): Promise<RingkasError | undefined> {
-  const [{ BrowserSession }, { renderPdf }, { renderSlideImages }, { renderPptx }] = await Promise.all([
-    import('./render/browser/manager.js'),
-    import('./render/pdf.js'),
-    import('./render/images.js'),
-    import('./render/pptx.js'),
-  ]);
-  const session: BrowserSession = new BrowserSession({ explicitPath: options.browserPath });
-  try {
-    for (const { report, name, deck, document } of built) {
-      if (document === undefined) continue;
-      try {
-        if (options.formats.includes('pdf')) report.outputs.push(await writeOutput(outDir, `${name}.pdf`, await renderPdf(session, document)));
-        if (options.formats.includes('pptx') || options.formats.includes('png')) {
-          const images = await renderSlideImages(session, document);
-          if (options.formats.includes('pptx')) report.outputs.push(await writeOutput(outDir, `${name}.pptx`, await renderPptx(deck, images)));
-          if (options.formats.includes('png')) {
-            for (const [index, png] of images.pngs.entries()) {
-              report.outputs.push(await writeOutput(outDir, `${name}.${String(index + 1).padStart(3, '0')}.png`, png));
-            }
-          }
-        }
-      } catch (error) {
-        if (error instanceof RingkasError && error.exitCode === ExitCode.noBrowser) return error;
-        report.error = messageOf(error, report.input);
-      }
+async function renderWithBrowser(built: BuiltDeck, session: BrowserSession | undefined, theme: Theme, outDir: string, options: BuildOptions): Promise<void> {
+  const { report, name, deck, document } = built;
+  const { formats, progress, signal } = options;
+  const step = (stage: Stage) => {
+    throwIfAborted(signal);
+    progress?.stage?.(report.input, stage);
+  };
+  if (document === undefined) return;
+  // The editable PPTX needs no browser: write it first, so that it is there even when none starts.
+  if (formats.includes('pptx') && options.editablePptx) {
+    step('pptx');
+    const [{ renderEditablePptx }, { themeStyle }] = await Promise.all([import('./render/pptx.js'), import('./themes/style.js')]);
+    report.outputs.push(await writeOutput(outDir, `${name}.pptx`, await renderEditablePptx(deck, themeStyle(theme))));
+  }
+  if (formats.includes('pdf') && session) {
+    step('pdf');
+    const { renderPdf } = await import('./render/pdf.js');
+    report.outputs.push(await writeOutput(outDir, `${name}.pdf`, await renderPdf(session, document, deck, { notes: options.pdfNotes ?? false })));
+  }
+  if (formats.includes('pptx') && !options.editablePptx && session) {
+    step('pptx');
+    const [{ renderPptx }, { renderSlideImages }] = await Promise.all([import('./render/pptx.js'), import('./render/images.js')]);
+    report.outputs.push(await writeOutput(outDir, `${name}.pptx`, await renderPptx(deck, await renderSlideImages(session, document, 2))));
+  }
+  if (formats.includes('png') && session) {
+    step('png');
+    const { renderSlideImages } = await import('./render/images.js');
+    const images = await renderSlideImages(session, document, 1);
+    for (const [position, png] of images.pngs.entries()) {
+      report.outputs.push(await writeOutput(outDir, `${name}.${String(position + 1).padStart(3, '0')}.png`, png));
     }
-    return undefined;
-  } catch (error) {
-    if (error instanceof RingkasError) return error;
-    throw error;
-  } finally {
-    await session.close();
   }
 }
 
-/** A path as short as it can be said: relative inside the working folder, absolute outside it. */
-function displayPath(path: string, cwd: string): string {
-  const shown = relative(cwd, path);
-  return shown && !shown.startsWith('..') ? shown : path;
+/** Every n-th input for `--shard i/n`, counted over the sorted inputs so that shards never overlap. */
+function shardOf(entries: InputEntry[], shard: BuildOptions['shard']): InputEntry[] {
+  if (!shard) return entries;
+  return entries.filter((_, position) => position % shard.count === shard.index - 1);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RingkasError('stopped before the run was complete; finished outputs were kept, nothing was half-written', ExitCode.interrupted);
 }
 
 function messageOf(error: unknown, path: string): string {

@@ -10,6 +10,8 @@ export const ExitCode = {
   noBrowser: 3,
   /** The theme is unknown or invalid. */
   invalidTheme: 4,
+  /** Stopped by SIGINT or SIGTERM (128 + 2, as shells report it). */
+  interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

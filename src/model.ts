@@ -80,5 +80,7 @@ export interface Deck {
   title: string;
   lang: Language;
   author?: string;
+  /** The article's most frequent content words, for document metadata. */
+  keywords: string[];
   slides: Slide[];
 }

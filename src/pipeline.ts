@@ -12,10 +12,13 @@ export interface ArticleDeck {
   deck: Deck;
 }
 
-/** Reads an article file (or `-`), parses it and condenses it into a deck. */
-export async function deckFromFile(path: string, options: DeckOptions = {}): Promise<ArticleDeck> {
+/**
+ * Reads an article file (or `-`), parses it and condenses it into a deck. `path` names it in
+ * messages; `file` is where it is read from when that differs (a path relative to another folder).
+ */
+export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path): Promise<ArticleDeck> {
   const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
-  const article = parseArticle(await readSource(path), withoutUndefined({ lang, title, subtitle, author, date }));
+  const article = parseArticle(await readSource(path, file), withoutUndefined({ lang, title, subtitle, author, date }));
   const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
   return { article, deck };
 }

@@ -97,3 +97,32 @@ export function countMarkdownSlides(markdown: string): number {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/u, '');
   return body.split(/^---$/mu).length;
 }
+
+/** Width and height of a PNG, from its IHDR chunk. */
+export async function pngSize(path: string): Promise<{ width: number; height: number }> {
+  const bytes = await readFile(path);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** A PDF's outline (bookmark titles, top level) and each page's annotation contents. */
+export async function readPdfExtras(path: string): Promise<{ outline: string[]; annotations: string[][] }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), isEvalSupported: false }).promise;
+  const outline = ((await pdf.getOutline()) ?? []).map((item) => item.title);
+  const annotations: string[][] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    annotations.push((await page.getAnnotations()).map((annotation) => String(annotation['contentsObj']?.str ?? '')));
+  }
+  await pdf.destroy();
+  return { outline, annotations };
+}
+
+/** The slide XML parts of a PPTX, in slide order. */
+export async function pptxSlideXml(path: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const names = Object.keys(zip.files)
+    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/u.test(name))
+    .sort((a, b) => Number(/(\d+)\.xml$/u.exec(a)![1]) - Number(/(\d+)\.xml$/u.exec(b)![1]));
+  return Promise.all(names.map((name) => zip.file(name)!.async('string')));
+}

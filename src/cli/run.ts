@@ -1,22 +1,31 @@
 import yargs, { type Argv } from 'yargs';
-import { FORMATS, type Format, build } from '../build.js';
+import { type BuildOptions, FORMATS, type Format, build } from '../build.js';
 import { MIN_MAX_WORDS } from '../condense/index.js';
+import { type LoadedConfig, type RingkasConfig, loadConfig } from '../config.js';
 import { ExitCode, RingkasError, firstLine } from '../errors.js';
-import { expandInputs } from '../io/inputs.js';
+import { displayPath, expandInputs } from '../io/inputs.js';
 import { outlineMarkdown, outlineOf } from '../outline.js';
 import { type DeckOptions, deckFromFile } from '../pipeline.js';
 import { DEFAULT_THEME } from '../themes/index.js';
+import { createProgress } from './progress.js';
 
-/** Where the CLI writes; tests pass their own. */
+/** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal that can show live progress. */
+  interactive?: boolean;
+  cwd?: string;
 }
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  interactive: Boolean(process.stderr.isTTY) && !process.env['CI'],
 };
+
+/** Defaults of the options a config file may also set. */
+const DEFAULTS = { out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true } as const;
 
 /** Stands for "-" while yargs parses the command line. */
 const STDIN_ARG = '\u0000stdin';
@@ -33,6 +42,8 @@ class UsageError extends RingkasError {
   }
 }
 
+type Args = Record<string, unknown>;
+
 /**
  * Runs the `ringkas` command line and resolves to its exit code. It never sets `process.exitCode`
  * and never throws for the user's mistakes: those are one line on stderr.
@@ -43,20 +54,28 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .scriptName('ringkas')
     .usage('$0 <command> [options]\n\nTurn an article into a presentation deck.')
     .command('build [inputs..]', 'build decks from articles (files, folders, or - for stdin)', (command) =>
-      withDeckOptions(command)
-        .positional('inputs', { type: 'string', array: true, default: ['source'], describe: 'articles or folders of articles' })
-        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
-        .option('format', { alias: 'f', type: 'string', default: 'html,pdf,pptx', describe: `comma list of ${FORMATS.join(',')} (md is always written)` })
-        .option('theme', { alias: 't', type: 'string', default: DEFAULT_THEME, describe: 'theme name or path to a Marp .css theme' })
-        .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX and PNG' })
-        .option('json', { type: 'boolean', default: false, describe: 'print a JSON report on stdout' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' }),
+      withRenderOptions(withDeckOptions(command))
+        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles [default: source]' })
+        .option('out', { alias: 'o', type: 'string', describe: `output folder [default: ${DEFAULTS.out}]` })
+        .option('format', { alias: 'f', type: 'string', describe: `comma list of ${FORMATS.join(',')}; md is always written [default: ${DEFAULTS.format}]` })
+        .option('pdf-notes', { type: 'boolean', describe: 'speaker notes as PDF annotations' })
+        .option('editable-pptx', { type: 'boolean', describe: 'PPTX with editable text, written from the deck, instead of slide pictures' })
+        .option('shard', { type: 'string', describe: 'build only shard i of n of the inputs, e.g. 2/4 (for CI matrices)' })
+        .option('watch', { alias: 'w', type: 'boolean', describe: 'rebuild a deck when its article, the config or the theme changes' })
+        .option('json', { type: 'boolean', describe: 'print a JSON report on stdout' })
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'print errors only' }),
     )
     .command('outline <input>', 'print the title, sections, key points and glossary ringkas finds in an article', (command) =>
       withDeckOptions(command)
         .positional('input', { type: 'string', describe: 'an article file, or - for stdin' })
-        .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of Markdown' }),
+        .option('json', { type: 'boolean', describe: 'print JSON instead of Markdown' }),
     )
+    .command('check <inputs..>', 'render decks in the browser and list every slide whose content overflows', (command) =>
+      withRenderOptions(withDeckOptions(command))
+        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles' })
+        .option('json', { type: 'boolean', describe: 'print the findings as JSON on stdout' }),
+    )
+    .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
     .strict()
     .help()
@@ -69,10 +88,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     });
 
   try {
-    const args = (await parser.parseAsync()) as Record<string, unknown>;
+    const args = (await parser.parseAsync()) as Args;
     if (args['help'] || args['version']) return ExitCode.ok;
     const command = (args['_'] as unknown[])[0];
-    return command === 'outline' ? await outlineCommand(args, io) : await buildCommand(args, io);
+    const cwd = io.cwd ?? process.cwd();
+    const loaded = await loadConfig(cwd, args['config'] as string | undefined);
+    if (command === 'outline') return await outlineCommand(args, io, loaded);
+    if (command === 'check') return await checkCommand(args, io, loaded, cwd);
+    return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {
       io.stderr(`error: ${error.message}${error.exitCode === ExitCode.usage ? ' (see ringkas --help)' : ''}\n`);
@@ -87,60 +110,136 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 /** Options of the parse and condense stages, shared by every command that reads an article. */
 function withDeckOptions<T>(command: Argv<T>) {
   return command
-    .option('lang', { type: 'string', choices: ['auto', 'id', 'en'], default: 'auto', describe: 'language of the article' })
-    .option('max-bullets', { type: 'number', default: 5, describe: 'bullets per slide at most' })
-    .option('max-words', { type: 'number', default: 14, describe: `words per bullet at most (${MIN_MAX_WORDS} or more)` })
-    .option('slides', { type: 'number', describe: 'aim for about this many slides (default: follows the article)' })
-    .option('notes', { type: 'boolean', default: true, describe: 'source sentences as speaker notes (--no-notes to leave out)' })
-    .option('title', { type: 'string', describe: 'deck title (default: from the article)' })
+    .option('lang', { type: 'string', choices: ['auto', 'id', 'en'], describe: `language of the article [default: ${DEFAULTS.lang}]` })
+    .option('max-bullets', { type: 'number', describe: `bullets per slide at most [default: ${DEFAULTS.maxBullets}]` })
+    .option('max-words', { type: 'number', describe: `words per bullet at most, ${MIN_MAX_WORDS} or more [default: ${DEFAULTS.maxWords}]` })
+    .option('slides', { type: 'number', describe: 'aim for about this many slides [default: follows the article]' })
+    .option('notes', { type: 'boolean', describe: 'source sentences as speaker notes; --no-notes leaves them out [default: true]' })
+    .option('title', { type: 'string', describe: 'deck title [default: from the article]' })
     .option('subtitle', { type: 'string', describe: 'subtitle on the title slide' })
     .option('author', { type: 'string', describe: 'author on the title slide' })
     .option('institution', { type: 'string', describe: 'institution on the title slide' })
     .option('date', { type: 'string', describe: 'date on the title slide' });
 }
 
-/** The parsed values of {@link withDeckOptions}, checked. */
-function deckOptions(args: Record<string, unknown>): DeckOptions {
-  return {
-    lang: args['lang'] as 'auto' | 'id' | 'en',
-    maxBullets: positiveInteger(args['maxBullets'], '--max-bullets'),
-    maxWords: positiveInteger(args['maxWords'], '--max-words', MIN_MAX_WORDS),
-    ...(args['slides'] === undefined ? {} : { slides: positiveInteger(args['slides'], '--slides') }),
-    notes: Boolean(args['notes']),
-    ...optionalStrings(args, ['title', 'subtitle', 'author', 'institution', 'date']),
+/** Options of the commands that render in a browser. */
+function withRenderOptions<T>(command: Argv<T>) {
+  return command
+    .option('theme', { alias: 't', type: 'string', describe: `theme name or path to a Marp .css theme [default: ${DEFAULTS.theme}]` })
+    .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX, PNG and check' })
+    .option('concurrency', { type: 'number', describe: 'decks rendered at once [default: number of cores]' });
+}
+
+/** A flag's value, else the config's, else the default: flag beats config beats default. */
+function pick<K extends keyof RingkasConfig>(args: Args, config: RingkasConfig, key: K): RingkasConfig[K] {
+  return (args[key] as RingkasConfig[K] | undefined) ?? config[key];
+}
+
+/** The parsed values of {@link withDeckOptions}, merged with the config and checked. */
+function deckOptions(args: Args, config: RingkasConfig): DeckOptions {
+  const slides = pick(args, config, 'slides');
+  const options: DeckOptions = {
+    lang: pick(args, config, 'lang') ?? DEFAULTS.lang,
+    maxBullets: positiveInteger(pick(args, config, 'maxBullets') ?? DEFAULTS.maxBullets, '--max-bullets'),
+    maxWords: positiveInteger(pick(args, config, 'maxWords') ?? DEFAULTS.maxWords, '--max-words', MIN_MAX_WORDS),
+    notes: pick(args, config, 'notes') ?? DEFAULTS.notes,
   };
-}
-
-async function buildCommand(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const formats = parseFormats(String(args['format']));
-  const options = deckOptions(args);
-  const quiet = Boolean(args['quiet']);
-  const report = await build({
-    ...options,
-    inputs: ((args['inputs'] as unknown[] | undefined) ?? ['source']).map(inputArg),
-    out: String(args['out']),
-    formats,
-    theme: String(args['theme']),
-    ...optionalStrings(args, ['browserPath']),
-    log: (line) => {
-      if (!quiet || line.startsWith('error:')) io.stderr(`${line}\n`);
-    },
-  });
-  if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  return report.exitCode;
-}
-
-async function outlineCommand(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const path = inputArg(args['input']);
-  if (path !== '-') {
-    const [entry] = await expandInputs([path], process.cwd());
-    if (entry && 'error' in entry) throw new RingkasError(entry.error, ExitCode.inputFailed);
+  if (!['auto', 'id', 'en'].includes(options.lang!)) throw new UsageError(`lang: expected auto, id or en, got "${options.lang}"`);
+  if (slides !== undefined) options.slides = positiveInteger(slides, '--slides');
+  for (const key of ['title', 'subtitle', 'author', 'institution', 'date'] as const) {
+    const value = pick(args, config, key);
+    if (value) options[key] = value;
   }
-  const { article, deck } = await deckFromFile(path, deckOptions(args));
+  return options;
+}
+
+/** The render options shared by `build` and `check`. */
+function renderOptions(args: Args, config: RingkasConfig): Pick<BuildOptions, 'theme' | 'browserPath' | 'concurrency'> {
+  const options: Pick<BuildOptions, 'theme' | 'browserPath' | 'concurrency'> = { theme: pick(args, config, 'theme') ?? DEFAULTS.theme };
+  const browserPath = pick(args, config, 'browserPath');
+  const concurrency = pick(args, config, 'concurrency');
+  if (browserPath) options.browserPath = browserPath;
+  if (concurrency !== undefined) options.concurrency = positiveInteger(concurrency, '--concurrency');
+  return options;
+}
+
+/** The options of `build`: flags, then the config, then the defaults. */
+async function buildOptions(args: Args, loaded: LoadedConfig | undefined, cwd: string): Promise<BuildOptions> {
+  const config = loaded?.config ?? {};
+  const positional = (args['inputs'] as unknown[] | undefined)?.map(inputArg);
+  const options: BuildOptions = {
+    ...deckOptions(args, config),
+    ...renderOptions(args, config),
+    inputs: positional && positional.length > 0 ? positional : (config.inputs ?? ['source']),
+    out: pick(args, config, 'out') ?? DEFAULTS.out,
+    formats: parseFormats(pick(args, config, 'format') ?? DEFAULTS.format),
+    pdfNotes: pick(args, config, 'pdfNotes') ?? false,
+    editablePptx: pick(args, config, 'editablePptx') ?? false,
+    cwd,
+  };
+  if (args['shard'] !== undefined) options.shard = parseShard(String(args['shard']));
+  return options;
+}
+
+async function buildCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
+  const options = await buildOptions(args, loaded, cwd);
+  const progress = await createProgress({ quiet: Boolean(args['quiet']), live: Boolean(io.interactive), cwd, write: io.stderr });
+  options.progress = progress;
+
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    if (args['watch']) {
+      const { watchBuild } = await import('./watch.js');
+      const reload = async () => ({ ...(await buildOptions(args, await loadConfig(cwd, args['config'] as string | undefined), cwd)), progress });
+      return await watchBuild(options, loaded?.filepath, progress, controller.signal, reload);
+    }
+    options.signal = controller.signal;
+    const report = await build(options);
+    if (report.index) progress.line(`index → ${displayPath(report.index, cwd)}`);
+    if (report.error) progress.line(`error: ${report.error}`);
+    if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return report.exitCode;
+  } finally {
+    progress.close();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+async function outlineCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined): Promise<number> {
+  const path = inputArg(args['input']);
+  const [entry] = await expandInputs([path], io.cwd ?? process.cwd());
+  if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${path}: nothing to read`, ExitCode.inputFailed);
+  const { article, deck } = await deckFromFile(path, deckOptions(args, loaded?.config ?? {}), entry.file);
   const outline = outlineOf(path, article, deck);
   for (const warning of outline.warnings) io.stderr(`warning: ${warning}\n`);
   io.stdout(args['json'] ? `${JSON.stringify(outline, null, 2)}\n` : outlineMarkdown(outline));
   return ExitCode.ok;
+}
+
+async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
+  const config = loaded?.config ?? {};
+  const { check } = await import('../check.js');
+  const report = await check({
+    ...deckOptions(args, config),
+    ...renderOptions(args, config),
+    inputs: (args['inputs'] as unknown[]).map(inputArg),
+    cwd,
+  });
+  if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  for (const deck of report.decks) {
+    if (deck.error) io.stderr(`error: ${deck.error}\n`);
+    for (const overflow of deck.overflows) {
+      const where = [overflow.bottom > 1 ? `${overflow.bottom}px below` : '', overflow.right > 1 ? `${overflow.right}px to the right` : ''].filter(Boolean).join(' and ');
+      io.stderr(`overflow: ${displayPath(deck.input, cwd)}: slide ${overflow.slide} "${overflow.title}": content runs ${where} its box\n`);
+    }
+    if (!deck.error && deck.overflows.length === 0) io.stderr(`ok: ${displayPath(deck.input, cwd)}: ${deck.slides} slides fit\n`);
+  }
+  if (report.error) io.stderr(`error: ${report.error}\n`);
+  return report.exitCode;
 }
 
 function parseFormats(value: string): Format[] {
@@ -153,18 +252,17 @@ function parseFormats(value: string): Format[] {
   return [...new Set(['md', ...formats])] as Format[];
 }
 
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/u.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: expected i/n with 1 ≤ i ≤ n, e.g. 2/4, got "${value}"`);
+  return { index, count };
+}
+
 function positiveInteger(value: unknown, flag: string, min = 1): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${String(value)}"`);
   }
   return value;
-}
-
-function optionalStrings<K extends string>(args: Record<string, unknown>, keys: readonly K[]): Partial<Record<K, string>> {
-  const result: Partial<Record<K, string>> = {};
-  for (const key of keys) {
-    const value = args[key];
-    if (typeof value === 'string' && value !== '') result[key] = value;
-  }
-  return result;
 }

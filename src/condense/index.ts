@@ -3,6 +3,7 @@ import { compressSentence, wordCount } from './compress.js';
 import { type Labels, labelsFor } from './labels.js';
 import { type Candidate, rankSentences } from './rank.js';
 import { type Pickable, nearDuplicateBullets, selectByMmr, wordSet } from './select.js';
+import { keywordsOf } from './terms.js';
 
 /** Budgets and switches of the condense stage. */
 export interface CondenseOptions {
@@ -109,7 +110,8 @@ export function condense(article: Article, options: CondenseOptions = {}): Deck 
       notes: settings.notes ? ordered.map((point) => point.sentence.text) : [],
     });
   }
-  const deck: Deck = { title: article.title, lang: article.lang, slides };
+  const texts = article.sections.flatMap((section) => [section.heading ?? '', ...section.paragraphs.flatMap((p) => p.sentences.map((sentence) => sentence.text))]);
+  const deck: Deck = { title: article.title, lang: article.lang, keywords: keywordsOf(texts, article.lang), slides };
   if (article.author) deck.author = article.author;
   return deck;
 }

@@ -39,3 +39,22 @@ export function termsOf(text: string, lang: Language): string[] {
   }
   return terms;
 }
+
+/**
+ * The article's keywords for metadata: its most frequent content words (not stopwords, four
+ * letters or more), at most `count`, each used at least twice. Ties go to the word seen first.
+ */
+export function keywordsOf(texts: readonly string[], lang: Language, count = 8): string[] {
+  const stopwords = STOPWORDS[lang];
+  const frequency = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of words(text)) {
+      if (word.length >= 4 && !stopwords.has(word) && !/\p{N}/u.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    }
+  }
+  return [...frequency]
+    .filter(([, uses]) => uses >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([word]) => word);
+}

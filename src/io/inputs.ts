@@ -1,11 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, relative } from 'node:path';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { fail } from '../errors.js';
 import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
 
-/** An article to build, or the reason an input given by the user yields none. */
-export type InputEntry = { path: string; name: string } | { path: string; error: string };
+/**
+ * An article to build — `path` as shown to the user, `file` to read (absolute, or `-`), `name` for
+ * its outputs — or the reason an input given by the user yields none.
+ */
+export type InputEntry = { path: string; file: string; name: string } | { path: string; error: string };
 
 /**
  * Expands the inputs the user gave into article files: a file stands for itself, a folder for the
@@ -16,26 +19,27 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
   const entries: InputEntry[] = [];
   for (const input of inputs) {
     if (input === '-') {
-      entries.push({ path: '-', name: 'stdin' });
+      entries.push({ path: '-', file: '-', name: 'stdin' });
       continue;
     }
-    const info = await stat(input).catch(() => undefined);
+    const absolute = resolve(cwd, input);
+    const info = await stat(absolute).catch(() => undefined);
     if (!info) {
       entries.push({ path: input, error: `${input}: no such file or folder; check the path` });
     } else if (info.isDirectory()) {
       const patterns = ARTICLE_EXTENSIONS.map((extension) => `**/*${extension}`);
-      const files = (await glob(patterns, { cwd: input, absolute: true, caseSensitiveMatch: false })).sort();
+      const files = (await glob(patterns, { cwd: absolute, absolute: true, caseSensitiveMatch: false })).sort();
       if (files.length === 0) {
         entries.push({ path: input, error: `${input}: no articles in this folder (${ARTICLE_EXTENSIONS.join(', ')})` });
       }
-      for (const file of files) entries.push({ path: relative(cwd, file) || file, name: stemOf(file) });
+      for (const file of files) entries.push({ path: displayPath(file, cwd), file, name: stemOf(file) });
     } else if (!sourceKindOf(input)) {
       entries.push({
         path: input,
         error: `${input}: unsupported file type "${extname(input) || '(none)'}"; give ${ARTICLE_EXTENSIONS.join(', ')}`,
       });
     } else {
-      entries.push({ path: input, name: stemOf(input) });
+      entries.push({ path: input, file: absolute, name: stemOf(input) });
     }
   }
   return entries;
@@ -45,8 +49,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
  * Reads an article as UTF-8 text. Files that are not text (NUL bytes, invalid UTF-8) are refused
  * with a message, rather than turned into a deck of replacement characters.
  */
-export async function readSource(path: string, stdin: () => Promise<Buffer> = readStdin): Promise<Source> {
-  const bytes = path === '-' ? await stdin() : await readFile(path).catch(() => fail(`${path}: cannot read the file; check its permissions`));
+export async function readSource(path: string, file: string = path, stdin: () => Promise<Buffer> = readStdin): Promise<Source> {
+  const bytes = file === '-' ? await stdin() : await readFile(file).catch(() => fail(`${path}: cannot read the file; check its permissions`));
   if (bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
   let text: string;
   try {
@@ -66,4 +70,10 @@ async function readStdin(): Promise<Buffer> {
 
 function stemOf(path: string): string {
   return basename(path, extname(path));
+}
+
+/** A path as short as it can be said: relative inside the working folder, absolute outside it. */
+export function displayPath(path: string, cwd: string): string {
+  const shown = relative(cwd, resolve(cwd, path));
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : resolve(cwd, path);
 }

@@ -1,12 +1,20 @@
-import { access, constants, mkdir } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { fail } from '../errors.js';
 
 /**
- * Creates the output folder and checks that it can be written, so that a bad `--out` fails before
- * any work is done.
+ * Temporary files live in a hidden folder of the output folder: on the same file system, so that
+ * the final rename is atomic, and never under an output's own name, so that a run killed at any
+ * moment (even by SIGKILL) leaves no half-written output behind. One folder per process.
+ */
+const TEMP_PREFIX = '.ringkas-tmp-';
+
+/**
+ * Creates the output folder, checks that it can be written, and removes temporary folders left by
+ * runs that were killed, so that a bad `--out` fails before any work is done.
  */
 export async function prepareOutputDir(dir: string): Promise<void> {
   try {
@@ -15,14 +23,47 @@ export async function prepareOutputDir(dir: string): Promise<void> {
   } catch {
     fail(`${dir}: cannot write to the output folder; choose another with --out or fix its permissions`);
   }
+  for (const entry of await readdir(dir)) {
+    const pid = Number(entry.startsWith(TEMP_PREFIX) ? entry.slice(TEMP_PREFIX.length) : Number.NaN);
+    if (Number.isInteger(pid) && !isRunning(pid)) await rm(join(dir, entry), { recursive: true, force: true });
+  }
 }
 
 /**
- * Writes one output file atomically (a temporary file renamed into place): a failed or interrupted
- * run never leaves half a file, and the previous good output stays until the new one is complete.
+ * Writes one output file atomically: the data goes to a temporary file, is flushed to disk, and
+ * is renamed into place. A failed or interrupted run never leaves half a file, and the previous
+ * good output stays until the new one is complete.
  */
 export async function writeOutput(dir: string, fileName: string, data: string | Uint8Array): Promise<string> {
   const path = join(dir, fileName);
-  await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  const tempDir = join(dir, `${TEMP_PREFIX}${process.pid}`);
+  await mkdir(tempDir, { recursive: true });
+  const temp = join(tempDir, `${randomBytes(6).toString('hex')}-${fileName}`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, path);
   return path;
+}
+
+/** Removes this process's temporary folder from `dir` (at the end of a run, or when it is stopped). */
+export async function cleanTemporaryFiles(dir: string): Promise<void> {
+  const tempDir = join(dir, `${TEMP_PREFIX}${process.pid}`);
+  await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

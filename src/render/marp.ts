@@ -1,4 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
+import type { Deck } from '../model.js';
 import type { Theme } from '../themes/index.js';
 
 /** Slides rendered by Marp: the pieces every output format is made from. */
@@ -52,6 +53,18 @@ export function htmlDocument(render: MarpRender, meta: { title: string; lang: st
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The deck's HTML document from its Markdown: Marp's slides in {@link htmlDocument}, checked to
+ * hold exactly the deck's slides (article text that made an extra slide would be a bug).
+ */
+export function deckDocument(markdown: string, theme: Theme, deck: Deck): string {
+  const rendered = renderMarp(markdown, theme);
+  if (rendered.slideCount !== deck.slides.length) {
+    throw new Error(`Marp rendered ${rendered.slideCount} slides for a deck of ${deck.slides.length}`);
+  }
+  return htmlDocument(rendered, { title: deck.title, lang: deck.lang });
 }
 
 function escapeHtml(text: string): string {

@@ -1,36 +1,126 @@
 import { Buffer } from 'node:buffer';
-import type { Deck } from '../model.js';
+import type { Deck, Slide } from '../model.js';
+import type { ThemeStyle } from '../themes/style.js';
 import type { SlideImages } from './images.js';
 
-type PptxConstructor = new () => import('pptxgenjs').default;
+type PptxGenJS = import('pptxgenjs').default;
+type PptxConstructor = new () => PptxGenJS;
 
 /** PowerPoint measures slides in inches; Marp's CSS pixels are at 96 per inch. */
 const PIXELS_PER_INCH = 96;
 
+/** The 16:9 layout of the editable deck, in inches. */
+const WIDTH = 13.333;
+const HEIGHT = 7.5;
+const MARGIN = 0.6;
+
+async function newPresentation(deck: Deck): Promise<PptxGenJS> {
+  // pptxgenjs's types describe its CommonJS build; its ES build, which Node loads here, exports
+  // the class as the default export.
+  const { default: Presentation } = (await import('pptxgenjs')) as unknown as { default: PptxConstructor };
+  const pptx = new Presentation();
+  pptx.title = deck.title;
+  pptx.subject = deck.keywords.join(', ');
+  if (deck.author) pptx.author = deck.author;
+  return pptx;
+}
+
+async function write(pptx: PptxGenJS): Promise<Uint8Array> {
+  return (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
+}
+
 /**
- * Writes a PPTX with one picture per slide (the look of the rendered deck, exactly) and the deck's
+ * A PPTX with one picture per slide — the rendered deck, exactly as it looks — and the deck's
  * speaker notes in each slide's notes page.
  */
 export async function renderPptx(deck: Deck, images: SlideImages): Promise<Uint8Array> {
   if (images.pngs.length !== deck.slides.length) {
     throw new Error(`rendered ${images.pngs.length} slides for a deck of ${deck.slides.length}`);
   }
-  // pptxgenjs's types describe its CommonJS build; its ES build, which Node loads here, exports
-  // the class as the default export.
-  const { default: PptxGenJS } = (await import('pptxgenjs')) as unknown as { default: PptxConstructor };
-  const pptx = new PptxGenJS();
+  const pptx = await newPresentation(deck);
   const w = images.width / PIXELS_PER_INCH;
   const h = images.height / PIXELS_PER_INCH;
   pptx.defineLayout({ name: 'MARP', width: w, height: h });
   pptx.layout = 'MARP';
-  pptx.title = deck.title;
-  if (deck.author) pptx.author = deck.author;
   images.pngs.forEach((png, index) => {
     const slide = pptx.addSlide();
     slide.addImage({ data: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, x: 0, y: 0, w, h });
     const notes = deck.slides[index]!.notes;
     if (notes.length > 0) slide.addNotes(notes.join('\n'));
   });
-  const output = await pptx.write({ outputType: 'nodebuffer' });
-  return output as Uint8Array;
+  return write(pptx);
+}
+
+/**
+ * An editable PPTX written from the Deck model rather than from pictures: every slide uses a master
+ * with real title and body placeholders, bullets are bulleted paragraphs of text, the notes are the
+ * speaker notes, and colours and fonts are the theme's. PowerPoint, Impress and Keynote can edit
+ * every word of it.
+ */
+export async function renderEditablePptx(deck: Deck, style: ThemeStyle): Promise<Uint8Array> {
+  const pptx = await newPresentation(deck);
+  pptx.layout = 'LAYOUT_WIDE';
+  defineMasters(pptx, style);
+  for (const slide of deck.slides) addEditableSlide(pptx, slide);
+  return write(pptx);
+}
+
+/** pptxgenjs wants colours without the "#". */
+const hex = (color: string) => color.replace(/^#/u, '');
+
+function defineMasters(pptx: PptxGenJS, style: ThemeStyle): void {
+  const { colors, fonts } = style;
+  pptx.defineSlideMaster({
+    title: 'RINGKAS_TITLE',
+    background: { color: hex(colors.background) },
+    objects: [
+      { rect: { x: 0, y: 0, w: 0.3, h: HEIGHT, fill: { color: hex(colors.primary) } } },
+      {
+        placeholder: {
+          options: { name: 'title', type: 'title', x: 1, y: 2, w: WIDTH - 2, h: 1.8, fontFace: fonts.heading, fontSize: 44, bold: true, color: hex(colors.primary), align: 'left', valign: 'bottom' },
+          text: '',
+        },
+      },
+      {
+        placeholder: {
+          options: { name: 'body', type: 'body', x: 1, y: 4, w: WIDTH - 2, h: 2, fontFace: fonts.body, fontSize: 22, color: hex(colors.muted), align: 'left', valign: 'top' },
+          text: '',
+        },
+      },
+    ],
+  });
+  pptx.defineSlideMaster({
+    title: 'RINGKAS_CONTENT',
+    background: { color: hex(colors.background) },
+    objects: [
+      { line: { x: MARGIN, y: 1.35, w: WIDTH - 2 * MARGIN, h: 0, line: { color: hex(colors.accent), width: 3 } } },
+      {
+        placeholder: {
+          options: { name: 'title', type: 'title', x: MARGIN, y: 0.35, w: WIDTH - 2 * MARGIN, h: 0.95, fontFace: fonts.heading, fontSize: 32, bold: true, color: hex(colors.primary), align: 'left', valign: 'bottom' },
+          text: '',
+        },
+      },
+      {
+        placeholder: {
+          options: { name: 'body', type: 'body', x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: HEIGHT - 2.2, fontFace: fonts.body, fontSize: 22, color: hex(colors.text), align: 'left', valign: 'top' },
+          text: '',
+        },
+      },
+    ],
+    slideNumber: { x: WIDTH - 1.1, y: HEIGHT - 0.5, w: 0.6, h: 0.3, fontFace: fonts.body, fontSize: 12, color: hex(colors.muted) },
+  });
+}
+
+function addEditableSlide(pptx: PptxGenJS, slide: Slide): void {
+  const isTitle = slide.kind === 'title';
+  const page = pptx.addSlide({ masterName: isTitle ? 'RINGKAS_TITLE' : 'RINGKAS_CONTENT' });
+  page.addText(slide.title, { placeholder: 'title' });
+  const lines = isTitle ? (slide.subtitle ?? []) : slide.bullets;
+  if (lines.length > 0) {
+    page.addText(
+      lines.map((text) => ({ text, options: { bullet: !isTitle, breakLine: true, paraSpaceAfter: isTitle ? 4 : 10 } })),
+      { placeholder: 'body' },
+    );
+  }
+  if (slide.notes.length > 0) page.addNotes(slide.notes.join('\n'));
 }

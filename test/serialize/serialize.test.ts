@@ -17,6 +17,7 @@ const hostile = [
 const deck: Deck = {
   title: 'Judul <i>miring</i> # satu',
   lang: 'id',
+  keywords: [],
   slides: [
     { kind: 'title', title: 'Judul <i>miring</i> # satu', subtitle: ['---', 'Penulis'], bullets: [], notes: [] },
     { kind: 'content', title: '<!-- _class: x --> Bagian', bullets: hostile, notes: ['theme: gaia', 'a --> b <!-- c', ...hostile] },

@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+import { ExitCode, RingkasError, firstLine } from './errors.js';
+import { expandInputs } from './io/inputs.js';
+import { type DeckOptions, deckFromFile } from './pipeline.js';
+import type { SlideOverflow } from './render/check.js';
+import { serializeDeck } from './serialize/index.js';
+import { resolveTheme } from './themes/index.js';
+
+/** Everything `ringkas check` needs to know. */
+export interface CheckOptions extends DeckOptions {
+  inputs: string[];
+  theme?: string;
+  browserPath?: string;
+  concurrency?: number;
+  cwd?: string;
+}
+
+/** What `check` found for one input. */
+export interface CheckedDeck {
+  input: string;
+  slides?: number;
+  overflows: SlideOverflow[];
+  error?: string;
+}
+
+/** What `check` found, and its exit code: 1 when any slide overflows or any input failed. */
+export interface CheckReport {
+  decks: CheckedDeck[];
+  error?: string;
+  exitCode: number;
+}
+
+/**
+ * Builds each input's deck in memory, lays it out in one shared browser, and reports every slide
+ * whose content overflows its box. Nothing is written.
+ */
+export async function check(options: CheckOptions): Promise<CheckReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const theme = await resolveTheme(options.theme, cwd);
+  const [{ BrowserSession }, { deckDocument }, { measureOverflow }] = await Promise.all([
+    import('./render/browser/manager.js'),
+    import('./render/marp.js'),
+    import('./render/check.js'),
+  ]);
+  const session = new BrowserSession({ explicitPath: options.browserPath });
+  const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
+  let runError: RingkasError | undefined;
+  const entries = await expandInputs(options.inputs, cwd);
+  try {
+    const decks = await Promise.all(
+      entries.map((entry) =>
+        limit(async (): Promise<CheckedDeck> => {
+          const checked: CheckedDeck = { input: entry.path, overflows: [] };
+          try {
+            if ('error' in entry) throw new RingkasError(entry.error);
+            const { deck } = await deckFromFile(entry.path, options, entry.file);
+            checked.slides = deck.slides.length;
+            checked.overflows = await measureOverflow(session, deckDocument(serializeDeck(deck, { theme: theme.name }), theme, deck));
+          } catch (error) {
+            if (error instanceof RingkasError && error.exitCode === ExitCode.noBrowser) runError ??= error;
+            else checked.error = error instanceof RingkasError ? error.message : `${entry.path}: ${firstLine(error)}`;
+          }
+          return checked;
+        }),
+      ),
+    );
+    const bad = decks.some((deck) => deck.error !== undefined || deck.overflows.length > 0);
+    const report: CheckReport = { decks, exitCode: runError ? runError.exitCode : bad ? ExitCode.inputFailed : ExitCode.ok };
+    if (runError) report.error = runError.message;
+    return report;
+  } finally {
+    await session.close();
+  }
+}

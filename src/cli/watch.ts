@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { type BuildOptions, build } from '../build.js';
+import { displayPath } from '../io/inputs.js';
+import { ExitCode } from '../errors.js';
+import { sourceKindOf } from '../parse/index.js';
+import type { ProgressReporter } from './progress.js';
+
+/** Changes that arrive this close together are built once. */
+const SETTLE_MS = 150;
+
+/**
+ * `build --watch`: builds everything once, then rebuilds a deck when its article changes, and every
+ * deck when the theme file or the config changes (the config is read anew by `reload`). Runs until
+ * `signal` aborts, then resolves to exit code 0.
+ */
+export async function watchBuild(
+  initial: BuildOptions,
+  configPath: string | undefined,
+  progress: ProgressReporter,
+  signal: AbortSignal,
+  reload: () => Promise<BuildOptions> = async () => initial,
+): Promise<number> {
+  const { watch } = await import('chokidar');
+  let options = initial;
+  const cwd = options.cwd ?? process.cwd();
+  await build(options);
+  const themePath = options.theme && /[\\/]|\.css$/u.test(options.theme) ? resolve(cwd, options.theme) : undefined;
+  const watched = [...options.inputs.filter((input) => input !== '-').map((input) => resolve(cwd, input)), ...(themePath ? [themePath] : []), ...(configPath ? [configPath] : [])];
+  const watcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  progress.line(`watching ${watched.map((path) => displayPath(path, cwd)).join(', ')} (Ctrl-C to stop)`);
+
+  const pending = new Set<string>();
+  let everything = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const flush = () => {
+    const articles = [...pending];
+    const all = everything;
+    pending.clear();
+    everything = false;
+    running = running.then(async () => {
+      if (all) options = await reload();
+      const inputs = all ? options.inputs : articles;
+      if (inputs.length > 0) await build({ ...options, inputs });
+    });
+  };
+  const changed = (path: string) => {
+    if (path === themePath || path === configPath) everything = true;
+    else if (sourceKindOf(path)) pending.add(displayPath(path, cwd));
+    else return;
+    clearTimeout(timer);
+    timer = setTimeout(flush, SETTLE_MS);
+  };
+  watcher.on('add', changed).on('change', changed);
+
+  await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+  return ExitCode.ok;
+}

@@ -1,0 +1,64 @@
+import { basename } from 'node:path';
+import type { DeckReport } from '../build.js';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Link labels by output extension, in the order they are listed. */
+const FORMAT_LABELS: [RegExp, string][] = [
+  [/\.html$/u, 'HTML'],
+  [/\.pdf$/u, 'PDF'],
+  [/\.pptx$/u, 'PPTX'],
+  [/\.md$/u, 'Markdown'],
+];
+
+/**
+ * `index.html` for a folder of decks: every deck with its title, language, slide count, links to
+ * each format and, where PNGs were built, a thumbnail of its first slide. Self-contained (inline
+ * styles, relative links) so the output folder can be published as it is.
+ */
+export function indexPage(reports: readonly DeckReport[], outDir: string): string {
+  const cards = reports.map((report) => {
+    const files = report.outputs.map((path) => basename(path));
+    const thumbnail = files.find((file) => /\.001\.png$/u.test(file));
+    const links = FORMAT_LABELS.flatMap(([pattern, label]) => {
+      const file = files.find((name) => pattern.test(name) && !/^index\.html$/u.test(name));
+      return file ? [`<a href="${escapeHtml(encodeURI(file))}">${label}</a>`] : [];
+    });
+    const title = escapeHtml(report.title ?? basename(report.input));
+    return [
+      '<li class="deck">',
+      thumbnail ? `<img src="${escapeHtml(encodeURI(thumbnail))}" alt="" width="320" height="180">` : '<div class="placeholder"></div>',
+      `<h2>${title}</h2>`,
+      report.error
+        ? `<p class="error">${escapeHtml(report.error)}</p>`
+        : `<p class="meta">${escapeHtml(basename(report.input))} · ${escapeHtml(report.lang ?? '')} · ${report.slides ?? 0} slides</p><p class="links">${links.join(' ')}</p>`,
+      '</li>',
+    ].join('');
+  });
+  const heading = escapeHtml(basename(outDir));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ringkas">
+<title>Decks — ${heading}</title>
+<style>
+body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;background:#f4f3ef;color:#1f2430}
+header{padding:24px 32px;background:#14305a;color:#fff}header h1{margin:0;font-size:24px}
+ul{list-style:none;margin:0;padding:24px 32px;display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:24px}
+.deck{background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.12);overflow:hidden}
+.deck img,.placeholder{display:block;width:100%;height:auto;aspect-ratio:16/9;background:#dfe3ea}
+.deck h2{font-size:18px;margin:12px 16px 4px}.meta,.links,.error{margin:4px 16px 12px;font-size:14px}
+.links a{margin-right:12px;color:#14305a;font-weight:600}.error{color:#a4001d}
+</style>
+</head>
+<body>
+<header><h1>${reports.length} decks</h1></header>
+<ul>
+${cards.join('\n')}
+</ul>
+</body>
+</html>
+`;
+}

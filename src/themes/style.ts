@@ -1,0 +1,31 @@
+import type { Theme } from './index.js';
+
+/** The colours and fonts of a theme, for output that is not drawn from its CSS (the editable PPTX). */
+export interface ThemeStyle {
+  colors: { primary: string; accent: string; background: string; text: string; muted: string };
+  fonts: { heading: string; body: string };
+}
+
+/** Used for themes that declare no tokens (Marp's own, or a user's CSS). */
+export const DEFAULT_STYLE: ThemeStyle = {
+  colors: { primary: '#14305a', accent: '#c8932b', background: '#ffffff', text: '#1f2430', muted: '#5b6170' },
+  fonts: { heading: 'Arial', body: 'Arial' },
+};
+
+/**
+ * Reads a theme's tokens — the `--ringkas-*` custom properties of its CSS — falling back to
+ * {@link DEFAULT_STYLE} for each one it does not declare. Fonts are the first family of each list.
+ */
+export function themeStyle(theme: Theme): ThemeStyle {
+  const css = theme.css ?? '';
+  const token = (name: string) => new RegExp(`--ringkas-${name}\\s*:\\s*([^;]+);`, 'u').exec(css)?.[1]?.trim();
+  const color = (name: keyof ThemeStyle['colors']) => {
+    const value = token(name);
+    return value && /^#[0-9a-f]{6}$/iu.test(value) ? value.toLowerCase() : DEFAULT_STYLE.colors[name];
+  };
+  const font = (name: keyof ThemeStyle['fonts']) => token(`font-${name}`)?.split(',')[0]?.trim().replace(/^['"]|['"]$/gu, '') || DEFAULT_STYLE.fonts[name];
+  return {
+    colors: { primary: color('primary'), accent: color('accent'), background: color('background'), text: color('text'), muted: color('muted') },
+    fonts: { heading: font('heading'), body: font('body') },
+  };
+}

@@ -1,0 +1,272 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { browserLaunchCount } from '../../src/render/browser/manager.js';
+import { BIN, SAMPLE, pngSize, pptxSlideXml, readPdf, readPdfExtras, readPptx, runBin, tempDir } from '../helpers.js';
+
+const NAME = 'aliansi-keamanan-internasional';
+
+/** Slide titles and bullets as the Markdown states them. */
+function markdownSlides(markdown: string): { title: string; bullets: string[] }[] {
+  const unescape = (text: string) => text.replace(/\\(.)/gu, '$1');
+  return markdown
+    .replace(/^---\n[\s\S]*?\n---\n/u, '')
+    .split(/^---$/mu)
+    .map((slide) => ({
+      title: unescape(/^#{1,2} (.*)$/mu.exec(slide)?.[1] ?? ''),
+      bullets: [...slide.replace(/<!--[\s\S]*?-->/gu, '').matchAll(/^- (.*)$/gmu)].map((match) => unescape(match[1]!)),
+    }));
+}
+
+describe('every format of the sample, read back', () => {
+  let out: string;
+  let slides: { title: string; bullets: string[] }[];
+
+  beforeAll(async () => {
+    out = await tempDir();
+    const result = await runBin(['build', SAMPLE, '--out', out, '--format', 'md,html,pdf,pptx,png', '--pdf-notes', '--author', 'Dr. Sari']);
+    expect(result.code, result.stderr).toBe(0);
+    slides = markdownSlides(await readFile(join(out, `${NAME}.md`), 'utf8'));
+  });
+
+  it('writes a PDF with an outline entry per slide title and its metadata', async () => {
+    const pdf = await readPdf(join(out, `${NAME}.pdf`));
+    expect(pdf.pages).toHaveLength(slides.length);
+    const { outline } = await readPdfExtras(join(out, `${NAME}.pdf`));
+    expect(outline).toEqual(slides.map((slide) => slide.title));
+    expect(pdf.info).toMatchObject({ Title: 'Aliansi Keamanan Internasional', Author: 'Dr. Sari', Language: 'id' });
+    expect(String(pdf.info['Keywords'])).toMatch(/keamanan/u);
+  });
+
+  it('puts the speaker notes into the PDF as annotations with --pdf-notes', async () => {
+    const { annotations } = await readPdfExtras(join(out, `${NAME}.pdf`));
+    expect(annotations[0]).toEqual([]);
+    const article = (await readFile(SAMPLE, 'utf8')).replace(/\s+/gu, ' ');
+    const noted = annotations.filter((page) => page.length > 0);
+    expect(noted.length).toBeGreaterThanOrEqual(slides.length - 3);
+    for (const line of noted.flatMap((page) => page[0]!.split('\n'))) expect(article).toContain(line);
+  });
+
+  it('writes one PNG per slide at the slide size', async () => {
+    const pngs = (await readdir(out)).filter((file) => /\.\d{3}\.png$/u.test(file)).sort();
+    expect(pngs).toEqual(slides.map((_, index) => `${NAME}.${String(index + 1).padStart(3, '0')}.png`));
+    for (const png of pngs) expect(await pngSize(join(out, png))).toEqual({ width: 1280, height: 720 });
+  });
+
+  it('writes a picture PPTX with one slide per page and the notes', async () => {
+    const pptx = await readPptx(join(out, `${NAME}.pptx`));
+    expect(pptx.slides).toBe(slides.length);
+    expect(pptx.notes.filter(Boolean).length).toBeGreaterThanOrEqual(slides.length - 3);
+  });
+});
+
+describe('--editable-pptx', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await tempDir();
+    const result = await runBin(['build', SAMPLE, '--out', out, '--format', 'pptx', '--editable-pptx']);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('has title placeholders and the bullets as text runs in the slide XML, with the theme’s colours and fonts', async () => {
+    const slides = markdownSlides(await readFile(join(out, `${NAME}.md`), 'utf8'));
+    const xml = await pptxSlideXml(join(out, `${NAME}.pptx`));
+    expect(xml).toHaveLength(slides.length);
+    xml.forEach((part, index) => {
+      expect(part).toMatch(/<p:ph\s[^>]*type="title"/u);
+      const runs = [...part.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&').replace(/&apos;|&#39;/gu, "'"));
+      expect(runs).toContain(slides[index]!.title);
+      for (const bullet of slides[index]!.bullets) expect(runs).toContain(bullet);
+    });
+    expect(xml[2]).toMatch(/<a:buChar /u);
+    expect(xml.join('')).toContain('val="14305A"');
+    expect(xml.join('')).toContain('typeface="Source Sans 3"');
+    const zip = await JSZip.loadAsync(await readFile(join(out, `${NAME}.pptx`)));
+    const media = Object.values(zip.files).filter((entry) => !entry.dir && entry.name.startsWith('ppt/media/'));
+    expect(media).toEqual([]);
+    expect((await readPptx(join(out, `${NAME}.pptx`))).notes.filter(Boolean).length).toBeGreaterThanOrEqual(slides.length - 3);
+  });
+
+  it.runIf(spawnSync('soffice', ['--version']).status === 0)('opens in LibreOffice with one page per slide', async () => {
+    const slides = markdownSlides(await readFile(join(out, `${NAME}.md`), 'utf8'));
+    const converted = join(out, 'libreoffice');
+    const result = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', converted, join(out, `${NAME}.pptx`)], {
+      timeout: 120_000,
+    });
+    expect(result.status, String(result.stderr)).toBe(0);
+    expect((await readPdf(join(converted, `${NAME}.pdf`))).pages).toHaveLength(slides.length);
+  });
+});
+
+describe('a run of many decks', () => {
+  it('starts the browser once for 10 decks, all formats, and lists them in index.html', async () => {
+    const dir = await tempDir();
+    const inputs = join(dir, 'articles');
+    await mkdir(inputs);
+    for (let copy = 1; copy <= 10; copy += 1) await copyFile(SAMPLE, join(inputs, `copy-${String(copy).padStart(2, '0')}.txt`));
+    const before = browserLaunchCount();
+    const report = await build({ inputs: [inputs], out: join(dir, 'out'), formats: ['md', 'html', 'pdf', 'pptx', 'png'], concurrency: 4, cwd: dir });
+    expect(report.exitCode).toBe(0);
+    expect(browserLaunchCount() - before).toBe(1);
+    expect(report.decks).toHaveLength(10);
+    for (const deck of report.decks) expect(deck.outputs.filter((path) => path.endsWith('.pdf'))).toHaveLength(1);
+    const index = await readFile(join(dir, 'out', 'index.html'), 'utf8');
+    expect(index.match(/<li class="deck">/gu)).toHaveLength(10);
+    expect(index).toContain('<a href="copy-07.pdf">PDF</a>');
+    expect(index).toContain('<img src="copy-07.001.png"');
+    expect(index).not.toMatch(/<script|https?:\/\//u);
+  });
+
+  it('builds only every n-th input with --shard', async () => {
+    const dir = await tempDir();
+    for (const name of ['a', 'b', 'c', 'd', 'e']) await copyFile(SAMPLE, join(dir, `${name}.txt`));
+    const out = join(dir, 'out');
+    const result = await runBin(['build', dir, '--out', out, '--format', 'md', '--shard', '2/2']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(out)).filter((file) => file.endsWith('.md')).sort()).toEqual(['b.md', 'd.md']);
+    expect((await runBin(['build', dir, '--shard', '3/2'])).code).toBe(2);
+  });
+
+  it('keeps the previous good output when a later run fails, and leaves no temporary files', async () => {
+    const out = await tempDir();
+    expect((await runBin(['build', SAMPLE, '--out', out, '--format', 'pdf'])).code).toBe(0);
+    const before = await readFile(join(out, `${NAME}.pdf`));
+    const failed = await runBin(['build', SAMPLE, '--out', out, '--format', 'pdf'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(failed.code).toBe(3);
+    expect(await readFile(join(out, `${NAME}.pdf`))).toEqual(before);
+    expect((await readdir(out)).sort()).toEqual([`${NAME}.md`, `${NAME}.pdf`]);
+  });
+});
+
+describe('a run that is killed half-way', () => {
+  /** Starts a build of 8 decks and kills it with `signal` once the first PDF is in place. */
+  async function killMidway(signal: NodeJS.Signals) {
+    const dir = await tempDir();
+    for (let copy = 1; copy <= 8; copy += 1) await copyFile(SAMPLE, join(dir, `deck-${copy}.txt`));
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--format', 'pdf,pptx', '--concurrency', '2'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let waited = 0; waited < 60_000; waited += 50) {
+      const files = await readdir(out).catch(() => [] as string[]);
+      if (files.some((file) => file.endsWith('.pdf'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill(signal);
+    return { code: await exited, out, dir };
+  }
+
+  /** Every visible output is complete: PDFs parse, PPTX zips open. */
+  async function expectOnlyCompleteOutputs(out: string) {
+    const files = (await readdir(out)).filter((file) => !file.startsWith('.'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(8 * 3);
+    for (const file of files) {
+      expect(file).toMatch(/^deck-\d\.(md|pdf|pptx)$/u);
+      if (file.endsWith('.pdf')) expect((await readPdf(join(out, file))).pages.length).toBeGreaterThan(0);
+      if (file.endsWith('.pptx')) expect((await readPptx(join(out, file))).slides).toBeGreaterThan(0);
+      if (file.endsWith('.md')) expect((await stat(join(out, file))).size).toBeGreaterThan(100);
+    }
+  }
+
+  it('on SIGTERM: stops with exit code 130, closes the browser and removes its temporary files', async () => {
+    const { code, out } = await killMidway('SIGTERM');
+    expect(code).toBe(130);
+    await expectOnlyCompleteOutputs(out);
+    expect((await readdir(out)).filter((file) => file.startsWith('.'))).toEqual([]);
+  });
+
+  it('on SIGKILL: leaves no partial output, and the next run clears what it left', async () => {
+    const { out, dir } = await killMidway('SIGKILL');
+    await expectOnlyCompleteOutputs(out);
+    const next = await runBin(['build', join(dir, 'deck-1.txt'), '--out', out, '--format', 'md']);
+    expect(next.code).toBe(0);
+    expect((await readdir(out)).filter((file) => file.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('ringkas check', () => {
+  it('passes on the sample', async () => {
+    const result = await runBin(['check', SAMPLE]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^ok: .*aliansi-keamanan-internasional\.txt: \d+ slides fit\n$/u);
+  });
+
+  it('finds the overflow of a deliberately overfull deck: slide, title and pixels', async () => {
+    const result = await runBin(['check', SAMPLE, '--max-bullets', '12', '--max-words', '40', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const overflows = report.decks[0].overflows;
+    expect(overflows.length).toBeGreaterThan(0);
+    for (const overflow of overflows) {
+      expect(overflow.slide).toBeGreaterThan(1);
+      expect(overflow.title).not.toBe('');
+      expect(overflow.bottom).toBeGreaterThan(1);
+    }
+    expect(result.stderr).toMatch(/overflow: .*: slide \d+ ".+": content runs \d+px below its box/u);
+  });
+});
+
+describe('config file and --watch', () => {
+  it('reads ringkas.config.json: flags beat the config, the config beats the defaults', async () => {
+    const dir = await tempDir();
+    await copyFile(SAMPLE, join(dir, 'article.txt'));
+    await writeFile(join(dir, 'ringkas.config.json'), JSON.stringify({ inputs: ['article.txt'], out: 'decks', format: 'md', maxBullets: 2 }));
+    const first = await runBin(['build'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    const markdown = await readFile(join(dir, 'decks', 'article.md'), 'utf8');
+    expect(markdownSlides(markdown).every((slide) => slide.bullets.length <= 2)).toBe(true);
+    const second = await runBin(['build', '--max-bullets', '5', '--out', 'other'], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(markdownSlides(await readFile(join(dir, 'other', 'article.md'), 'utf8')).some((slide) => slide.bullets.length > 2)).toBe(true);
+  });
+
+  it('rejects an unknown key or a wrong type with exit code 2 naming file and key', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'ringkas.config.json'), JSON.stringify({ formats: 'pdf' }));
+    const unknown = await runBin(['build'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: .*ringkas\.config\.json: unknown key "formats"; use inputs, out, format/u);
+    await writeFile(join(dir, 'ringkas.config.json'), JSON.stringify({ maxWords: 'many' }));
+    const wrong = await runBin(['build'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/ringkas\.config\.json: "maxWords" must be a number/u);
+  });
+
+  it('rebuilds a deck when its article changes', async () => {
+    const dir = await tempDir();
+    const article = join(dir, 'notes.txt');
+    await writeFile(article, 'Rivers are running low this summer. Ships carry less cargo than usual.\n');
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [BIN, 'build', article, '--out', out, '--format', 'md', '--watch'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const waitFor = async (predicate: () => Promise<boolean>) => {
+      for (let waited = 0; waited < 30_000; waited += 100) {
+        if (await predicate()) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`timed out; stderr: ${stderr}`);
+    };
+    await waitFor(async () => stderr.includes('watching'));
+    await writeFile(article, 'Glaciers are melting faster than expected. Sea levels rise as a result.\n');
+    await waitFor(async () => (await readFile(join(out, 'notes.md'), 'utf8').catch(() => '')).includes('Glaciers'));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('progress', () => {
+  it('prints one line per finished deck in CI, and nothing but errors with --quiet', async () => {
+    const out = await tempDir();
+    const plain = await runBin(['build', SAMPLE, '--out', out, '--format', 'md'], { env: { CI: 'true' } });
+    expect(plain.stderr.trim().split('\n').filter((line) => line.startsWith('built '))).toHaveLength(1);
+    const quiet = await runBin(['build', SAMPLE, '--out', out, '--format', 'md', '--quiet'], { env: { CI: 'true' } });
+    expect(quiet.stderr).toBe('');
+    const failing = await runBin(['build', 'missing.txt', '--out', out, '--quiet']);
+    expect(failing.stderr).toBe('error: missing.txt: no such file or folder; check the path\n');
+  });
+});
