@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -123,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throwIfAborted(options.signal);
     if (entries.length > 1) {
       const { indexPage } = await import('./render/index-page.js');
-      index = await writeOutput(outDir, 'index.html', indexPage(reports, outDir));
+      index = await writeOutput(outDir, 'index.html', indexPage(reports, outDir, await readdir(outDir)));
     }
   } finally {
     await session?.close();

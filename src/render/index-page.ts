@@ -13,12 +13,16 @@ const FORMAT_LABELS: [RegExp, string][] = [
 
 /**
  * `index.html` for a folder of decks: every deck with its title, language, slide count, links to
- * each format and, where PNGs were built, a thumbnail of its first slide. Self-contained (inline
+ * each format in the folder and, where PNGs exist, a thumbnail of its first slide. Self-contained (inline
  * styles, relative links) so the output folder can be published as it is.
  */
-export function indexPage(reports: readonly DeckReport[], outDir: string): string {
+export function indexPage(reports: readonly DeckReport[], outDir: string, filesInOutDir: readonly string[]): string {
   const cards = reports.map((report) => {
-    const files = report.outputs.map((path) => basename(path));
+    // Link every format of the deck that is in the folder, also those an earlier run wrote
+    // (a CI job may build PDFs in shards and the index in a last, HTML-only run).
+    const markdown = report.outputs.map((path) => basename(path)).find((file) => file.endsWith('.md'));
+    const stem = markdown?.slice(0, -'.md'.length);
+    const files = stem === undefined ? [] : filesInOutDir.filter((file) => file.startsWith(`${stem}.`) && /^\.(\d{3}\.png|html|pdf|pptx|md)$/u.test(file.slice(stem.length)));
     const thumbnail = files.find((file) => /\.001\.png$/u.test(file));
     const links = FORMAT_LABELS.flatMap(([pattern, label]) => {
       const file = files.find((name) => pattern.test(name) && !/^index\.html$/u.test(name));
