@@ -21,7 +21,8 @@ export interface CliIo {
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  interactive: Boolean(process.stderr.isTTY) && !process.env['CI'],
+  // A terminal that reports no size (some pseudo-terminals) cannot hold a live block.
+  interactive: Boolean(process.stderr.isTTY) && !process.env['CI'] && (process.stderr.rows ?? 0) > 0,
 };
 
 /** Defaults of the options a config file may also set. */
