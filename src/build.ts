@@ -9,7 +9,7 @@ import type { Deck, Language } from './model.js';
 import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
 import { serializeDeck } from './serialize/index.js';
-import { type Theme, resolveTheme } from './themes/index.js';
+import { type InlineTheme, type Theme, markdownSettings, resolveTheme } from './themes/index.js';
 
 /** Output formats; `md` is always written. */
 export const FORMATS = ['md', 'html', 'pdf', 'pptx', 'png'] as const;
@@ -31,7 +31,7 @@ export interface BuildOptions extends DeckOptions {
   inputs: string[];
   out: string;
   formats: Format[];
-  theme?: string;
+  theme?: string | InlineTheme;
   browserPath?: string;
   /** Speaker notes as PDF annotations. */
   pdfNotes?: boolean;
@@ -144,7 +144,7 @@ async function buildText(path: string, file: string, name: string, theme: Theme,
   report.title = article.title;
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
-  const markdown = serializeDeck(deck, { theme: theme.name });
+  const markdown = serializeDeck(deck, markdownSettings(theme));
   report.slides = deck.slides.length;
   report.outputs.push(await writeOutput(outDir, `${name}.md`, markdown));
 

@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
+import type { InlineTheme } from './themes/index.js';
 
 /**
  * What a config file can set: every `build` option. A flag beats the config, which beats the
@@ -10,7 +11,8 @@ export interface RingkasConfig {
   inputs?: string[];
   out?: string;
   format?: string;
-  theme?: string;
+  /** A theme name or file, or an institution theme defined right here (the keys of a theme YAML). */
+  theme?: string | InlineTheme;
   lang?: 'auto' | 'id' | 'en';
   maxBullets?: number;
   maxWords?: number;
@@ -94,9 +96,14 @@ function validate(raw: unknown, filepath: string): RingkasConfig {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const type = KEY_TYPES[key as keyof RingkasConfig];
     if (!type) invalid(`unknown key "${key}"; use ${Object.keys(KEY_TYPES).join(', ')}`);
+    if (key === 'theme' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      // An inline theme is checked when it is resolved, with the theme rules and exit code 4.
+      config[key] = { definition: value, file: filepath } satisfies InlineTheme;
+      continue;
+    }
     const ok =
       type === 'strings' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : type === 'string' && key === 'format' ? typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')) : typeof value === type;
-    if (!ok) invalid(`"${key}" must be ${type === 'strings' ? 'a list of strings' : `a ${type}`}`);
+    if (!ok) invalid(`"${key}" must be ${type === 'strings' ? 'a list of strings' : key === 'theme' ? 'a theme name, a path, or a mapping of theme keys' : `a ${type}`}`);
     config[key] = key === 'format' && Array.isArray(value) ? value.join(',') : value;
   }
   const base = dirname(filepath);

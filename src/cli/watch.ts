@@ -24,7 +24,7 @@ export async function watchBuild(
   let options = initial;
   const cwd = options.cwd ?? process.cwd();
   await build(options);
-  const themePath = options.theme && /[\\/]|\.css$/u.test(options.theme) ? resolve(cwd, options.theme) : undefined;
+  const themePath = typeof options.theme === 'string' && /[\\/]|\.(css|ya?ml)$/u.test(options.theme) ? resolve(cwd, options.theme) : undefined;
   const watched = [...options.inputs.filter((input) => input !== '-').map((input) => resolve(cwd, input)), ...(themePath ? [themePath] : []), ...(configPath ? [configPath] : [])];
   const watcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
   progress.line(`watching ${watched.map((path) => displayPath(path, cwd)).join(', ')} (Ctrl-C to stop)`);

@@ -54,8 +54,8 @@ export async function renderPptx(deck: Deck, images: SlideImages): Promise<Uint8
 /**
  * An editable PPTX written from the Deck model rather than from pictures: every slide uses a master
  * with real title and body placeholders, bullets are bulleted paragraphs of text, the notes are the
- * speaker notes, and colours and fonts are the theme's. PowerPoint, Impress and Keynote can edit
- * every word of it.
+ * speaker notes, and colours, fonts and logo are the theme's. PowerPoint, Impress and Keynote can
+ * edit every word of it.
  */
 export async function renderEditablePptx(deck: Deck, style: ThemeStyle): Promise<Uint8Array> {
   const pptx = await newPresentation(deck);
@@ -70,6 +70,10 @@ const hex = (color: string) => color.replace(/^#/u, '');
 
 function defineMasters(pptx: PptxGenJS, style: ThemeStyle): void {
   const { colors, fonts } = style;
+  // The logo sits in the top-right corner of every slide, scaled to fit its box.
+  const logo = style.logo
+    ? [{ image: { x: WIDTH - 2.1, y: 0.2, w: 1.7, h: 0.7, data: `${style.logo.mime};base64,${style.logo.base64}`, sizing: { type: 'contain' as const, w: 1.7, h: 0.7 } } }]
+    : [];
   pptx.defineSlideMaster({
     title: 'RINGKAS_TITLE',
     background: { color: hex(colors.background) },
@@ -87,6 +91,7 @@ function defineMasters(pptx: PptxGenJS, style: ThemeStyle): void {
           text: '',
         },
       },
+      ...logo,
     ],
   });
   pptx.defineSlideMaster({
@@ -96,7 +101,7 @@ function defineMasters(pptx: PptxGenJS, style: ThemeStyle): void {
       { line: { x: MARGIN, y: 1.35, w: WIDTH - 2 * MARGIN, h: 0, line: { color: hex(colors.accent), width: 3 } } },
       {
         placeholder: {
-          options: { name: 'title', type: 'title', x: MARGIN, y: 0.35, w: WIDTH - 2 * MARGIN, h: 0.95, fontFace: fonts.heading, fontSize: 32, bold: true, color: hex(colors.primary), align: 'left', valign: 'bottom' },
+          options: { name: 'title', type: 'title', x: MARGIN, y: 0.35, w: WIDTH - 2 * MARGIN - (style.logo ? 1.8 : 0), h: 0.95, fontFace: fonts.heading, fontSize: 32, bold: true, color: hex(colors.primary), align: 'left', valign: 'bottom' },
           text: '',
         },
       },
@@ -106,6 +111,7 @@ function defineMasters(pptx: PptxGenJS, style: ThemeStyle): void {
           text: '',
         },
       },
+      ...logo,
     ],
     slideNumber: { x: WIDTH - 1.1, y: HEIGHT - 0.5, w: 0.6, h: 0.3, fontFace: fonts.body, fontSize: 12, color: hex(colors.muted) },
   });

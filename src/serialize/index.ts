@@ -7,6 +7,8 @@ export interface SerializeOptions {
   theme: string;
   /** Show slide numbers. */
   paginate?: boolean;
+  /** Text at the foot of every slide but the title slide. */
+  footer?: string;
 }
 
 /**
@@ -23,6 +25,7 @@ export function serializeDeck(deck: Deck, options: SerializeOptions): string {
     `lang: ${deck.lang}`,
     `title: ${JSON.stringify(oneLine(deck.title))}`,
     ...(deck.author ? [`author: ${JSON.stringify(oneLine(deck.author))}`] : []),
+    ...(options.footer ? [`footer: ${JSON.stringify(escapeInline(options.footer))}`] : []),
     '---',
   ].join('\n');
   return `${frontMatter}\n\n${deck.slides.map(serializeSlide).join('\n\n---\n\n')}\n`;
@@ -32,15 +35,22 @@ function serializeSlide(slide: Slide): string {
   const parts = [`<!-- _class: ${slide.kind} -->`];
   if (slide.kind === 'title') {
     // The title slide is the only one without pagination: a number there is noise.
-    parts[0] = `<!-- _class: title -->\n<!-- _paginate: false -->`;
+    parts[0] = `<!-- _class: title -->\n<!-- _paginate: false -->\n<!-- _footer: "" -->`;
     parts.push(`# ${escapeInline(slide.title)}`);
     for (const line of slide.subtitle ?? []) parts.push(escapeInline(line));
   } else {
     parts.push(`## ${escapeInline(slide.title)}`);
-    if (slide.bullets.length > 0) parts.push(slide.bullets.map((bullet) => `- ${escapeInline(bullet)}`).join('\n'));
+    if (slide.bullets.length > 0) parts.push(slide.bullets.map((bullet) => `- ${bulletMarkdown(slide, bullet)}`).join('\n'));
   }
   if (slide.notes.length > 0) parts.push(['<!--', ...noteLines(slide.notes), '-->'].join('\n'));
   return parts.join('\n\n');
+}
+
+/** A bullet as Markdown; a glossary entry ("NATO: Pakta …") gets its term in bold. */
+function bulletMarkdown(slide: Slide, bullet: string): string {
+  const colon = bullet.indexOf(': ');
+  if (slide.kind !== 'glossary' || colon <= 0) return escapeInline(bullet);
+  return `**${escapeInline(bullet.slice(0, colon))}**: ${escapeInline(bullet.slice(colon + 2))}`;
 }
 
 function oneLine(text: string): string {

@@ -1,7 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
+import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
+import { themeCss } from './layouts.js';
+import { loadThemeFile, themeFromDefinition } from './load.js';
+import type { ThemeTokens } from './tokens.js';
+
+export { DEFAULT_THEME } from './bundled.js';
 
 /** A Marp theme ready to hand to the renderer. */
 export interface Theme {
@@ -9,38 +14,77 @@ export interface Theme {
   name: string;
   /** The theme's CSS; `undefined` for the themes built into Marp. */
   css: string | undefined;
+  /** The design tokens the CSS was made from; `undefined` for plain CSS themes. */
+  tokens?: ThemeTokens;
 }
 
-/** The theme used when none is asked for. */
-export const DEFAULT_THEME = 'ringkas';
+/** A theme defined inline in a config file (`theme:` as a mapping). */
+export interface InlineTheme {
+  definition: unknown;
+  /** The config file, which paths in the definition are relative to. */
+  file: string;
+}
 
 /** Themes that ship with Marp itself. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'] as const;
 
-/** The folder of themes bundled with ringkas. */
-export const BUNDLED_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
+/** Where the user's own themes live: `themes/` in the working folder. */
+const LOCAL_THEMES_DIR = 'themes';
 
 const THEME_NAME = /@theme\s+([^\s*]+)/u;
 
-/** Names of the bundled themes (files in `themes/`) and Marp's own. */
-export async function listThemes(): Promise<string[]> {
-  const files = await readdir(BUNDLED_THEMES_DIR);
-  const bundled = files.filter((file) => extname(file) === '.css').map((file) => basename(file, '.css'));
-  return [...bundled.sort(), ...MARP_THEMES];
+/** A theme as `ringkas themes` lists it. */
+export interface ThemeEntry {
+  name: string;
+  source: 'bundled' | 'local' | 'marp';
+  /** The file of a local theme. */
+  path?: string;
+}
+
+/** How a theme wants the Markdown set up: its name, page numbers, and footer text. */
+export function markdownSettings(theme: Theme): { theme: string; paginate: boolean; footer?: string } {
+  const settings: { theme: string; paginate: boolean; footer?: string } = { theme: theme.name, paginate: theme.tokens?.pagination ?? true };
+  if (theme.tokens?.footer) settings.footer = theme.tokens.footer;
+  return settings;
+}
+
+/** A theme built from tokens. */
+export function tokenTheme(tokens: ThemeTokens): Theme {
+  return { name: tokens.name, css: themeCss(tokens), tokens };
+}
+
+/** The bundled themes, the local ones (`themes/*.yml` and `themes/*.css` in `cwd`), and Marp's. */
+export async function listThemes(cwd: string = process.cwd()): Promise<ThemeEntry[]> {
+  const bundled = Object.keys(BUNDLED_THEMES).map((name): ThemeEntry => ({ name, source: 'bundled' }));
+  const files = await readdir(resolve(cwd, LOCAL_THEMES_DIR)).catch(() => [] as string[]);
+  const local = files
+    .filter((file) => ['.yml', '.yaml', '.css'].includes(extname(file)))
+    .sort()
+    .map((file): ThemeEntry => ({ name: basename(file, extname(file)), source: 'local', path: join(LOCAL_THEMES_DIR, file) }))
+    // This project's own themes/ holds the bundled themes' generated CSS: list each name once.
+    .filter((entry, index, all) => !(entry.name in BUNDLED_THEMES) && all.findIndex((other) => other.name === entry.name) === index);
+  return [...bundled, ...local, ...MARP_THEMES.map((name): ThemeEntry => ({ name, source: 'marp' }))];
 }
 
 /**
- * Resolves `--theme`: a path to a Marp CSS theme, a bundled theme's name, or one of Marp's.
- * An unknown name or an unusable file is an error with exit code 4.
+ * Resolves `--theme` (or `theme:` in the config): a path to a theme YAML or a Marp CSS theme, a
+ * bundled theme's name, a local theme's name (`themes/<name>.yml|.css`), one of Marp's, or a theme
+ * defined inline in the config. An unknown name or an invalid theme is an error with exit code 4.
  */
-export async function resolveTheme(spec: string = DEFAULT_THEME, cwd: string = process.cwd()): Promise<Theme> {
-  if (spec.endsWith('.css') || spec.includes('/') || spec.includes('\\')) return readCssTheme(resolve(cwd, spec), spec);
-  if ((MARP_THEMES as readonly string[]).includes(spec)) return { name: spec, css: undefined };
-  const names = await listThemes();
-  if (!names.includes(spec)) {
-    fail(`unknown theme "${spec}": use one of ${names.join(', ')}, or a path to a Marp .css theme`, ExitCode.invalidTheme);
+export async function resolveTheme(spec: string | InlineTheme = DEFAULT_THEME, cwd: string = process.cwd()): Promise<Theme> {
+  if (typeof spec !== 'string') {
+    const name = `${basename(spec.file, extname(spec.file)).replace(/[^\w-]+/gu, '-')}-theme`;
+    return tokenTheme(await themeFromDefinition(spec.definition, name, dirname(spec.file), `${spec.file} (theme)`));
   }
-  return readCssTheme(resolve(BUNDLED_THEMES_DIR, `${spec}.css`), spec);
+  if (/\.ya?ml$/iu.test(spec)) return tokenTheme(await loadThemeFile(resolve(cwd, spec), spec));
+  if (spec.endsWith('.css') || spec.includes('/') || spec.includes('\\')) return readCssTheme(resolve(cwd, spec), spec);
+  const bundled = BUNDLED_THEMES[spec];
+  if (bundled) return tokenTheme(bundled);
+  if ((MARP_THEMES as readonly string[]).includes(spec)) return { name: spec, css: undefined };
+  const local = (await listThemes(cwd)).find((entry) => entry.source === 'local' && entry.name === spec);
+  if (local?.path) return local.path.endsWith('.css') ? readCssTheme(resolve(cwd, local.path), local.path) : tokenTheme(await loadThemeFile(resolve(cwd, local.path), local.path));
+  const names = (await listThemes(cwd)).map((entry) => entry.name);
+  fail(`unknown theme "${spec}": use one of ${names.join(', ')}, or a path to a theme .yml or Marp .css file`, ExitCode.invalidTheme);
 }
 
 async function readCssTheme(path: string, spec: string): Promise<Theme> {

@@ -1,9 +1,11 @@
 import type { Theme } from './index.js';
+import type { LogoToken } from './tokens.js';
 
 /** The colours and fonts of a theme, for output that is not drawn from its CSS (the editable PPTX). */
 export interface ThemeStyle {
   colors: { primary: string; accent: string; background: string; text: string; muted: string };
   fonts: { heading: string; body: string };
+  logo?: LogoToken;
 }
 
 /** Used for themes that declare no tokens (Marp's own, or a user's CSS). */
@@ -13,10 +15,17 @@ export const DEFAULT_STYLE: ThemeStyle = {
 };
 
 /**
- * Reads a theme's tokens — the `--ringkas-*` custom properties of its CSS — falling back to
- * {@link DEFAULT_STYLE} for each one it does not declare. Fonts are the first family of each list.
+ * A theme's colours, fonts and logo: its tokens where it has them; for a plain CSS theme the
+ * `--ringkas-*` custom properties of its CSS, falling back to {@link DEFAULT_STYLE} for each one it
+ * does not declare (fonts are the first family of each list).
  */
 export function themeStyle(theme: Theme): ThemeStyle {
+  if (theme.tokens) {
+    const { colors, fonts, logo } = theme.tokens;
+    const style: ThemeStyle = { colors: { ...colors }, fonts: { heading: fonts.heading.family, body: fonts.body.family } };
+    if (logo) style.logo = logo;
+    return style;
+  }
   const css = theme.css ?? '';
   const token = (name: string) => new RegExp(`--ringkas-${name}\\s*:\\s*([^;]+);`, 'u').exec(css)?.[1]?.trim();
   const color = (name: keyof ThemeStyle['colors']) => {

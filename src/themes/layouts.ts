@@ -1,0 +1,133 @@
+import type { FontToken, LayoutName, ThemeTokens } from './tokens.js';
+
+/** Fallbacks after a theme's own font: families Debian, macOS and Windows have. */
+const FALLBACK_FONTS = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
+
+/** `#rrggbb` mixed with another colour: `share` of `other`, the rest of `base`. */
+export function mix(base: string, other: string, share: number): string {
+  const channel = (color: string, start: number) => Number.parseInt(color.slice(start, start + 2), 16);
+  return `#${[1, 3, 5]
+    .map((start) => Math.round(channel(base, start) * (1 - share) + channel(other, start) * share).toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+function fontFace(role: 'heading' | 'body', font: FontToken): string {
+  if (!font.file) return '';
+  const mime = { truetype: 'font/ttf', opentype: 'font/otf', woff: 'font/woff', woff2: 'font/woff2' }[font.file.format];
+  return `@font-face { font-family: 'ringkas-${role}'; src: url("data:${mime};base64,${font.file.base64}") format('${font.file.format}'); }\n`;
+}
+
+function fontStack(role: 'heading' | 'body', font: FontToken): string {
+  const own = font.file ? `'ringkas-${role}', ` : '';
+  return `${own}'${font.family.replace(/'/gu, '')}', ${FALLBACK_FONTS}`;
+}
+
+/**
+ * What every layout shares: the tokens as custom properties (the editable PPTX and user CSS read
+ * them back), embedded fonts, the slide box and type scale, lists, pagination and footer. The type
+ * is large — 28 px body text, 40 px headings on a 1280 × 720 slide — so that it reads from the back
+ * of a lecture hall, and the box fits five two-line bullets under a two-line title.
+ */
+function baseCss(tokens: ThemeTokens): string {
+  const { colors, fonts } = tokens;
+  return `${fontFace('heading', fonts.heading)}${fontFace('body', fonts.body)}
+section {
+  --ringkas-primary: ${colors.primary};
+  --ringkas-accent: ${colors.accent};
+  --ringkas-background: ${colors.background};
+  --ringkas-text: ${colors.text};
+  --ringkas-muted: ${colors.muted};
+  --ringkas-font-heading: ${fontStack('heading', fonts.heading)};
+  --ringkas-font-body: ${fontStack('body', fonts.body)};
+  width: 1280px;
+  height: 720px;
+  box-sizing: border-box;
+  padding: 48px 72px 60px;
+  background: var(--ringkas-background);
+  color: var(--ringkas-text);
+  font-family: var(--ringkas-font-body);
+  font-size: 28px;
+  line-height: 1.3;
+  display: flex;
+  flex-direction: column;
+  justify-content: flex-start;
+  overflow: hidden;
+  overflow-wrap: anywhere;
+  position: relative;
+}
+h1, h2 { margin: 0 0 24px; color: var(--ringkas-primary); font-family: var(--ringkas-font-heading); line-height: 1.15; font-weight: 700; }
+h1 { font-size: 60px; }
+h2 { font-size: 40px; }
+ul, ol { margin: 0; padding-left: 1.1em; }
+li { margin: 0 0 12px; }
+li::marker { color: var(--ringkas-accent); }
+p { margin: 0 0 10px; }
+strong { color: var(--ringkas-primary); }
+section::after { font-size: 18px; color: var(--ringkas-muted); right: 32px; bottom: 20px; }
+footer { position: absolute; left: 72px; right: 160px; bottom: 20px; font-size: 18px; color: var(--ringkas-muted); }
+section.agenda ul { list-style: none; padding-left: 0; counter-reset: agenda; }
+section.agenda li { counter-increment: agenda; font-size: 32px; margin-bottom: 16px; }
+section.agenda li::before { content: counter(agenda); display: inline-block; min-width: 1.6em; font-weight: 700; color: var(--ringkas-accent); }
+section.glossary ul { columns: 2; column-gap: 56px; }
+section.glossary li { break-inside: avoid; font-size: 26px; }
+`;
+}
+
+/** The logo in a corner of every slide, when the theme has one. */
+function logoCss(tokens: ThemeTokens, position: string): string {
+  if (!tokens.logo) return '';
+  return `section::before { content: ''; position: absolute; ${position} background: url("data:${tokens.logo.mime};base64,${tokens.logo.base64}") no-repeat center / contain; }\n`;
+}
+
+/** Light academic: dark text on warm white, an accent rule under each title. */
+function academic(tokens: ThemeTokens): string {
+  return `${baseCss(tokens)}h2 { padding-bottom: 10px; border-bottom: 4px solid var(--ringkas-accent); }
+section.title { justify-content: center; padding-left: 96px; border-left: 24px solid var(--ringkas-primary); }
+section.title h1 { font-size: 64px; margin-bottom: 28px; }
+section.title p { font-size: 30px; color: var(--ringkas-muted); margin: 0 0 6px; }
+section.conclusion { background: ${mix(tokens.colors.background, tokens.colors.accent, 0.1)}; }
+section.conclusion li { font-weight: 600; }
+${logoCss(tokens, 'top: 20px; right: 32px; width: 150px; height: 48px;')}`;
+}
+
+/** Dark formal briefing: light text on a dark ground, a bright rule across the top. */
+function briefing(tokens: ThemeTokens): string {
+  return `${baseCss(tokens)}section { border-top: 10px solid var(--ringkas-accent); }
+h2 { padding-left: 20px; border-left: 8px solid var(--ringkas-accent); }
+section.title { justify-content: center; padding: 64px 96px; }
+section.title h1 { font-size: 64px; margin-bottom: 32px; }
+section.title h1::after { content: ''; display: block; width: 140px; height: 6px; margin-top: 28px; background: var(--ringkas-accent); }
+section.title p { font-size: 30px; color: var(--ringkas-muted); margin: 0 0 6px; }
+section.conclusion { background: ${mix(tokens.colors.background, tokens.colors.primary, 0.1)}; }
+section.conclusion li { font-weight: 600; }
+${logoCss(tokens, 'bottom: 16px; left: 72px; width: 150px; height: 40px;')}`;
+}
+
+/** Institutional: a colour band that holds each title, a logo slot in the band's corner. */
+function institution(tokens: ThemeTokens): string {
+  const { colors } = tokens;
+  return `${baseCss(tokens)}section { padding-top: 0; box-shadow: inset 0 -8px 0 var(--ringkas-accent); }
+h2 { margin: 0 -72px 28px; padding: 22px 232px 22px 72px; min-height: 56px; background: var(--ringkas-primary); color: var(--ringkas-background); }
+section.title { justify-content: center; padding: 64px 96px; background: var(--ringkas-primary); box-shadow: none; }
+section.title h1 { font-size: 64px; margin-bottom: 28px; color: var(--ringkas-background); }
+section.title p { font-size: 30px; color: var(--ringkas-background); margin: 0 0 6px; }
+section.title::after { color: var(--ringkas-background); }
+section.conclusion { background: ${mix(colors.background, colors.primary, 0.06)}; }
+section.conclusion li { font-weight: 600; }
+${
+  tokens.logo
+    ? `section::before { content: ''; position: absolute; top: 14px; right: 32px; width: 168px; height: 72px; border-radius: 6px; background: ${colors.background} url("data:${tokens.logo.mime};base64,${tokens.logo.base64}") no-repeat center / 152px 60px; }\n`
+    : ''
+}`;
+}
+
+const LAYOUTS: Record<LayoutName, (tokens: ThemeTokens) => string> = { academic, briefing, institution };
+
+/** The layouts' names, for messages and the starter YAML. */
+export const LAYOUT_NAMES = Object.keys(LAYOUTS) as LayoutName[];
+
+/** The Marp theme CSS of a theme, derived from its tokens. */
+export function themeCss(tokens: ThemeTokens): string {
+  const header = `/**\n * @theme ${tokens.name}\n * @size 16:9 1280px 720px\n *\n * Generated by ringkas from the theme's design tokens (layout "${tokens.layout}"); edit the tokens, not this file.\n */\n`;
+  return `${header}${LAYOUTS[tokens.layout](tokens)}`;
+}
