@@ -76,6 +76,17 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles' })
         .option('json', { type: 'boolean', describe: 'print the findings as JSON on stdout' }),
     )
+    .command('themes [action] [name]', 'list themes; "themes new <name>" writes a starter theme; "themes preview" renders every theme', (command) =>
+      command
+        .positional('action', { type: 'string', choices: ['list', 'new', 'preview'], describe: 'what to do [default: list]' })
+        .positional('name', { type: 'string', describe: 'the new theme’s name (themes new)' })
+        .option('extends', { type: 'string', describe: 'bundled theme the new theme starts from [default: ringkas]' })
+        .option('primary', { type: 'string', describe: 'the new theme’s primary colour, #rrggbb' })
+        .option('logo', { type: 'string', describe: 'the new theme’s logo (PNG, JPEG or SVG)' })
+        .option('force', { type: 'boolean', describe: 'replace an existing theme file' })
+        .option('out', { alias: 'o', type: 'string', describe: 'preview: output folder; pictures go to <out>/themes [default: out]' })
+        .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for the preview' }),
+    )
     .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
     .strict()
@@ -96,6 +107,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     const loaded = await loadConfig(cwd, args['config'] as string | undefined);
     if (command === 'outline') return await outlineCommand(args, io, loaded);
     if (command === 'check') return await checkCommand(args, io, loaded, cwd);
+    if (command === 'themes') return await themesCommand(args, io, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {
@@ -241,6 +253,18 @@ async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
   }
   if (report.error) io.stderr(`error: ${report.error}\n`);
   return report.exitCode;
+}
+
+async function themesCommand(args: Args, io: CliIo, cwd: string): Promise<number> {
+  const themes = await import('./themes.js');
+  const action = (args['action'] as string | undefined) ?? 'list';
+  if (action === 'list') return themes.listThemesCommand(cwd, io.stdout);
+  if (action === 'preview') return themes.previewThemesCommand(String(args['out'] ?? DEFAULTS.out), cwd, args['browserPath'] as string | undefined, io.stdout);
+  const name = args['name'];
+  if (typeof name !== 'string' || name === '') throw new UsageError('themes new: give the theme a name, e.g. "ringkas themes new my-university"');
+  const options: Parameters<typeof themes.newThemeCommand>[1] = { force: Boolean(args['force']) };
+  for (const key of ['extends', 'primary', 'logo'] as const) if (typeof args[key] === 'string') options[key] = args[key] as string;
+  return themes.newThemeCommand(name, options, cwd, io.stdout);
 }
 
 function parseFormats(value: string): Format[] {

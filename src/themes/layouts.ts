@@ -106,8 +106,10 @@ ${logoCss(tokens, 'bottom: 16px; left: 72px; width: 150px; height: 40px;')}`;
 /** Institutional: a colour band that holds each title, a logo slot in the band's corner. */
 function institution(tokens: ThemeTokens): string {
   const { colors } = tokens;
-  return `${baseCss(tokens)}section { padding-top: 0; box-shadow: inset 0 -8px 0 var(--ringkas-accent); }
-h2 { margin: 0 -72px 28px; padding: 22px 232px 22px 72px; min-height: 56px; background: var(--ringkas-primary); color: var(--ringkas-background); }
+  // The band runs edge to edge, so the slide has no side padding; the text keeps its margins.
+  return `${baseCss(tokens)}section { padding: 0 0 60px; box-shadow: inset 0 -8px 0 var(--ringkas-accent); }
+section > ul, section > ol, section > p { margin-left: 72px; margin-right: 72px; }
+h2 { margin: 0 0 28px; padding: 22px 232px 22px 72px; min-height: 56px; background: var(--ringkas-primary); color: var(--ringkas-background); }
 section.title { justify-content: center; padding: 64px 96px; background: var(--ringkas-primary); box-shadow: none; }
 section.title h1 { font-size: 64px; margin-bottom: 28px; color: var(--ringkas-background); }
 section.title p { font-size: 30px; color: var(--ringkas-background); margin: 0 0 6px; }

@@ -105,7 +105,7 @@ describe('ringkas build, errors', () => {
   it('exits 4 for an unknown theme', async () => {
     const result = await runBin(['build', SAMPLE, '--theme', 'nope', '--format', 'md']);
     expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/^error: unknown theme "nope": use one of ringkas, default, gaia, uncover/u);
+    expect(result.stderr).toMatch(/^error: unknown theme "nope": use one of ringkas, briefing, institution, default, gaia, uncover, or a path to a theme \.yml or Marp \.css file\n$/u);
   });
 
   it('exits 3 when the browser given cannot be found, after writing Markdown and HTML', async () => {

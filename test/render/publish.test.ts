@@ -11,7 +11,8 @@ const NAME = 'aliansi-keamanan-internasional';
 
 /** Slide titles and bullets as the Markdown states them. */
 function markdownSlides(markdown: string): { title: string; bullets: string[] }[] {
-  const unescape = (text: string) => text.replace(/\\(.)/gu, '$1');
+  // Drop the bold markers the serializer puts around glossary terms, then the escapes.
+  const unescape = (text: string) => text.replace(/(?<!\\)\*\*/gu, '').replace(/\\(.)/gu, '$1');
   return markdown
     .replace(/^---\n[\s\S]*?\n---\n/u, '')
     .split(/^---$/mu)
