@@ -33,6 +33,8 @@ export interface BuildOptions extends DeckOptions {
   formats: Format[];
   theme?: string | InlineTheme;
   browserPath?: string;
+  /** Milliseconds the browser may take to start, load or print a deck (default 60 000). */
+  browserTimeout?: number;
   /** Speaker notes as PDF annotations. */
   pdfNotes?: boolean;
   /** Write the PPTX as editable text (from the Deck model) rather than pictures of the slides. */
@@ -91,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const needsBrowser = options.formats.some((format) => format === 'pdf' || format === 'png' || (format === 'pptx' && !options.editablePptx));
 
   const { BrowserSession } = needsBrowser ? await import('./render/browser/manager.js') : { BrowserSession: undefined };
-  const session = BrowserSession ? new BrowserSession({ explicitPath: options.browserPath }) : undefined;
+  const session = BrowserSession ? new BrowserSession(browserSessionOptions(options)) : undefined;
   let runError: RingkasError | undefined;
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
   const usedNames = new Map<string, string>();
@@ -106,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       throwIfAborted(options.signal);
       options.progress?.stage?.(entry.path, 'reading');
       const built = await buildText(entry.path, entry.file, entry.name, theme, outDir, options, report);
-      if (session && !runError) await renderWithBrowser(built, session, theme, outDir, options);
+      if (session && !runError) await renderRetrying(built, session, theme, outDir, options);
       else if (options.editablePptx && options.formats.includes('pptx')) await renderWithBrowser(built, undefined, theme, outDir, options);
       options.progress?.stage?.(entry.path, 'done');
     } catch (error) {
@@ -196,10 +198,39 @@ async function renderWithBrowser(built: BuiltDeck, session: BrowserSession | und
   }
 }
 
+/**
+ * {@link renderWithBrowser}, once more in a new browser when the browser died under it (a crash, an
+ * out-of-memory kill): one fault costs no deck. A second death is reported for that deck.
+ */
+async function renderRetrying(built: BuiltDeck, session: BrowserSession, theme: Theme, outDir: string, options: BuildOptions): Promise<void> {
+  const { isBrowserGone } = await import('./render/browser/manager.js');
+  try {
+    await renderWithBrowser(built, session, theme, outDir, options);
+  } catch (error) {
+    if (!isBrowserGone(error)) throw error;
+    try {
+      await renderWithBrowser(built, session, theme, outDir, options);
+    } catch (again) {
+      if (!isBrowserGone(again)) throw again;
+      throw new RingkasError(`${built.report.input}: the browser closed while rendering (${firstLine(again)}); run again, or use another browser with --browser-path`);
+    } finally {
+      built.report.outputs = [...new Set(built.report.outputs)];
+    }
+  }
+}
+
 /** Every n-th input for `--shard i/n`, counted over the sorted inputs so that shards never overlap. */
 function shardOf(entries: InputEntry[], shard: BuildOptions['shard']): InputEntry[] {
   if (!shard) return entries;
   return entries.filter((_, position) => position % shard.count === shard.index - 1);
+}
+
+/** The browser options of a run. */
+export function browserSessionOptions(options: { browserPath?: string; browserTimeout?: number }): { explicitPath?: string; timeout?: number } {
+  const session: { explicitPath?: string; timeout?: number } = {};
+  if (options.browserPath) session.explicitPath = options.browserPath;
+  if (options.browserTimeout !== undefined) session.timeout = options.browserTimeout;
+  return session;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

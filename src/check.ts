@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
+import { browserSessionOptions } from './build.js';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { expandInputs } from './io/inputs.js';
 import { type DeckOptions, deckFromFile } from './pipeline.js';
@@ -12,6 +13,7 @@ export interface CheckOptions extends DeckOptions {
   inputs: string[];
   theme?: string | InlineTheme;
   browserPath?: string;
+  browserTimeout?: number;
   concurrency?: number;
   cwd?: string;
 }
@@ -43,7 +45,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     import('./render/marp.js'),
     import('./render/check.js'),
   ]);
-  const session = new BrowserSession({ explicitPath: options.browserPath });
+  const session = new BrowserSession(browserSessionOptions(options));
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
   let runError: RingkasError | undefined;
   const entries = await expandInputs(options.inputs, cwd);

@@ -24,6 +24,7 @@ export interface RingkasConfig {
   institution?: string;
   date?: string;
   browserPath?: string;
+  browserTimeout?: number;
   pdfNotes?: boolean;
   editablePptx?: boolean;
   concurrency?: number;
@@ -56,6 +57,7 @@ const KEY_TYPES: Record<keyof RingkasConfig, 'string' | 'number' | 'boolean' | '
   institution: 'string',
   date: 'string',
   browserPath: 'string',
+  browserTimeout: 'number',
   pdfNotes: 'boolean',
   editablePptx: 'boolean',
   concurrency: 'number',

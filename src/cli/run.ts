@@ -140,6 +140,7 @@ function withRenderOptions<T>(command: Argv<T>) {
   return command
     .option('theme', { alias: 't', type: 'string', describe: `theme name or path to a Marp .css theme [default: ${DEFAULTS.theme}]` })
     .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX, PNG and check' })
+    .option('browser-timeout', { type: 'number', describe: 'milliseconds the browser may take to start or render a deck [default: 60000]' })
     .option('concurrency', { type: 'number', describe: 'decks rendered at once [default: number of cores]' });
 }
 
@@ -167,11 +168,13 @@ function deckOptions(args: Args, config: RingkasConfig): DeckOptions {
 }
 
 /** The render options shared by `build` and `check`. */
-function renderOptions(args: Args, config: RingkasConfig): Pick<BuildOptions, 'theme' | 'browserPath' | 'concurrency'> {
-  const options: Pick<BuildOptions, 'theme' | 'browserPath' | 'concurrency'> = { theme: pick(args, config, 'theme') ?? DEFAULTS.theme };
+function renderOptions(args: Args, config: RingkasConfig): Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> {
+  const options: Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> = { theme: pick(args, config, 'theme') ?? DEFAULTS.theme };
   const browserPath = pick(args, config, 'browserPath');
+  const browserTimeout = pick(args, config, 'browserTimeout');
   const concurrency = pick(args, config, 'concurrency');
   if (browserPath) options.browserPath = browserPath;
+  if (browserTimeout !== undefined) options.browserTimeout = positiveInteger(browserTimeout, '--browser-timeout');
   if (concurrency !== undefined) options.concurrency = positiveInteger(concurrency, '--concurrency');
   return options;
 }

@@ -194,6 +194,9 @@ function sectionQuotas(article: Article, sections: number[], pointsBySection: Po
 function agendaSlides(article: Article, labels: Labels, settings: Settings): Slide[] {
   const entries = article.sections.filter((section) => section.depth === 1).map((section) => fitWords(section.heading ?? labels.introduction, settings.maxWords));
   if (entries.length < MIN_AGENDA_SECTIONS) return [];
+  // An agenda longer than two slides is a table of contents nobody reads aloud: the rest is counted.
+  const room = 2 * settings.maxBullets;
+  if (entries.length > room) entries.splice(room - 1, entries.length, labels.more(entries.length - room + 1));
   return listSlides('agenda', labels.agenda, entries, labels, settings);
 }
 

@@ -7,6 +7,8 @@ export interface Labels {
   continued: string;
   glossary: string;
   conclusion: string;
+  /** The last agenda line when there are too many sections to list. */
+  more: (count: number) => string;
 }
 
 const LABELS: Record<Language, Labels> = {
@@ -16,6 +18,7 @@ const LABELS: Record<Language, Labels> = {
     continued: 'lanjutan',
     glossary: 'Glosarium',
     conclusion: 'Kesimpulan',
+    more: (count) => `… dan ${count} bagian lainnya`,
   },
   en: {
     introduction: 'Introduction',
@@ -23,6 +26,7 @@ const LABELS: Record<Language, Labels> = {
     continued: 'cont.',
     glossary: 'Glossary',
     conclusion: 'Key takeaways',
+    more: (count) => `… and ${count} more sections`,
   },
 };
 

@@ -45,19 +45,35 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
   return entries;
 }
 
+/** The largest article ringkas reads: ten times a long report, still built in well under a minute. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /**
- * Reads an article as UTF-8 text. Files that are not text (NUL bytes, invalid UTF-8) are refused
- * with a message, rather than turned into a deck of replacement characters.
+ * Reads an article as UTF-8 text (or UTF-16 with a byte order mark). Files that are not text (NUL
+ * bytes, invalid UTF-8) or larger than {@link MAX_INPUT_BYTES} are refused with a message, rather
+ * than turned into a deck of replacement characters or an out-of-memory crash.
  */
 export async function readSource(path: string, file: string = path, stdin: () => Promise<Buffer> = readStdin): Promise<Source> {
+  if (file !== '-') {
+    const info = await stat(file).catch(() => undefined);
+    if (info && info.size > MAX_INPUT_BYTES) fail(`${path}: ${megabytes(info.size)} is more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`);
+  }
   const bytes = file === '-' ? await stdin() : await readFile(file).catch(() => fail(`${path}: cannot read the file; check its permissions`));
-  if (bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
+  if (bytes.length > MAX_INPUT_BYTES) fail(`${path}: ${megabytes(bytes.length)} is more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`);
+  // A byte order mark says which Unicode encoding the file is in; without one, UTF-8 is required.
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  if (encoding === 'utf-8' && bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    fail(`${path}: not valid UTF-8 text; save the file as UTF-8 and try again`);
+    fail(`${path}: not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text; save the file as UTF-8 and try again`);
   }
+  if (text.includes('\u0000')) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
   if (text.trim() === '') fail(`${path}: the file is empty; give an article with some text`);
   return { path, text, kind: path === '-' ? sniffKind(text) : sourceKindOf(path)! };
 }

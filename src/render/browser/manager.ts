@@ -14,33 +14,87 @@ const COMMON_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/** How long the browser may take to start, or to answer one request, by default. */
+export const DEFAULT_BROWSER_TIMEOUT_MS = 60_000;
+
 let launches = 0;
+let lastPid: number | undefined;
 
 /** How many browsers this process has started: one run should start at most one. */
 export function browserLaunchCount(): number {
   return launches;
 }
 
+/** The process id of the browser started last (for fault tests that kill it). */
+export function lastBrowserPid(): number | undefined {
+  return lastPid;
+}
+
+/** Options of {@link BrowserSession}. */
+export interface BrowserSessionOptions extends FindBrowserOptions {
+  /** Milliseconds the browser may take to start, load a deck or print it. */
+  timeout?: number;
+}
+
+/** Whether an error means the browser went away (crashed or was killed), not that a page failed. */
+export function isBrowserGone(error: unknown): boolean {
+  return /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error.*(closed|detached)/iu.test(
+    error instanceof Error ? error.message : String(error),
+  );
+}
+
 /**
  * One headless browser for a whole run, started on first use and shared by every format and input.
- * `close()` must be called at the end of the run (it is safe when nothing was started).
+ * Pages load nothing but the deck itself: every request other than `data:` URLs is refused, so
+ * article text can never make the browser read a local file or reach the network. When the browser
+ * dies, the next page starts a new one. `close()` must be called at the end of the run.
  */
 export class BrowserSession {
   #browser: Promise<Browser> | undefined;
+  readonly timeout: number;
 
-  constructor(private readonly options: FindBrowserOptions = {}) {}
+  constructor(private readonly options: BrowserSessionOptions = {}) {
+    this.timeout = options.timeout ?? DEFAULT_BROWSER_TIMEOUT_MS;
+  }
 
-  /** A new page of the shared browser; the caller closes it. */
+  /** A new page of the shared browser, locked down; the caller closes it. */
   async newPage(): Promise<Page> {
-    this.#browser ??= this.#launch();
+    if (!this.#browser) {
+      const launching = this.#launch();
+      this.#browser = launching;
+      // When the browser dies, the next page starts a new one rather than use a dead browser. A
+      // failed launch stays failed: every deck gets the same clear error, fast.
+      launching.then(
+        (browser) =>
+          browser.once('disconnected', () => {
+            if (this.#browser === launching) this.#browser = undefined;
+            browser.process()?.kill('SIGKILL');
+          }),
+        () => undefined,
+      );
+    }
     const browser = await this.#browser;
-    return browser.newPage();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(this.timeout);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    return page;
   }
 
   async close(): Promise<void> {
     const browser = this.#browser;
     this.#browser = undefined;
-    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    if (!browser) return;
+    const started = await browser.catch(() => undefined);
+    if (!started) return;
+    await started.close().catch(() => undefined);
+    // A browser that does not close in time is killed, never left running.
+    started.process()?.kill('SIGKILL');
   }
 
   async #launch(): Promise<Browser> {
@@ -53,14 +107,15 @@ export class BrowserSession {
         args: launchArgs(found),
         // Never wait forever for a browser that hangs. (No `pipe: true`: with it, puppeteer leaves
         // a failed spawn as an unhandled error event that kills the process.)
-        timeout: 60_000,
+        timeout: this.timeout,
+        protocolTimeout: this.timeout,
       });
       launches += 1;
+      lastPid = browser.process()?.pid;
       return browser;
     } catch (error) {
-      throw new RingkasError(`could not start the browser at "${found.path}" (${firstLine(error)}); ${NO_BROWSER_HINT}`, ExitCode.noBrowser, {
-        cause: error,
-      });
+      const reason = /timed out|timeout/iu.test(firstLine(error)) ? `did not start within ${this.timeout} ms` : `could not be started (${firstLine(error)})`;
+      throw new RingkasError(`the browser at "${found.path}" ${reason}; ${NO_BROWSER_HINT}`, ExitCode.noBrowser, { cause: error });
     }
   }
 }
