@@ -53,6 +53,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   // yargs drops a lone "-" (standard input) from positionals: carry it through under another name.
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('ringkas')
+    // A flag given twice takes its last value, as in most command lines, not an array.
+    .parserConfiguration({ 'duplicate-arguments-array': false })
     .usage('$0 <command> [options]\n\nTurn an article into a presentation deck.')
     .command('build [inputs..]', 'build decks from articles (files, folders, or - for stdin)', (command) =>
       withRenderOptions(withDeckOptions(command))

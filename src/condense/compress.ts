@@ -34,11 +34,12 @@ const LIST_CONTINUATION = /^(dan|atau|serta|maupun|and|or|nor)\b/iu;
  * budget, reads as a main clause, and does not stop in the middle of an enumeration.
  */
 function clauseCut(text: string, options: CompressOptions): string | undefined {
-  const boundaries = [...text.matchAll(/[,;] /gu)].map((match) => match.index).reverse();
-  for (const boundary of boundaries) {
+  // Commas and semicolons, and their CJK forms, which need no space after them.
+  const boundaries = [...text.matchAll(/[,;] |[、，；]/gu)].map((match) => ({ at: match.index, length: match[0].length })).reverse();
+  for (const { at: boundary, length } of boundaries) {
     const kept = text.slice(0, boundary).trim();
     if (wordCount(kept) > options.maxWords) continue;
-    const removed = text.slice(boundary + 2).split(/[,;] /u).slice(0, 2);
+    const removed = text.slice(boundary + length).split(/[,;] |[、，；]/u).slice(0, 2);
     if (removed.some((segment) => LIST_CONTINUATION.test(segment.trim()))) continue;
     // A subordinate lead-in ("Meskipun …", "Dengan A, B, serta C") is not a statement on its own:
     // the main clause comes after it. Without a comma, or when the kept part ends on the last item
@@ -69,7 +70,7 @@ export function compressSentence(sentence: string, options: CompressOptions): st
   // A parenthetical goes with the space before it; one glued to the next word ("(CNN)Guilty")
   // leaves a space so that the words stay apart.
   text = text.replace(/\s*\([^()]*\)(?=[\p{L}\p{N}])/gu, ' ').replace(/\s*\([^()]*\)/gu, '').replace(/\s+([,.;:!?])/gu, '$1').trim();
-  text = text.replace(/[.;:,]+$/u, '').trim();
+  text = text.replace(/[.;:,。．！]+$/u, '').trim();
   // Cuts for sentences over budget, mildest first: examples at the end, then a subordinate lead-in,
   // then trailing clauses. The first that fits wins.
   for (const shorten of [(t: string) => t, dropTrailingExamples, dropLeadIn]) {
@@ -126,7 +127,7 @@ function phraseCut(text: string, options: CompressOptions): string | undefined {
 const MIN_WORDS = 3;
 
 function finish(text: string): string | undefined {
-  let bullet = text.replace(/[.;:,]+$/u, '').trim();
+  let bullet = text.replace(/[.;:,。．、，；]+$/u, '').trim();
   // A cut that took a quotation's closing mark takes its opening mark too; any other unpaired
   // mark means the cut fell inside a quotation.
   if ((bullet.match(/["“”]/gu)?.length ?? 0) % 2 === 1) {
@@ -210,10 +211,23 @@ function stripLeadingConnective(text: string, lang: Language): string {
   return text;
 }
 
-/** Words as a reader counts them: runs of non-space characters. */
+/** Scripts written without spaces between words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+
+/**
+ * Words as a reader counts them: runs of non-space characters — except in Chinese, Japanese,
+ * Korean and Thai, written without spaces, where every two characters count as a word (their
+ * average word length), so that budgets mean the same amount of text in every language.
+ */
 export function wordCount(text: string): number {
   const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+  if (trimmed === '') return 0;
+  let count = 0;
+  for (const token of trimmed.split(/\s+/u)) {
+    const unspaced = token.match(UNSPACED_SCRIPT)?.length ?? 0;
+    count += unspaced > 0 ? Math.max(1, Math.ceil(unspaced / 2)) : 1;
+  }
+  return count;
 }
 
 function capitalise(text: string): string {

@@ -215,10 +215,25 @@ function listSlides(kind: 'agenda' | 'glossary', title: string, entries: string[
   }));
 }
 
-/** Text cut to the word budget at a word boundary, marked with an ellipsis when cut. */
+/**
+ * Text cut to the word budget at a word boundary (inside a run of Chinese, Japanese, Korean or
+ * Thai, between characters), marked with an ellipsis when cut.
+ */
 function fitWords(text: string, maxWords: number): string {
   if (wordCount(text) <= maxWords) return text;
-  return `${text.trim().split(/\s+/u).slice(0, maxWords).join(' ').replace(/[,;:.]+$/u, '')}…`;
+  const kept: string[] = [];
+  let used = 0;
+  for (const token of text.trim().split(/\s+/u)) {
+    const cost = wordCount(token);
+    if (used + cost <= maxWords) {
+      kept.push(token);
+      used += cost;
+      continue;
+    }
+    if (cost > 1 && used < maxWords) kept.push([...token].slice(0, 2 * (maxWords - used)).join(''));
+    break;
+  }
+  return `${kept.join(' ').replace(/[,;:.、，]+$/u, '')}…`;
 }
 
 /** Splits items into as few groups of at most `size` as possible, of near-equal length. */

@@ -6,6 +6,9 @@ const STOPWORDS: Record<Language, ReadonlySet<string>> = { id: new Set(ind), en:
 /** Small words that stay lower case inside a title. */
 const MINOR_WORDS = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'atau', 'of', 'and', 'the', 'a', 'an', 'in', 'on', 'for', 'to', 'or', 'at', 'by']);
 
+/** The longest key phrase that still reads as a title. */
+const MAX_TITLE_WORDS = 6;
+
 /** How often a longer phrase must recur, relative to the phrase it extends, to be preferred. */
 const EXTENSION_SHARE = 0.25;
 
@@ -53,8 +56,9 @@ export function keyPhraseTitle(sections: readonly Section[], lang: Language): st
   }
   if (phrase === undefined) return undefined;
 
-  // Extend it by one or two words on either side while the longer phrase recurs as a unit.
-  for (;;) {
+  // Extend it by one or two words on either side while the longer phrase recurs as a unit — up to
+  // the length of a title (a text that repeats itself would otherwise grow the phrase without end).
+  while (phrase.length < MAX_TITLE_WORDS) {
     const extensions = new Map<string, number>();
     for (const run of runs) {
       for (let start = 0; start + phrase.length <= run.length; start += 1) {
@@ -69,7 +73,7 @@ export function keyPhraseTitle(sections: readonly Section[], lang: Language): st
     let best: string[] | undefined;
     let bestCount = 0;
     for (const [key, count] of extensions) {
-      if (count >= 3 && count >= EXTENSION_SHARE * phraseCount && count > bestCount) {
+      if (count >= 3 && count >= EXTENSION_SHARE * phraseCount && count > bestCount && key.split(' ').length <= MAX_TITLE_WORDS) {
         best = key.split(' ');
         bestCount = count;
       }
