@@ -199,20 +199,23 @@ async function renderWithBrowser(built: BuiltDeck, session: BrowserSession | und
 }
 
 /**
- * {@link renderWithBrowser}, once more in a new browser when the browser died under it (a crash, an
- * out-of-memory kill): one fault costs no deck. A second death is reported for that deck.
+ * {@link renderWithBrowser}, once more in a new browser when the browser failed under it (crashed,
+ * was killed, or stopped answering within the timeout): one fault costs no deck. A second fault is
+ * reported for that deck, and the browser is replaced again for the decks after it.
  */
 async function renderRetrying(built: BuiltDeck, session: BrowserSession, theme: Theme, outDir: string, options: BuildOptions): Promise<void> {
-  const { isBrowserGone } = await import('./render/browser/manager.js');
-  try {
-    await renderWithBrowser(built, session, theme, outDir, options);
-  } catch (error) {
-    if (!isBrowserGone(error)) throw error;
+  const { isBrowserFault } = await import('./render/browser/manager.js');
+  for (let attempt = 1; ; attempt += 1) {
+    const generation = session.generation;
     try {
       await renderWithBrowser(built, session, theme, outDir, options);
-    } catch (again) {
-      if (!isBrowserGone(again)) throw again;
-      throw new RingkasError(`${built.report.input}: the browser closed while rendering (${firstLine(again)}); run again, or use another browser with --browser-path`);
+      return;
+    } catch (error) {
+      if (error instanceof RingkasError || !isBrowserFault(error)) throw error;
+      await session.recover(generation);
+      if (attempt === 2) {
+        throw new RingkasError(`${built.report.input}: the browser failed twice while rendering (${firstLine(error)}); run again, or use another browser with --browser-path`);
+      }
     } finally {
       built.report.outputs = [...new Set(built.report.outputs)];
     }

@@ -11,13 +11,15 @@ export interface MarpRender {
 }
 
 /**
- * Renders Marp Markdown with marp-core. Raw HTML, emoji images (fetched from a CDN) and math are
- * off: the Markdown ringkas writes needs none of them, and each would make output depend on
- * something other than the article.
+ * Renders Marp Markdown with marp-core. Raw HTML, automatic links, emoji images (fetched from a
+ * CDN) and math are off: the Markdown ringkas writes needs none of them, and each would make output
+ * depend on something other than the article.
  */
 export function renderMarp(markdown: string, theme: Theme): MarpRender {
   const marp = new Marp({
     html: false,
+    // Article text is data: a URL in it stays text, never becomes a link.
+    markdown: { linkify: false },
     emoji: { shortcode: false, unicode: false },
     math: false,
     script: false,

@@ -36,11 +36,13 @@ export interface BrowserSessionOptions extends FindBrowserOptions {
   timeout?: number;
 }
 
-/** Whether an error means the browser went away (crashed or was killed), not that a page failed. */
-export function isBrowserGone(error: unknown): boolean {
-  return /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error.*(closed|detached)/iu.test(
-    error instanceof Error ? error.message : String(error),
-  );
+/**
+ * Whether an error means the browser failed — crashed, was killed, or stopped answering — rather
+ * than that something about the deck was wrong.
+ */
+export function isBrowserFault(error: unknown): boolean {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error.*(closed|detached)|TimeoutError|timed out|Timeout exceeded/iu.test(message);
 }
 
 /**
@@ -51,6 +53,7 @@ export function isBrowserGone(error: unknown): boolean {
  */
 export class BrowserSession {
   #browser: Promise<Browser> | undefined;
+  #generation = 0;
   readonly timeout: number;
 
   constructor(private readonly options: BrowserSessionOptions = {}) {
@@ -84,6 +87,25 @@ export class BrowserSession {
       else void request.abort('blockedbyclient');
     });
     return page;
+  }
+
+  /** Counts browsers replaced by {@link recover}: a deck remembers it before it renders. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /**
+   * Replaces a browser that crashed or stopped answering: kills it and lets the next page start a
+   * new one. Only the first deck to report a fault of browser `generation` replaces it; the others
+   * just retry on the new one.
+   */
+  async recover(generation: number): Promise<void> {
+    if (generation !== this.#generation) return;
+    this.#generation += 1;
+    const browser = this.#browser;
+    this.#browser = undefined;
+    const started = await browser?.catch(() => undefined);
+    started?.process()?.kill('SIGKILL');
   }
 
   async close(): Promise<void> {
