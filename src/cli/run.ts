@@ -53,8 +53,6 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   // yargs drops a lone "-" (standard input) from positionals: carry it through under another name.
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('ringkas')
-    // A flag given twice takes its last value, as in most command lines, not an array.
-    .parserConfiguration({ 'duplicate-arguments-array': false })
     .usage('$0 <command> [options]\n\nTurn an article into a presentation deck.')
     .command('build [inputs..]', 'build decks from articles (files, folders, or - for stdin)', (command) =>
       withRenderOptions(withDeckOptions(command))
@@ -102,7 +100,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     });
 
   try {
-    const args = (await parser.parseAsync()) as Args;
+    const args = lastValues((await parser.parseAsync()) as Args);
     if (args['help'] || args['version']) return ExitCode.ok;
     const command = (args['_'] as unknown[])[0];
     const cwd = io.cwd ?? process.cwd();
@@ -144,6 +142,12 @@ function withRenderOptions<T>(command: Argv<T>) {
     .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX, PNG and check' })
     .option('browser-timeout', { type: 'number', describe: 'milliseconds the browser may take to start or render a deck [default: 60000]' })
     .option('concurrency', { type: 'number', describe: 'decks rendered at once [default: number of cores]' });
+}
+
+/** A flag given twice takes its last value, as in most command lines, rather than a list. */
+function lastValues(args: Args): Args {
+  const positional = new Set(['_', 'inputs']);
+  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, Array.isArray(value) && !positional.has(key) ? value.at(-1) : value]));
 }
 
 /** A flag's value, else the config's, else the default: flag beats config beats default. */
