@@ -46,7 +46,7 @@ const SYSTEMS = {
 };
 
 /** Mean scores per system over one set. */
-function evaluate(set) {
+async function evaluate(set) {
   const systems = SYSTEMS[set.kind];
   const totals = Object.fromEntries(Object.keys(systems).map((system) => [system, [0, 0, 0]]));
   let count = 0;
@@ -54,7 +54,7 @@ function evaluate(set) {
   for (const item of set.items) {
     let article;
     try {
-      article = parseArticle(item.source, { lang: item.lang });
+      article = await parseArticle(item.source, { lang: item.lang });
     } catch {
       failed += 1;
       continue;
@@ -75,6 +75,6 @@ function evaluate(set) {
 const format = (value) => value.toFixed(1).padStart(5);
 console.log(`ROUGE F×100 (js-rouge, case-insensitive) on ${EVAL_DATA_DIR}`);
 console.log(`${'set'.padEnd(18)} ${'n'.padStart(3)}  ${'system'.padEnd(24)} ${'R-1'.padStart(5)} ${'R-2'.padStart(5)} ${'R-L'.padStart(5)}`);
-for (const row of loadEvalSets().flatMap(evaluate)) {
+for (const row of (await Promise.all(loadEvalSets().map(evaluate))).flat()) {
   console.log(`${row.set.padEnd(18)} ${String(row.n).padStart(3)}  ${row.system.padEnd(24)} ${row.scores.map(format).join(' ')}${row.failed ? `  (${row.failed} unreadable)` : ''}`);
 }

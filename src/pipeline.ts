@@ -18,7 +18,7 @@ export interface ArticleDeck {
  */
 export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path): Promise<ArticleDeck> {
   const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
-  const article = parseArticle(await readSource(path, file), withoutUndefined({ lang, title, subtitle, author, date }));
+  const article = await parseArticle(await readSource(path, file), withoutUndefined({ lang, title, subtitle, author, date }));
   const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
   return { article, deck };
 }

@@ -4,9 +4,8 @@ import { fail } from '../errors.js';
 import type { Article, Language, Notice } from '../model.js';
 import { findAcronyms } from './acronyms.js';
 import { type Block, buildSections } from './blocks.js';
-import { readHtml } from './html.js';
 import { detectLanguage } from './language.js';
-import { type ArticleMeta, readMarkdown } from './markdown.js';
+import type { ArticleMeta } from './markdown.js';
 import { readPlainText } from './plaintext.js';
 import { keyPhraseTitle } from './title.js';
 
@@ -61,10 +60,10 @@ export interface ParseOptions {
  * The parse stage: reads a source into the {@link Article} model — title, language, sections of
  * paragraphs of sentences, acronyms — dropping boilerplate, each drop reported as a warning.
  */
-export function parseArticle(source: Source, options: ParseOptions = {}): Article {
+export async function parseArticle(source: Source, options: ParseOptions = {}): Promise<Article> {
   const text = source.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const file = new VFile({ path: source.path, value: text });
-  const { blocks, meta, leadingTitle } = readBlocks(source, text, file);
+  const { blocks, meta, leadingTitle } = await readBlocks(source, text, file);
   const lang = chooseLanguage(options.lang, meta.lang, blocks);
   const { sections, dateline } = buildSections(blocks, lang, file);
   if (sections.length === 0) fail(`${source.path}: no article text found; give a file with at least one paragraph of prose`);
@@ -96,15 +95,18 @@ interface SourceBlocks {
   leadingTitle: string | undefined;
 }
 
-function readBlocks(source: Source, text: string, file: VFile): SourceBlocks {
+/** Reads the source's blocks; the Markdown and HTML readers (remark, rehype) load only when needed. */
+async function readBlocks(source: Source, text: string, file: VFile): Promise<SourceBlocks> {
   if (source.kind === 'text') {
     const { title, blocks } = readPlainText(text);
     return { blocks, meta: {}, leadingTitle: title };
   }
   let content: { meta: ArticleMeta; blocks: Block[] };
   if (source.kind === 'html') {
+    const { readHtml } = await import('./html.js');
     content = readHtml(text, file);
   } else {
+    const { readMarkdown } = await import('./markdown.js');
     try {
       content = readMarkdown(text);
     } catch (error) {

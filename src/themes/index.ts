@@ -3,7 +3,6 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
 import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
 import { themeCss } from './layouts.js';
-import { loadThemeFile, themeFromDefinition } from './load.js';
 import type { ThemeTokens } from './tokens.js';
 
 export { DEFAULT_THEME } from './bundled.js';
@@ -72,17 +71,20 @@ export async function listThemes(cwd: string = process.cwd()): Promise<ThemeEntr
  * defined inline in the config. An unknown name or an invalid theme is an error with exit code 4.
  */
 export async function resolveTheme(spec: string | InlineTheme = DEFAULT_THEME, cwd: string = process.cwd()): Promise<Theme> {
+  // The YAML loader and its schema library load only for YAML themes.
+  const load = () => import('./load.js');
   if (typeof spec !== 'string') {
+    const { themeFromDefinition } = await load();
     const name = `${basename(spec.file, extname(spec.file)).replace(/[^\w-]+/gu, '-')}-theme`;
     return tokenTheme(await themeFromDefinition(spec.definition, name, dirname(spec.file), `${spec.file} (theme)`));
   }
-  if (/\.ya?ml$/iu.test(spec)) return tokenTheme(await loadThemeFile(resolve(cwd, spec), spec));
+  if (/\.ya?ml$/iu.test(spec)) return tokenTheme(await (await load()).loadThemeFile(resolve(cwd, spec), spec));
   if (spec.endsWith('.css') || spec.includes('/') || spec.includes('\\')) return readCssTheme(resolve(cwd, spec), spec);
   const bundled = BUNDLED_THEMES[spec];
   if (bundled) return tokenTheme(bundled);
   if ((MARP_THEMES as readonly string[]).includes(spec)) return { name: spec, css: undefined };
   const local = (await listThemes(cwd)).find((entry) => entry.source === 'local' && entry.name === spec);
-  if (local?.path) return local.path.endsWith('.css') ? readCssTheme(resolve(cwd, local.path), local.path) : tokenTheme(await loadThemeFile(resolve(cwd, local.path), local.path));
+  if (local?.path) return local.path.endsWith('.css') ? readCssTheme(resolve(cwd, local.path), local.path) : tokenTheme(await (await load()).loadThemeFile(resolve(cwd, local.path), local.path));
   const names = (await listThemes(cwd)).map((entry) => entry.name);
   fail(`unknown theme "${spec}": use one of ${names.join(', ')}, or a path to a theme .yml or Marp .css file`, ExitCode.invalidTheme);
 }

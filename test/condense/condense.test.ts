@@ -5,7 +5,7 @@ import { condense } from '../../src/condense/index.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { SAMPLE } from '../helpers.js';
 
-const sampleArticle = async () => parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
+const sampleArticle = async () => await parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
 const HEADINGS = ['Pendahuluan', 'Aliansi Keamanan dan Dinamika Politik Global', 'Tantangan dan Masa Depan Aliansi Keamanan', 'Masa Depan Aliansi Keamanan Internasional'];
 /** Words a finished statement cannot end on. */
 const DANGLING = new Set(['dan', 'atau', 'serta', 'yang', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'adalah', 'akan', 'telah', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'for', 'with', 'is', 'are', 'was']);
@@ -92,7 +92,7 @@ describe('condense on the bundled sample', () => {
 });
 
 describe('condense labels', () => {
-  it('follows the article language', () => {
+  it('follows the article language', async () => {
     const text = [
       'Cities are getting hotter every summer. Planners now treat heat as a public health emergency. Residents suffer most at night.',
       'Causes of Urban Heat',
@@ -102,12 +102,12 @@ describe('condense labels', () => {
       'Outlook',
       'Heat waves will become longer and more frequent in the coming decades. Cities that act early will protect their residents.',
     ].join('\n');
-    const deck = condense(parseArticle({ path: 'heat.txt', text, kind: 'text' }));
+    const deck = condense(await parseArticle({ path: 'heat.txt', text, kind: 'text' }));
     expect(deck.lang).toBe('en');
     expect(deck.slides.map((slide) => slide.title)).toContain('Agenda');
     expect(deck.slides.map((slide) => slide.title)).toContain('Introduction');
     expect(deck.slides.at(-1)!.title).toBe('Key takeaways');
-    expect(condense(parseArticle({ path: 'heat.txt', text, kind: 'text' }), { maxBullets: 1 }).slides.some((slide) => slide.title.endsWith('(cont.)'))).toBe(true);
+    expect(condense(await parseArticle({ path: 'heat.txt', text, kind: 'text' }), { maxBullets: 1 }).slides.some((slide) => slide.title.endsWith('(cont.)'))).toBe(true);
   });
 });
 

@@ -44,8 +44,8 @@ async function fixtureSources(): Promise<Source[]> {
 
 const evalItems: EvalItem[] = loadEvalSets().flatMap((set) => set.items);
 const articles: { name: string; article: Article }[] = [
-  ...(await fixtureSources()).map((source) => ({ name: source.path, article: parseArticle(source) })),
-  ...evalItems.map((item) => ({ name: item.id, article: parseArticle(item.source, { lang: item.lang }) })),
+  ...(await Promise.all((await fixtureSources()).map(async (source) => ({ name: source.path, article: await parseArticle(source) })))),
+  ...(await Promise.all(evalItems.map(async (item) => ({ name: item.id, article: await parseArticle(item.source, { lang: item.lang }) })))),
 ];
 
 /** Every property the condenser promises, for one deck. */

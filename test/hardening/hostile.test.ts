@@ -71,7 +71,7 @@ describe('hostile articles', () => {
 });
 
 async function deckOf(text: string, kind: SourceKind) {
-  const article = parseArticle({ path: `arbitrary.${kind}`, text, kind });
+  const article = await parseArticle({ path: `arbitrary.${kind}`, text, kind });
   const deck = condense(article);
   const theme = await resolveTheme('ringkas');
   const markdown = serializeDeck(deck, { theme: theme.name });

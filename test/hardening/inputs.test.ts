@@ -31,7 +31,7 @@ function expectOneLineError(result: { code: number; stderr: string }, code: numb
 
 /** A deck for `text` straight through the stages, and what Marp makes of its Markdown. */
 async function stages(text: string, kind: 'text' | 'markdown' | 'html' = 'text') {
-  const article = parseArticle({ path: `input.${kind}`, text, kind });
+  const article = await parseArticle({ path: `input.${kind}`, text, kind });
   const deck = condense(article);
   const theme = await resolveTheme('ringkas');
   const markdown = serializeDeck(deck, { theme: theme.name });
@@ -75,7 +75,7 @@ describe('bad input gets a one-line error or a sensible deck', () => {
       await writeFile(join(dir, name), encoded);
       const source = await readSource(join(dir, name));
       expect(source.text).toBe(paragraph);
-      expect(parseArticle(source).sections[0]!.paragraphs[0]!.sentences).toHaveLength(2);
+      expect((await parseArticle(source)).sections[0]!.paragraphs[0]!.sentences).toHaveLength(2);
     }
   });
 

@@ -31,7 +31,7 @@ describe.each(cases)('fixture %s', (name) => {
     const dir = join(FIXTURES, name);
     const input = (await readdir(dir)).find((file) => file !== 'expected.json')!;
     const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as Expected;
-    const article = parseArticle(await readSource(join(dir, input)));
+    const article = await parseArticle(await readSource(join(dir, input)));
     return { article, expected };
   };
 

@@ -5,7 +5,7 @@ import { parseArticle } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
 import { SAMPLE } from '../helpers.js';
 
-const sample = async () => parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
+const sample = async () => await parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
 
 describe('parseArticle on the bundled sample', () => {
   it('finds the introduction and the three headings, in order, with their exact words', async () => {
@@ -20,7 +20,7 @@ describe('parseArticle on the bundled sample', () => {
   });
 
   it('detects Indonesian and takes the dominant key phrase as the title, whatever the file is called', async () => {
-    const article = parseArticle({ path: 'artikel.txt', text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
+    const article = await parseArticle({ path: 'artikel.txt', text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
     expect(article.lang).toBe('id');
     expect(article.title).toBe('Aliansi Keamanan Internasional');
   });
@@ -35,7 +35,7 @@ describe('parseArticle on the bundled sample', () => {
   });
 
   it('lets --lang override the detected language', async () => {
-    const article = parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' }, { lang: 'en' });
+    const article = await parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' }, { lang: 'en' });
     expect(article.lang).toBe('en');
   });
 
@@ -60,7 +60,7 @@ describe('parseArticle on the bundled sample', () => {
 });
 
 describe('parseArticle on other sources', () => {
-  it('reads Markdown with front matter, a title heading and sections', () => {
+  it('reads Markdown with front matter, a title heading and sections', async () => {
     const markdown = [
       '---',
       'title: Climate Briefing',
@@ -81,7 +81,7 @@ describe('parseArticle on other sources', () => {
       'console.log("code is not prose")',
       '```',
     ].join('\n');
-    const article = parseArticle({ path: 'brief.md', text: markdown, kind: 'markdown' });
+    const article = await parseArticle({ path: 'brief.md', text: markdown, kind: 'markdown' });
     expect(article.title).toBe('Climate Briefing');
     expect(article.author).toBe('Dr. A. Rahman');
     expect(article.lang).toBe('en');
@@ -93,29 +93,29 @@ describe('parseArticle on other sources', () => {
     expect(JSON.stringify(article)).not.toContain('console.log');
   });
 
-  it('reads English acronyms defined in both orders', () => {
+  it('reads English acronyms defined in both orders', async () => {
     const text = 'The North Atlantic Treaty Organization (NATO) met in Brussels. Officials of the WHO (World Health Organization) joined them. The U.S. team (led by Ms. Lee) arrived late.';
-    expect(parseArticle({ path: 'a.txt', text, kind: 'text' }).glossary).toEqual([
+    expect((await parseArticle({ path: 'a.txt', text, kind: 'text' })).glossary).toEqual([
       { term: 'NATO', expansion: 'North Atlantic Treaty Organization' },
       { term: 'WHO', expansion: 'World Health Organization' },
     ]);
   });
 
-  it('takes a leading heading-like line of plain text as the title and detects English', () => {
+  it('takes a leading heading-like line of plain text as the title and detects English', async () => {
     const text = 'Ocean Heat Report\n\nThe oceans absorb most of the extra heat. This changes the weather.\n\nWhat Comes Next\n\nScientists expect more storms in the coming years.\n';
-    const article = parseArticle({ path: 'report.txt', text, kind: 'text' });
+    const article = await parseArticle({ path: 'report.txt', text, kind: 'text' });
     expect(article.title).toBe('Ocean Heat Report');
     expect(article.lang).toBe('en');
     expect(article.sections.map((section) => section.heading)).toEqual([undefined, 'What Comes Next']);
   });
 
-  it('fails with a one-line message naming the file for invalid front matter', () => {
-    expect(() => parseArticle({ path: 'bad.md', text: '---\ntitle: [unclosed\n---\n\nText here.', kind: 'markdown' })).toThrow(
+  it('fails with a one-line message naming the file for invalid front matter', async () => {
+    await expect(parseArticle({ path: 'bad.md', text: '---\ntitle: [unclosed\n---\n\nText here.', kind: 'markdown' })).rejects.toThrow(
       /^bad\.md: invalid YAML front matter .*; fix or remove/u,
     );
   });
 
-  it('fails for a source without prose', () => {
-    expect(() => parseArticle({ path: 'empty.md', text: '# Only\n\n## Headings\n', kind: 'markdown' })).toThrow(/^empty\.md: no article text found/u);
+  it('fails for a source without prose', async () => {
+    await expect(parseArticle({ path: 'empty.md', text: '# Only\n\n## Headings\n', kind: 'markdown' })).rejects.toThrow(/^empty\.md: no article text found/u);
   });
 });
