@@ -1,4 +1,5 @@
 import type { BrowserSession } from './browser/manager.js';
+import { openAtSlideSize } from './images.js';
 
 /** A slide whose content does not fit its box, as the browser laid it out. */
 export interface SlideOverflow {
@@ -21,13 +22,8 @@ const TOLERANCE_PX = 1;
  * in the padding, are not content.
  */
 export async function measureOverflow(session: BrowserSession, document: string): Promise<SlideOverflow[]> {
-  const page = await session.newPage();
+  const { page } = await openAtSlideSize(session, document);
   try {
-    await page.setContent(document, { waitUntil: 'load' });
-    const viewBox = await page.$eval('svg[data-marpit-svg]', (svg) => svg.getAttribute('viewBox') ?? '');
-    const [, , width = 1280, height = 720] = viewBox.split(/\s+/u).map(Number);
-    await page.setViewport({ width, height, deviceScaleFactor: 1 });
-    await page.emulateMediaType('print');
     const measured = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
       sections.map((section) => {
         const box = section.getBoundingClientRect();
