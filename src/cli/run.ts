@@ -235,8 +235,8 @@ async function outlineCommand(args: Args, io: CliIo, loaded: LoadedConfig | unde
   const path = inputArg(args['input']);
   const [entry] = await expandInputs([path], io.cwd ?? process.cwd());
   if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${path}: nothing to read`, ExitCode.inputFailed);
-  const { article, deck } = await deckFromFile(path, deckOptions(args, loaded?.config ?? {}), entry.file);
-  const outline = outlineOf(path, article, deck);
+  const { article, deck } = await deckFromFile(entry.path, deckOptions(args, loaded?.config ?? {}), entry.file);
+  const outline = outlineOf(entry.path, article, deck);
   for (const warning of outline.warnings) io.stderr(`warning: ${warning}\n`);
   io.stdout(args['json'] ? `${JSON.stringify(outline, null, 2)}\n` : outlineMarkdown(outline));
   return ExitCode.ok;

@@ -36,6 +36,8 @@ export const MIN_MAX_WORDS = 5;
 const SHARE_OF_SENTENCES = 0.4;
 /** Pronouns whose referent is in an earlier sentence. */
 const DANGLING_PRONOUN = /^(ia|dia|mereka|beliau|itu|ini|hal ini|hal itu|he|she|it|they|this|these|those|that)\b/iu;
+/** Points a section keeps for its own slide before the conclusion may take more of them. */
+const MIN_SECTION_POINTS = 2;
 /** Agendas need at least this many sections to be worth a slide. */
 const MIN_AGENDA_SECTIONS = 3;
 
@@ -128,18 +130,22 @@ function titleSlide(article: Article, institution: string | undefined): Slide {
 
 /**
  * The conclusion's points: the 3–5 sentences most central to the whole article (five from twelve
- * sentences on), never taking the last usable sentence of a section, so every section keeps a slide.
+ * sentences on), leaving each section at least two of its own, so every section keeps a real slide.
  */
 function pickTakeaways(points: Point[], pointsBySection: Point[][], article: Article, maxBullets: number): Point[] {
   const sentenceCount = article.sections.reduce((sum, section) => sum + section.paragraphs.reduce((n, p) => n + p.sentences.length, 0), 0);
   // One slide holds the conclusion, so the bullet budget caps it.
   const count = Math.min(maxBullets, sentenceCount >= 12 ? 5 : sentenceCount >= 8 ? 4 : 3);
   const picked = selectByMmr(points, (point) => point.globalScore, count);
-  // Give back to each section that would be left with nothing its least central takeaway.
+  // A section keeps at least two of its points (one, if it has only one) for its own slide: give
+  // back its least central takeaways until it does.
   for (const pool of pointsBySection) {
-    if (pool.length > 0 && pool.every((point) => picked.includes(point))) {
-      const weakest = pool.reduce((low, point) => (point.globalScore < low.globalScore ? point : low));
+    const keep = Math.min(MIN_SECTION_POINTS, pool.length);
+    let taken = pool.filter((point) => picked.includes(point));
+    while (pool.length - taken.length < keep) {
+      const weakest = taken.reduce((low, point) => (point.globalScore < low.globalScore ? point : low));
       picked.splice(picked.indexOf(weakest), 1);
+      taken = taken.filter((point) => point !== weakest);
     }
   }
   return picked;

@@ -75,7 +75,7 @@ export async function readSource(path: string, file: string = path, stdin: () =>
   }
   if (text.includes('\u0000')) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
   if (text.trim() === '') fail(`${path}: the file is empty; give an article with some text`);
-  return { path, text, kind: path === '-' ? sniffKind(text) : sourceKindOf(path)! };
+  return { path, text, kind: file === '-' ? sniffKind(text) : sourceKindOf(file)! };
 }
 
 async function readStdin(): Promise<Buffer> {

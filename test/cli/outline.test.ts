@@ -35,6 +35,13 @@ describe('ringkas outline', () => {
     expect(result.stderr).toMatch(/^warning: .*BACA JUGA/u);
   });
 
+  it('reads a folder’s article as the file itself (its kind comes from the file, not the folder)', async () => {
+    const fromFolder = JSON.parse((await runBin(['outline', 'source', '--json'])).stdout);
+    const fromFile = JSON.parse((await runBin(['outline', SAMPLE, '--json'])).stdout);
+    expect(fromFolder.sections).toEqual(fromFile.sections);
+    expect(fromFolder.title).toBe(fromFile.title);
+  });
+
   it('prints Markdown by default', async () => {
     const result = await runBin(['outline', SAMPLE]);
     expect(result.code).toBe(0);
