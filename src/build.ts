@@ -122,7 +122,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   let index: string | undefined;
   try {
-    await Promise.all(entries.map((entry, position) => limit(() => buildOne(entry, reports[position]!))));
+    // Let every deck settle (a stopped run's pending decks end at once) before the browser closes
+    // and the temporary files go, so that nothing writes after the clean-up.
+    const settled = await Promise.allSettled(entries.map((entry, position) => limit(() => buildOne(entry, reports[position]!))));
+    const stopped = settled.find((result) => result.status === 'rejected');
+    if (stopped) throw stopped.reason;
     throwIfAborted(options.signal);
     if (entries.length > 1) {
       const { indexPage } = await import('./render/index-page.js');
