@@ -25,8 +25,32 @@ async function newPresentation(deck: Deck): Promise<PptxGenJS> {
   return pptx;
 }
 
-async function write(pptx: PptxGenJS): Promise<Uint8Array> {
-  return (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
+async function write(pptx: PptxGenJS, deck: Deck): Promise<Uint8Array> {
+  return notesAsParagraphs((await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array, deck.lang);
+}
+
+/** Language tags for the text runs of the notes, so that spell-checkers use the right dictionary. */
+const RUN_LANG: Record<Deck['lang'], string> = { id: 'id-ID', en: 'en-US' };
+
+/**
+ * pptxgenjs writes a slide's notes as a single text run with line breaks inside it, which
+ * PowerPoint shows as one block; this makes every source sentence a paragraph of its own.
+ */
+async function notesAsParagraphs(pptx: Uint8Array, lang: Deck['lang']): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  const run = `<a:r><a:rPr lang="${RUN_LANG[lang]}" dirty="0"/><a:t>`;
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(file))) {
+    const xml = await zip.file(name)!.async('string');
+    const split = xml.replace(/<a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([^<]*)<\/a:t><\/a:r>/u, (_, text: string) =>
+      text
+        .split(/\r?\n/u)
+        .map((line) => `${run}${line}</a:t></a:r>`)
+        .join('<a:endParaRPr dirty="0"/></a:p><a:p>'),
+    );
+    zip.file(name, split);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /**
@@ -48,7 +72,7 @@ export async function renderPptx(deck: Deck, images: SlideImages): Promise<Uint8
     const notes = deck.slides[index]!.notes;
     if (notes.length > 0) slide.addNotes(notes.join('\n'));
   });
-  return write(pptx);
+  return write(pptx, deck);
 }
 
 /**
@@ -62,7 +86,7 @@ export async function renderEditablePptx(deck: Deck, style: ThemeStyle): Promise
   pptx.layout = 'LAYOUT_WIDE';
   defineMasters(pptx, style);
   for (const slide of deck.slides) addEditableSlide(pptx, slide);
-  return write(pptx);
+  return write(pptx, deck);
 }
 
 /** pptxgenjs wants colours without the "#". */
