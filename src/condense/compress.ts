@@ -51,6 +51,9 @@ function clauseCut(text: string, options: CompressOptions): string | undefined {
   return undefined;
 }
 
+/** Pronouns whose referent is in an earlier sentence or clause. */
+export const DANGLING_PRONOUN = /^(ia|dia|mereka|beliau|itu|ini|hal ini|hal itu|he|she|it|they|this|these|those|that)\b/iu;
+
 /** Budget for one bullet. */
 export interface CompressOptions {
   lang: Language;
@@ -116,6 +119,8 @@ function phraseCut(text: string, options: CompressOptions): string | undefined {
     const kept = tokens.slice(0, end).join(' ').replace(/[,;:]+$/u, '');
     const last = tokens[end - 1]!.toLowerCase().replace(/[^\p{L}\d-]/gu, '');
     if (stopwords.has(last) || OPEN_CORRELATIVE.test(kept)) continue;
+    // A subordinate clause alone ("Meskipun aliansi … berkontribusi") is only a lead-in.
+    if (SUBORDINATORS[options.lang].test(kept) && !/[,;] /u.test(kept)) continue;
     // An unclosed quotation or parenthesis would be cut in half.
     if ((kept.match(/["“”]/gu)?.length ?? 0) % 2 === 1 || (kept.match(/\(/gu)?.length ?? 0) !== (kept.match(/\)/gu)?.length ?? 0)) continue;
     return kept;
@@ -176,7 +181,9 @@ function dropLeadIn(text: string, lang: Language): string {
   if (segments.length < 2) return text;
   const closing = segments.findIndex((segment, index) => index > 0 && index < segments.length - 1 && LIST_CONTINUATION.test(segment));
   const start = closing > 0 ? closing + 1 : 1;
-  return segments.slice(start).join(', ').trim();
+  const main = segments.slice(start).join(', ').trim();
+  // "Meskipun aliansi …, mereka juga …": the lead-in names whom "mereka" means; keep it.
+  return DANGLING_PRONOUN.test(main) ? text : main;
 }
 
 /** Who said it: a trailing "…, kata X." / "…, he said." or a leading "Menurut X," / "According to X,". */

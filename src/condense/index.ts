@@ -1,5 +1,5 @@
 import type { Article, Deck, Slide } from '../model.js';
-import { compressSentence, wordCount } from './compress.js';
+import { DANGLING_PRONOUN, compressSentence, wordCount } from './compress.js';
 import { type Labels, labelsFor } from './labels.js';
 import { type Candidate, rankSentences } from './rank.js';
 import { type Pickable, nearDuplicateBullets, selectByMmr, wordSet } from './select.js';
@@ -34,8 +34,6 @@ export const MIN_MAX_WORDS = 5;
 
 /** Without `--slides`, a section shows about this share of its sentences. */
 const SHARE_OF_SENTENCES = 0.4;
-/** Pronouns whose referent is in an earlier sentence. */
-const DANGLING_PRONOUN = /^(ia|dia|mereka|beliau|itu|ini|hal ini|hal itu|he|she|it|they|this|these|those|that)\b/iu;
 /** Points a section keeps for its own slide before the conclusion may take more of them. */
 const MIN_SECTION_POINTS = 2;
 /** Agendas need at least this many sections to be worth a slide. */

@@ -131,6 +131,9 @@ describe('compressSentence', () => {
       'Perannya berkembang untuk menangani tantangan baru',
     );
     expect(compressSentence('Mereka menangani bencana, perompakan, dan perdagangan narkoba di seluruh kawasan Asia.', { lang: 'id', maxWords: 5 })).toBeUndefined();
+    // Dropping the lead-in would leave "mereka" without the alliances it stands for; a cut at
+    // "dalam" would leave only the lead-in.
+    expect(compressSentence('Meskipun aliansi keamanan telah banyak berkontribusi dalam menjaga perdamaian, mereka juga menghadapi tantangan baru yang semakin kompleks.', { lang: 'id', maxWords: 14 })).toBeUndefined();
     expect(compressSentence('Setelah perang berakhir, perannya berkembang untuk menangani tantangan baru di dunia.', { lang: 'id', maxWords: 4 })).toBeUndefined();
   });
 });
