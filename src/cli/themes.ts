@@ -1,4 +1,4 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, RingkasError } from '../errors.js';
@@ -83,7 +83,7 @@ pagination: ${base.pagination}
   try {
     await loadThemeFile(path, relative(cwd, path));
   } catch (error) {
-    if (!exists) await import('node:fs/promises').then(({ rm }) => rm(path, { force: true }));
+    if (!exists) await rm(path, { force: true });
     throw error;
   }
   write(`${relative(cwd, path)}\n`);

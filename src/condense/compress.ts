@@ -1,7 +1,5 @@
-import { eng, ind } from 'stopword';
 import type { Language } from '../model.js';
-
-const STOPWORDS: Record<Language, ReadonlySet<string>> = { id: new Set(ind), en: new Set(eng) };
+import { STOPWORDS } from '../stopwords.js';
 
 /** Sentence openers that link to the previous sentence and mean nothing on a slide. */
 const LEADING_CONNECTIVES: Record<Language, readonly string[]> = {

@@ -1,9 +1,8 @@
 import { Stemmer } from 'sastrawijs';
 import { stemmer as porterStem } from 'stemmer';
-import { eng, ind } from 'stopword';
 import type { Language } from '../model.js';
+import { STOPWORDS } from '../stopwords.js';
 
-const STOPWORDS: Record<Language, ReadonlySet<string>> = { id: new Set(ind), en: new Set(eng) };
 const indonesianStemmer = new Stemmer();
 
 /** Stems are cached per word: an article repeats its vocabulary, and stemming is the costly step. */

@@ -69,6 +69,7 @@ export function buildSections(blocks: readonly Block[], lang: Language, file: VF
   return { sections: sections.map(({ section }) => section), dateline };
 }
 
-function clip(text: string): string {
+/** Text shortened for a one-line message. */
+export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { Block } from './blocks.js';
+import { type Block, clip } from './blocks.js';
 import { type ArticleMeta, blocksFromMdast } from './markdown.js';
 
 /** Elements that are never article prose. */
@@ -118,7 +118,7 @@ function pruneChrome<T extends Element | HastContent | ElementContent>(node: T, 
     const text = hastToString(node).replace(/\s+/gu, ' ').trim();
     if (text !== '' && !['script', 'style', 'noscript', 'template', 'head'].includes(node.tagName)) {
       const line = node.position?.start.line ?? 1;
-      file.message(`dropped page chrome <${node.tagName}>: "${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`, {
+      file.message(`dropped page chrome <${node.tagName}>: "${clip(text)}"`, {
         place: { line, column: node.position?.start.column ?? 1 },
         ruleId: 'page-chrome',
         source: 'ringkas',

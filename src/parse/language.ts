@@ -1,8 +1,9 @@
-import { eng, ind } from 'stopword';
 import type { Language } from '../model.js';
 
-const INDONESIAN = new Set(ind);
-const ENGLISH = new Set(eng);
+import { STOPWORDS } from '../stopwords.js';
+
+const INDONESIAN = STOPWORDS.id;
+const ENGLISH = STOPWORDS.en;
 
 /**
  * Guesses whether a text is Indonesian or English from how many of its words are each language's

@@ -1,7 +1,5 @@
-import { eng, ind } from 'stopword';
 import type { Language, Section } from '../model.js';
-
-const STOPWORDS: Record<Language, ReadonlySet<string>> = { id: new Set(ind), en: new Set(eng) };
+import { STOPWORDS } from '../stopwords.js';
 
 /** Small words that stay lower case inside a title. */
 const MINOR_WORDS = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'atau', 'of', 'and', 'the', 'a', 'an', 'in', 'on', 'for', 'to', 'or', 'at', 'by']);

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { DeckReport } from '../build.js';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
+import { escapeHtml } from '../html-escape.js';
 
 /** Link labels by output extension, in the order they are listed. */
 const FORMAT_LABELS: [RegExp, string][] = [

@@ -1,4 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
+import { escapeHtml } from '../html-escape.js';
 import type { Deck } from '../model.js';
 import type { Theme } from '../themes/index.js';
 
@@ -67,8 +68,4 @@ export function deckDocument(markdown: string, theme: Theme, deck: Deck): string
     throw new Error(`Marp rendered ${rendered.slideCount} slides for a deck of ${deck.slides.length}`);
   }
   return htmlDocument(rendered, { title: deck.title, lang: deck.lang });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
 }

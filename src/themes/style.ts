@@ -1,9 +1,9 @@
 import type { Theme } from './index.js';
-import type { LogoToken } from './tokens.js';
+import type { LogoToken, ThemeColors } from './tokens.js';
 
 /** The colours and fonts of a theme, for output that is not drawn from its CSS (the editable PPTX). */
 export interface ThemeStyle {
-  colors: { primary: string; accent: string; background: string; text: string; muted: string };
+  colors: ThemeColors;
   fonts: { heading: string; body: string };
   logo?: LogoToken;
 }
