@@ -27,26 +27,100 @@ const SUBORDINATORS: Record<Language, RegExp> = {
 /** Words that continue a list: a cut right before one leaves the list half told. */
 const LIST_CONTINUATION = /^(dan|atau|serta|maupun|and|or|nor)\b/iu;
 
+/** Clause boundaries: a comma or semicolon before a space, and their CJK forms, which need no space after them. */
+const CLAUSE_BOUNDARY = /[,;] |[、，；]/gu;
+
+/** Longer than any word {@link LIST_CONTINUATION} or a subordinator is, with the character after it. */
+const LEAD_WORD_REACH = 32;
+
 /**
  * The longest prefix of `text` that ends at a clause boundary (comma or semicolon), fits the word
- * budget, reads as a main clause, and does not stop in the middle of an enumeration.
+ * budget, reads as a main clause, and does not stop in the middle of an enumeration. Every test
+ * looks at a few characters around one boundary and the word counts of all prefixes come from one
+ * pass, so that a sentence with 50,000 commas costs its length, not its length times its commas.
  */
 function clauseCut(text: string, options: CompressOptions): string | undefined {
-  // Commas and semicolons, and their CJK forms, which need no space after them.
-  const boundaries = [...text.matchAll(/[,;] |[、，；]/gu)].map((match) => ({ at: match.index, length: match[0].length })).reverse();
-  for (const { at: boundary, length } of boundaries) {
-    const kept = text.slice(0, boundary).trim();
-    if (wordCount(kept) > options.maxWords) continue;
-    const removed = text.slice(boundary + length).split(/[,;] |[、，；]/u).slice(0, 2);
-    if (removed.some((segment) => LIST_CONTINUATION.test(segment.trim()))) continue;
+  // Where each boundary starts and ends, and the last comma or semicolon before a space (not a CJK
+  // mark) at or before it: plain arrays of numbers, as a sentence may have hundreds of thousands.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lastAscii: number[] = [];
+  for (const match of text.matchAll(CLAUSE_BOUNDARY)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+    lastAscii.push(match[0].length === 2 ? starts.length - 1 : (lastAscii.at(-1) ?? -1));
+  }
+  const words = prefixWordCounts(text, starts);
+  const keptStart = skipSpaces(text, 0, text.length);
+  const subordinate = startsWith(SUBORDINATORS[options.lang], text, keptStart, text.length);
+
+  for (let index = starts.length - 1; index >= 0; index -= 1) {
+    if (words[index]! > options.maxWords) continue;
+    const at = starts[index]!;
+    // What the cut removes, up to its next two clauses, must not go on with a list.
+    if (startsWith(LIST_CONTINUATION, text, ends[index]!, starts[index + 1] ?? text.length)) continue;
+    if (index + 1 < starts.length && startsWith(LIST_CONTINUATION, text, ends[index + 1]!, starts[index + 2] ?? text.length)) continue;
     // A subordinate lead-in ("Meskipun …", "Dengan A, B, serta C") is not a statement on its own:
     // the main clause comes after it. Without a comma, or when the kept part ends on the last item
     // of a list, all that was kept is the lead-in.
-    const lastSegment = kept.split(/[,;] /u).at(-1)!.trim();
-    if (SUBORDINATORS[options.lang].test(kept) && (!/[,;] /u.test(kept) || LIST_CONTINUATION.test(lastSegment))) continue;
-    return kept;
+    let keptEnd = at;
+    while (keptEnd > keptStart && /\s/u.test(text[keptEnd - 1]!)) keptEnd -= 1;
+    if (subordinate && startsWith(SUBORDINATORS[options.lang], text, keptStart, keptEnd)) {
+      let comma = lastAscii[index - 1] ?? -1;
+      // A comma whose space was trimmed off the end of the kept part is not inside it.
+      if (comma >= 0 && ends[comma]! > keptEnd) comma = lastAscii[comma - 1] ?? -1;
+      if (comma < 0 || startsWith(LIST_CONTINUATION, text, ends[comma]!, keptEnd)) continue;
+    }
+    return text.slice(0, at).trim();
   }
   return undefined;
+}
+
+/** Whether the text between `start` and `end`, leading spaces skipped, opens with `pattern` (anchored with `^`). */
+function startsWith(pattern: RegExp, text: string, start: number, end: number): boolean {
+  const from = skipSpaces(text, start, end);
+  return pattern.test(text.slice(from, Math.min(end, from + LEAD_WORD_REACH)));
+}
+
+/** The first position from `start` (before `end`) that is not a space. */
+function skipSpaces(text: string, start: number, end: number): number {
+  let position = start;
+  while (position < end && /\s/u.test(text[position]!)) position += 1;
+  return position;
+}
+
+/**
+ * {@link wordCount} of `text.slice(0, cut).trim()` for each of the ascending positions `cuts`, in
+ * one pass over the text.
+ */
+function prefixWordCounts(text: string, cuts: readonly number[]): number[] {
+  const counts: number[] = [];
+  let done = 0;
+  let inWord = false;
+  let unspaced = 0;
+  let cut = 0;
+  const wordCost = () => (unspaced > 0 ? Math.max(1, Math.ceil(unspaced / 2)) : 1);
+  for (let position = 0; position <= text.length && cut < cuts.length; ) {
+    while (cut < cuts.length && cuts[cut] === position) {
+      counts.push(done + (inWord ? wordCost() : 0));
+      cut += 1;
+    }
+    if (position === text.length) break;
+    const point = text.codePointAt(position)!;
+    const width = point > 0xffff ? 2 : 1;
+    // Below U+0E00 (Thai) no character is of a script written without spaces, and ASCII needs no pattern to tell a space.
+    const character = point < 0x80 ? undefined : text.slice(position, position + width);
+    if (character === undefined ? point === 0x20 || (point >= 0x09 && point <= 0x0d) : /\s/u.test(character)) {
+      if (inWord) done += wordCost();
+      inWord = false;
+      unspaced = 0;
+    } else {
+      inWord = true;
+      if (point >= 0x0e00 && UNSPACED_CHARACTER.test(character!)) unspaced += 1;
+    }
+    position += width;
+  }
+  return counts;
 }
 
 /** Pronouns whose referent is in an earlier sentence or clause. */
@@ -69,9 +143,11 @@ export function compressSentence(sentence: string, options: CompressOptions): st
   text = stripAttribution(text, options.lang);
   text = text.replace(INLINE_ASIDE[options.lang], ' ');
   // A parenthetical goes with the space before it; one glued to the next word ("(CNN)Guilty")
-  // leaves a space so that the words stay apart.
-  text = text.replace(/\s*\([^()]*\)(?=[\p{L}\p{N}])/gu, ' ').replace(/\s*\([^()]*\)/gu, '').replace(/\s+([,.;:!?])/gu, '$1').trim();
-  text = text.replace(/[.;:,。．！]+$/u, '').trim();
+  // leaves a space so that the words stay apart. (Each pattern that starts with a run of spaces or
+  // ends the text with a run of marks tries only the run's first character, through a lookbehind:
+  // tried from each character of a long run, it would read the rest of the run every time.)
+  text = text.replace(/(?<!\s)\s*\([^()]*\)(?=[\p{L}\p{N}])/gu, ' ').replace(/(?<!\s)\s*\([^()]*\)/gu, '').replace(/(?<!\s)\s+([,.;:!?])/gu, '$1').trim();
+  text = text.replace(/(?<![.;:,。．！])[.;:,。．！]+$/u, '').trim();
   // Cuts for sentences over budget, mildest first: examples at the end, then a subordinate lead-in,
   // then trailing clauses. The first that fits wins.
   for (const shorten of [(t: string) => t, dropTrailingExamples, dropLeadIn]) {
@@ -114,7 +190,7 @@ function phraseCut(text: string, options: CompressOptions): string | undefined {
   for (let end = Math.min(options.maxWords, tokens.length - 1); end >= MIN_PHRASE_CUT_WORDS; end -= 1) {
     const next = tokens[end]!.toLowerCase().replace(/[^\p{L}]/gu, '');
     if (!PHRASE_OPENERS[options.lang].has(next)) continue;
-    const kept = tokens.slice(0, end).join(' ').replace(/[,;:]+$/u, '');
+    const kept = tokens.slice(0, end).join(' ').replace(/(?<![,;:])[,;:]+$/u, '');
     const last = tokens[end - 1]!.toLowerCase().replace(/[^\p{L}\d-]/gu, '');
     if (stopwords.has(last) || OPEN_CORRELATIVE.test(kept)) continue;
     // A subordinate clause alone ("Meskipun aliansi … berkontribusi") is only a lead-in.
@@ -130,7 +206,7 @@ function phraseCut(text: string, options: CompressOptions): string | undefined {
 const MIN_WORDS = 3;
 
 function finish(text: string): string | undefined {
-  let bullet = text.replace(/[.;:,。．、，；]+$/u, '').trim();
+  let bullet = text.replace(/(?<![.;:,。．、，；])[.;:,。．、，；]+$/u, '').trim();
   // A cut that took a quotation's closing mark takes its opening mark too; any other unpaired
   // mark means the cut fell inside a quotation.
   if ((bullet.match(/["“”]/gu)?.length ?? 0) % 2 === 1) {
@@ -146,10 +222,14 @@ const INLINE_ASIDE: Record<Language, RegExp> = {
   en: /,\s*(for example|for instance|of course|however|in fact|moreover|in turn)\s*,\s*/giu,
 };
 
-/** Words that introduce examples: a short list of them at the end of a sentence can go. */
+/**
+ * Words that introduce examples: a short list of them at the end of a sentence can go. Matched
+ * only after the sentence's last semicolon, where `[^;]*$` cannot fail: before it, every opener
+ * would read on to the semicolon and fail there.
+ */
 const EXAMPLE_OPENER: Record<Language, RegExp> = {
-  id: /\s+(seperti|misalnya|antara lain|termasuk|contohnya)\s+([^;]*)$/iu,
-  en: /\s+(such as|including|like|for example|e\.g\.)\s+([^;]*)$/iu,
+  id: /(?<!\s)\s+(seperti|misalnya|antara lain|termasuk|contohnya)\s+([^;]*)$/iu,
+  en: /(?<!\s)\s+(such as|including|like|for example|e\.g\.)\s+([^;]*)$/iu,
 };
 
 /** Words that mark a predicate: an "example" phrase holding one is really the rest of the sentence. */
@@ -163,9 +243,10 @@ const MAX_EXAMPLE_WORDS = 8;
 
 /** "…tantangan baru seperti misi perdamaian dan operasi antiterorisme" → "…tantangan baru". */
 function dropTrailingExamples(text: string, lang: Language): string {
-  const match = EXAMPLE_OPENER[lang].exec(text);
+  const tail = text.lastIndexOf(';') + 1;
+  const match = EXAMPLE_OPENER[lang].exec(text.slice(tail));
   if (!match || wordCount(match[2]!) > MAX_EXAMPLE_WORDS || PREDICATE_MARKERS[lang].test(match[2]!)) return text;
-  return text.slice(0, match.index).trim();
+  return text.slice(0, tail + match.index).trim();
 }
 
 /**
@@ -203,7 +284,7 @@ function stripAttribution(text: string, lang: Language): string {
   const trailing = TRAILING_ATTRIBUTION[lang].exec(stripped);
   if (trailing) {
     const claim = stripped.slice(0, trailing.index).trim();
-    stripped = /^["“].*$/u.test(claim) ? claim.replace(/^["“]\s*/u, '').replace(/[,\s]*$/u, '') : claim;
+    stripped = /^["“].*$/u.test(claim) ? claim.replace(/^["“]\s*/u, '').replace(/(?<![,\s])[,\s]+$/u, '') : claim;
   }
   return stripped;
 }
@@ -216,8 +297,8 @@ function stripLeadingConnective(text: string, lang: Language): string {
   return text;
 }
 
-/** Scripts written without spaces between words. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+/** A character of a script written without spaces between words. */
+const UNSPACED_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /**
  * Words as a reader counts them: runs of non-space characters — except in Chinese, Japanese,
@@ -225,14 +306,7 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  * average word length), so that budgets mean the same amount of text in every language.
  */
 export function wordCount(text: string): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  let count = 0;
-  for (const token of trimmed.split(/\s+/u)) {
-    const unspaced = token.match(UNSPACED_SCRIPT)?.length ?? 0;
-    count += unspaced > 0 ? Math.max(1, Math.ceil(unspaced / 2)) : 1;
-  }
-  return count;
+  return prefixWordCounts(text, [text.length])[0]!;
 }
 
 function capitalise(text: string): string {

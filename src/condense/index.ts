@@ -2,7 +2,7 @@ import type { Article, Deck, Slide } from '../model.js';
 import { DANGLING_PRONOUN, compressSentence, wordCount } from './compress.js';
 import { type Labels, labelsFor } from './labels.js';
 import { type Candidate, rankSentences } from './rank.js';
-import { type Pickable, nearDuplicateBullets, selectByMmr, wordSet } from './select.js';
+import { type Pickable, bulletWordsOf, nearDuplicateBullets, selectByMmr } from './select.js';
 import { keywordsOf } from './terms.js';
 
 /** Budgets and switches of the condense stage. */
@@ -38,6 +38,13 @@ const SHARE_OF_SENTENCES = 0.4;
 const MIN_SECTION_POINTS = 2;
 /** Agendas need at least this many sections to be worth a slide. */
 const MIN_AGENDA_SECTIONS = 3;
+/**
+ * The most points already on the deck that a section's points are compared with (for redundancy
+ * and near-duplicates): the conclusion's and the latest ones. Fifty slides' worth, more than any
+ * ordinary deck has; beyond it, comparing every section with the whole deck would cost the square
+ * of the number of sections (20,000 sections took minutes).
+ */
+const MAX_COMPARED_POINTS = 250;
 
 /**
  * The condense stage: turns an {@link Article} into a {@link Deck}. It ranks the sentences, picks
@@ -59,9 +66,11 @@ export function condense(article: Article, options: CondenseOptions = {}): Deck 
     if (bullet === undefined) return [];
     // A bullet that opens with a pronoun ("Mereka …", "It …") leans on a sentence the slide lacks.
     const weight = DANGLING_PRONOUN.test(bullet) ? 0.8 : 1;
-    return [{ ...candidate, localScore: candidate.localScore * weight, globalScore: candidate.globalScore * weight, bullet, bulletWords: wordSet(bullet) }];
+    return [{ ...candidate, localScore: candidate.localScore * weight, globalScore: candidate.globalScore * weight, bullet }];
   });
-  const pointsBySection = article.sections.map((_, index) => points.filter((point) => point.section === index));
+  // One pass, not a filter per section: an article of many sections would cost sections × points.
+  const pointsBySection: Point[][] = article.sections.map(() => []);
+  for (const point of points) pointsBySection[point.section]!.push(point);
   const contentSections = article.sections.flatMap((section, index) => (section.paragraphs.length > 0 ? [index] : []));
 
   const agenda = agendaSlides(article, labels, settings);
@@ -70,21 +79,23 @@ export function condense(article: Article, options: CondenseOptions = {}): Deck 
   const quotas = sectionQuotas(article, contentSections, pointsBySection, settings, 2 + agenda.length + glossary.length);
 
   const shown: Point[] = [...takeaways];
+  const conclusionCount = takeaways.length;
+  const comparedWith = () => (shown.length <= MAX_COMPARED_POINTS ? shown : [...shown.slice(0, conclusionCount), ...shown.slice(conclusionCount - MAX_COMPARED_POINTS)]);
   const sectionSlides = contentSections.flatMap((sectionIndex) => {
     const pool = pointsBySection[sectionIndex]!.filter((point) => !takeaways.includes(point));
     const score = (point: Point) => point.localScore;
-    let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, shown);
+    let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, comparedWith());
     // Every section with text gets a slide. When all it says is already on the deck, it takes its
     // point back from the conclusion; failing that, it shows the opening words of a sentence of
     // its own; and only as a last resort a point the deck already has.
     if (chosen.length === 0) {
-      chosen = selectByMmr(pool, score, 1, shown.filter((point) => !takeaways.includes(point)));
+      chosen = selectByMmr(pool, score, 1, comparedWith().filter((point) => !takeaways.includes(point)));
       for (const point of chosen) {
-        const twins = takeaways.filter((takeaway) => nearDuplicateBullets(takeaway.bulletWords, point.bulletWords) || takeaway.order === point.order);
+        const twins = takeaways.filter((takeaway) => nearDuplicateBullets(bulletWordsOf(takeaway), bulletWordsOf(point)) || takeaway.order === point.order);
         for (const twin of twins) takeaways.splice(takeaways.indexOf(twin), 1);
       }
     }
-    if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, shown);
+    if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, comparedWith());
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1);
     if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, []);
     shown.push(...chosen);
@@ -157,7 +168,7 @@ function pickTakeaways(points: Point[], pointsBySection: Point[][], article: Art
 function openingWords(article: Article, sectionIndex: number, maxWords: number, shown: readonly Pickable[]): Point[] {
   const candidates = rankSentences({ ...article, sections: [article.sections[sectionIndex]!] }).map((candidate): Point => {
     const bullet = fitWords(candidate.sentence.text.replace(/[.!?]+$/u, ''), maxWords);
-    return { ...candidate, section: sectionIndex, bullet, bulletWords: wordSet(bullet) };
+    return { ...candidate, section: sectionIndex, bullet };
   });
   return selectByMmr(candidates, (candidate) => candidate.localScore, 1, shown);
 }

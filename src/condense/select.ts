@@ -6,13 +6,21 @@ export interface Pickable {
   order: number;
   vector: Vector;
   bullet: string;
-  /** The bullet's distinct words (see {@link wordSet}), computed once. */
-  bulletWords: ReadonlySet<string>;
 }
 
-/** The distinct lower-case words of a text. */
-export function wordSet(text: string): Set<string> {
-  return new Set(words(text));
+const bulletWordCache = new WeakMap<Pickable, ReadonlySet<string>>();
+
+/**
+ * The distinct lower-case words of an item's bullet, computed on first use and kept: most items
+ * of a long article are never compared, and a set for each of 300,000 sentences is 150 MB.
+ */
+export function bulletWordsOf(item: Pickable): ReadonlySet<string> {
+  let set = bulletWordCache.get(item);
+  if (set === undefined) {
+    set = new Set(words(item.bullet));
+    bulletWordCache.set(item, set);
+  }
+  return set;
 }
 
 /** Bullets this similar (word-set Jaccard) or sentences this similar (cosine) say the same thing. */
@@ -34,34 +42,44 @@ export function nearDuplicateBullets(left: ReadonlySet<string>, right: ReadonlyS
  * less its similarity to what is already on the deck (`taken`) or picked in this call, is highest.
  * Near-duplicates of anything taken are never picked. Ties go to the earlier sentence, so the
  * result is deterministic.
+ *
+ * Each step reads the items from the highest score down and stops at the first whose weighted
+ * score alone is below the best value found (similarity only lowers a value), so that a section of
+ * 300,000 sentences costs a few hundred comparisons a step rather than all of them.
  */
 export function selectByMmr<T extends Pickable>(pool: readonly T[], score: (item: T) => number, count: number, taken: readonly Pickable[] = []): T[] {
   const picked: T[] = [];
-  const remaining = [...pool].sort((a, b) => a.order - b.order);
-  while (picked.length < count && remaining.length > 0) {
+  const against: Pickable[] = [...taken];
+  const scored = pool.map((item) => ({ item, weighted: LAMBDA * score(item) })).sort((a, b) => b.weighted - a.weighted || a.item.order - b.item.order);
+  while (picked.length < count && scored.length > 0) {
     let bestIndex = -1;
     let bestValue = -Infinity;
-    for (let index = 0; index < remaining.length; index += 1) {
-      const item = remaining[index]!;
+    let bestOrder = Infinity;
+    for (let index = 0; index < scored.length; index += 1) {
+      const { item, weighted } = scored[index]!;
+      if (weighted < bestValue) break;
       let redundancy = 0;
       let duplicate = false;
-      for (const other of taken.length === 0 ? picked : [...taken, ...picked]) {
+      for (const other of against) {
         const similarity = cosine(item.vector, other.vector);
-        if (similarity >= DUPLICATE_COSINE || nearDuplicateBullets(item.bulletWords, other.bulletWords)) {
+        if (similarity >= DUPLICATE_COSINE || nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other))) {
           duplicate = true;
           break;
         }
         redundancy = Math.max(redundancy, similarity);
       }
       if (duplicate) continue;
-      const value = LAMBDA * score(item) - (1 - LAMBDA) * redundancy;
-      if (value > bestValue) {
+      const value = weighted - (1 - LAMBDA) * redundancy;
+      if (value > bestValue || (value === bestValue && item.order < bestOrder)) {
         bestValue = value;
+        bestOrder = item.order;
         bestIndex = index;
       }
     }
     if (bestIndex < 0) break;
-    picked.push(remaining.splice(bestIndex, 1)[0]!);
+    const [best] = scored.splice(bestIndex, 1);
+    picked.push(best!.item);
+    against.push(best!.item);
   }
   return picked;
 }

@@ -25,27 +25,53 @@ export function findAcronyms(sentences: readonly string[]): GlossaryEntry[] {
   for (const sentence of sentences) {
     for (const match of sentence.matchAll(PARENTHESIS)) {
       const inside = match[1]!.trim();
-      const before = sentence.slice(0, match.index).trimEnd();
-      const entry = isAcronym(inside) ? longFormBefore(inside, before) : shortFormBefore(inside, before);
+      const entry = isAcronym(inside) ? longFormBefore(inside, sentence, match.index) : shortFormBefore(inside, sentence, match.index);
       if (entry && !found.has(entry.term)) found.set(entry.term, entry.expansion);
     }
   }
   return [...found].map(([term, expansion]) => ({ term, expansion }));
 }
 
-/** "…, Pakta Pertahanan Atlantik Utara" before "(NATO)". */
-function longFormBefore(term: string, before: string): GlossaryEntry | undefined {
-  const words = before.split(/\s+/u).filter(Boolean);
-  const window = words.slice(-Math.min(term.length + 5, term.length * 2));
+/** The longest word a long form is read across: a longer one is a run of symbols, not a word, and ends it. */
+const MAX_WORD_LENGTH = 64;
+
+/**
+ * The last `count` words of `text` before `end`, read backwards from `end`, so that the cost of a
+ * parenthesis does not grow with the length of its sentence; a word longer than
+ * {@link MAX_WORD_LENGTH} ends the list.
+ */
+function wordsBefore(text: string, end: number, count: number): string[] {
+  const words: string[] = [];
+  let position = end;
+  while (words.length < count) {
+    while (position > 0 && isSpace(text, position - 1)) position -= 1;
+    const wordEnd = position;
+    while (position > 0 && !isSpace(text, position - 1) && wordEnd - position <= MAX_WORD_LENGTH) position -= 1;
+    if (position === wordEnd || wordEnd - position > MAX_WORD_LENGTH) break;
+    words.unshift(text.slice(position, wordEnd));
+  }
+  return words;
+}
+
+/** Whether the character at `index` is white space (`\s`), told without a pattern for ASCII. */
+function isSpace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : /\s/u.test(text[index]!);
+}
+
+/** "…, Pakta Pertahanan Atlantik Utara" before "(NATO)" at `end` of `sentence`. */
+function longFormBefore(term: string, sentence: string, end: number): GlossaryEntry | undefined {
+  const window = wordsBefore(sentence, end, Math.min(term.length + 5, term.length * 2));
   const matched = matchLetters(term, window);
   if (matched) return { term, expansion: matched };
   const capitalised = capitalisedRun(window);
   return capitalised ? { term, expansion: capitalised } : undefined;
 }
 
-/** "NATO" before "(North Atlantic Treaty Organization)". */
-function shortFormBefore(inside: string, before: string): GlossaryEntry | undefined {
-  const term = before.split(/\s+/u).at(-1)?.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+/** "NATO" before "(North Atlantic Treaty Organization)" at `end` of `sentence`. */
+function shortFormBefore(inside: string, sentence: string, end: number): GlossaryEntry | undefined {
+  const [last] = wordsBefore(sentence, end, 1);
+  const term = last === undefined ? undefined : trimNonWord(last, TRAILING_NON_WORD);
   if (!term || !isAcronym(term)) return undefined;
   const words = inside.replace(/^(or|atau|yaitu|i\.e\.|alias)\s+/iu, '').split(/\s+/u);
   if (words.length < 2) return undefined;
@@ -59,7 +85,7 @@ function shortFormBefore(inside: string, before: string): GlossaryEntry | undefi
  * from that word on.
  */
 function matchLetters(term: string, words: readonly string[]): string | undefined {
-  const longForm = words.join(' ').replace(/^[^\p{L}\d]+|[^\p{L}\d’']+$/gu, '');
+  const longForm = trimNonWord(words.join(' '), TRAILING_NON_WORD_OR_APOSTROPHE);
   const short = term.toLowerCase();
   const long = longForm.toLowerCase();
   let shortIndex = short.length - 1;
@@ -98,5 +124,18 @@ function capitalisedRun(words: readonly string[]): string | undefined {
 }
 
 function cleanWord(word: string): string {
-  return word.replace(/^[^\p{L}\d]+|[^\p{L}\d’']+$/gu, '');
+  return trimNonWord(word, TRAILING_NON_WORD_OR_APOSTROPHE);
+}
+
+/**
+ * What a trailing run of non-word characters is: with or without the apostrophes that may end a
+ * word ("Ministers’"). Only the start of such a run is tried (the lookbehind), so that a long run
+ * followed by a letter costs its length once, not its square.
+ */
+const TRAILING_NON_WORD = /(?<![^\p{L}\d])[^\p{L}\d]+$/u;
+const TRAILING_NON_WORD_OR_APOSTROPHE = /(?<![^\p{L}\d’'])[^\p{L}\d’']+$/u;
+
+/** `text` without the non-word characters at its start and the `trailing` run at its end. */
+function trimNonWord(text: string, trailing: RegExp): string {
+  return text.replace(/^[^\p{L}\d]+/u, '').replace(trailing, '');
 }

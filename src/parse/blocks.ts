@@ -28,8 +28,8 @@ export interface SectionsResult {
  * subheadings under it is dropped too, since it would make an empty slide.
  */
 export function buildSections(blocks: readonly Block[], lang: Language, file: VFile): SectionsResult {
-  const headingDepths = blocks.filter((block) => block.kind === 'heading').map((block) => block.depth ?? 1);
-  const topDepth = headingDepths.length > 0 ? Math.min(...headingDepths) : 1;
+  // A reduce, not Math.min(...depths): spreading 100,000 headings into arguments overflows the stack.
+  const topDepth = blocks.reduce((top, block) => (block.kind === 'heading' ? Math.min(top, block.depth ?? 1) : top), Infinity);
   const drafts: { section: Section; line: number }[] = [{ section: { heading: undefined, depth: 1, paragraphs: [] }, line: 1 }];
   let dateline: string | undefined;
   let seenProse = false;

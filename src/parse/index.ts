@@ -1,10 +1,11 @@
 import { basename, extname } from 'node:path';
 import { VFile } from 'vfile';
-import { fail } from '../errors.js';
+import { fail, firstLine } from '../errors.js';
 import type { Article, Language, Notice } from '../model.js';
 import { findAcronyms } from './acronyms.js';
 import { type Block, buildSections } from './blocks.js';
 import { detectLanguage } from './language.js';
+import { UnreadableSourceError } from './limits.js';
 import type { ArticleMeta } from './markdown.js';
 import { readPlainText } from './plaintext.js';
 import { keyPhraseTitle } from './title.js';
@@ -102,16 +103,18 @@ async function readBlocks(source: Source, text: string, file: VFile): Promise<So
     return { blocks, meta: {}, leadingTitle: title };
   }
   let content: { meta: ArticleMeta; blocks: Block[] };
-  if (source.kind === 'html') {
-    const { readHtml } = await import('./html.js');
-    content = readHtml(text, file);
-  } else {
-    const { readMarkdown } = await import('./markdown.js');
-    try {
-      content = readMarkdown(text);
-    } catch (error) {
-      fail(`${source.path}: invalid YAML front matter (${(error as Error).message.split('\n', 1)[0]}); fix or remove the block between the --- lines`);
+  const markdown = source.kind === 'markdown' ? await import('./markdown.js') : undefined;
+  try {
+    content = markdown ? markdown.readMarkdown(text) : (await import('./html.js')).readHtml(text, file);
+  } catch (error) {
+    if (markdown && error instanceof markdown.FrontMatterError) {
+      fail(`${source.path}: invalid YAML front matter (${error.message}); fix or remove the block between the --- lines`);
     }
+    if (error instanceof UnreadableSourceError) fail(`${source.path}: ${error.message}`);
+    // The nesting checks keep the parsers within their stack; should one still overflow, it is
+    // said in one line for what it is, never as anything else.
+    if (error instanceof RangeError) fail(`${source.path}: nested too deeply to read (${firstLine(error)}); flatten the nesting or save the text as plain text (.txt)`);
+    throw error;
   }
   // A first-level heading at the very top is the document's title, not a section.
   const [first] = content.blocks;

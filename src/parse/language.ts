@@ -13,7 +13,8 @@ const ENGLISH = STOPWORDS.en;
 export function detectLanguage(text: string): Language {
   let indonesian = 0;
   let english = 0;
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  // One word at a time: an array of every word of a 20 MB article would take hundreds of megabytes.
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     if (INDONESIAN.has(word)) indonesian += 1;
     if (ENGLISH.has(word)) english += 1;
   }
