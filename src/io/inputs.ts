@@ -1,7 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import type { Buffer } from 'node:buffer';
+import { stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { fail } from '../errors.js';
+import type { Readable } from 'node:stream';
+import { ExitCode, fail } from '../errors.js';
+import { type ReadRefusalReason, ReadRefusal, readBounded, readStreamBounded } from './read.js';
 import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
 
 /**
@@ -52,18 +55,33 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** How an article is read: where its bytes come from, and when to stop waiting for them. */
+export interface ReadSourceOptions {
+  /** Standard input, for `-`; tests pass their own stream. */
+  stdin?: Readable;
+  /** The folder the article must lie in (a file found by expanding a folder input). */
+  within?: string;
+  /** Abandons a read that waits (a FIFO, a pipe that never closes) when the run is stopped. */
+  signal?: AbortSignal;
+}
+
 /**
- * Reads an article as UTF-8 text (or UTF-16 with a byte order mark). Files that are not text (NUL
- * bytes, invalid UTF-8) or larger than {@link MAX_INPUT_BYTES} are refused with a message, rather
- * than turned into a deck of replacement characters or an out-of-memory crash.
+ * Reads an article as UTF-8 text (or UTF-16 with a byte order mark). At most
+ * {@link MAX_INPUT_BYTES} are read from any source — file, device, FIFO or standard input — and
+ * a longer one is refused as soon as it passes the limit; files that are not text (NUL bytes,
+ * invalid UTF-8) are refused with a message, rather than turned into a deck of replacement
+ * characters or an out-of-memory crash.
  */
-export async function readSource(path: string, file: string = path, stdin: () => Promise<Buffer> = readStdin): Promise<Source> {
-  if (file !== '-') {
-    const info = await stat(file).catch(() => undefined);
-    if (info && info.size > MAX_INPUT_BYTES) fail(`${path}: ${megabytes(info.size)} is more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`);
+export async function readSource(path: string, file: string = path, options: ReadSourceOptions = {}): Promise<Source> {
+  const { stdin = process.stdin, within, signal } = options;
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? await readStreamBounded(stdin, MAX_INPUT_BYTES, signal) : await readBounded(file, { maxBytes: MAX_INPUT_BYTES, ...(within ? { within } : {}), ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (!(error instanceof ReadRefusal)) throw error;
+    if (error.reason === 'aborted') fail(`${path}: stopped while waiting for the article; nothing was written for it`, ExitCode.interrupted);
+    fail(`${path}: ${READ_REFUSALS[error.reason]}`);
   }
-  const bytes = file === '-' ? await stdin() : await readFile(file).catch(() => fail(`${path}: cannot read the file; check its permissions`));
-  if (bytes.length > MAX_INPUT_BYTES) fail(`${path}: ${megabytes(bytes.length)} is more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`);
   // A byte order mark says which Unicode encoding the file is in; without one, UTF-8 is required.
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   if (encoding === 'utf-8' && bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
@@ -78,11 +96,15 @@ export async function readSource(path: string, file: string = path, stdin: () =>
   return { path, text, kind: file === '-' ? sniffKind(text) : sourceKindOf(file)! };
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+/** Each reason an article was not read, said to the user with the fix. */
+const READ_REFUSALS: Record<Exclude<ReadRefusalReason, 'aborted'>, string> = {
+  missing: 'no such file; check the path',
+  directory: 'is a folder; give the folder itself as an input, not as a file',
+  'not-regular': 'not a regular file; save the article to a file and give that',
+  outside: 'is a link to a file outside its folder; copy the article into the folder instead',
+  'too-large': `more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`,
+  unreadable: 'cannot read the file; check its permissions',
+};
 
 function stemOf(path: string): string {
   return basename(path, extname(path));

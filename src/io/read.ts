@@ -1,0 +1,123 @@
+import { Buffer } from 'node:buffer';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+
+/** Why a file was not read; callers turn it into a message in their own words. */
+export type ReadRefusalReason = 'missing' | 'directory' | 'not-regular' | 'outside' | 'too-large' | 'unreadable' | 'aborted';
+
+/** A file that was not read, and why. `limit` is the byte limit for `too-large`. */
+export class ReadRefusal extends Error {
+  override readonly name = 'ReadRefusal';
+  constructor(
+    readonly reason: ReadRefusalReason,
+    readonly limit?: number,
+  ) {
+    super(`file not read: ${reason}`);
+  }
+}
+
+/** What a read may touch and how much of it. */
+export interface ReadLimits {
+  /** At most this many bytes; a longer file (or stream) is refused as soon as the limit is passed. */
+  maxBytes: number;
+  /**
+   * The folder the file must lie in once every symlink is resolved. Embedded files (a theme's
+   * logo or font) are read only from their theme's folder, so a symlink or `../` cannot pull a
+   * private file into a deck.
+   */
+  within?: string;
+  /**
+   * Only regular files: no device, FIFO or socket, and nothing in the kernel's virtual file systems
+   * (`/proc`, `/sys`), whose files claim a size of 0 and hold the environment and secrets.
+   */
+  regularOnly?: boolean;
+  /** Stops a read that waits (a FIFO without a writer, a slow pipe) when the run is stopped. */
+  signal?: AbortSignal;
+}
+
+/** Folders whose "files" are the kernel's views of processes and devices, never articles or logos. */
+const VIRTUAL_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/**
+ * Reads a whole file within limits: opened once, its kind checked on the open handle, its bytes
+ * counted as they arrive (sizes reported by `/proc` or a device mean nothing), and every wait
+ * abandoned when `signal` aborts. Throws {@link ReadRefusal}, never a raw file-system error.
+ */
+export async function readBounded(path: string, limits: ReadLimits): Promise<Buffer> {
+  const { maxBytes, within, regularOnly = false, signal } = limits;
+  if (signal?.aborted) throw new ReadRefusal('aborted');
+  const real = await realpath(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ReadRefusal(error.code === 'ENOENT' || error.code === 'ENOTDIR' ? 'missing' : 'unreadable');
+  });
+  if (within !== undefined && !isInside(real, await realpath(within).catch(() => within))) throw new ReadRefusal('outside');
+  if (regularOnly && VIRTUAL_FOLDERS.some((folder) => isInside(real, folder))) throw new ReadRefusal('not-regular');
+
+  // Opening a FIFO waits for a writer; the wait is abandoned on abort (the pending open then ends
+  // with the process, which exits on a stop).
+  const handle = await abortable(open(real, 'r'), signal).catch((error: unknown) => {
+    throw error instanceof ReadRefusal ? error : new ReadRefusal((error as NodeJS.ErrnoException).code === 'EISDIR' ? 'directory' : 'unreadable');
+  });
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new ReadRefusal('directory');
+    if (!info.isFile() && regularOnly) throw new ReadRefusal('not-regular');
+    if (info.isFile() && info.size > maxBytes) throw new ReadRefusal('too-large', maxBytes);
+    return await readStreamBounded(handle.createReadStream({ autoClose: false }), maxBytes, signal);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Reads a stream to its end, refusing it as soon as it passes `maxBytes` (so `/dev/zero` or an
+ * endless pipe costs at most that much memory) and giving up when `signal` aborts.
+ */
+export async function readStreamBounded(stream: Readable, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const onAbort = () => stream.destroy(new ReadRefusal('aborted'));
+  if (signal?.aborted) throw new ReadRefusal('aborted');
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      total += bytes.length;
+      if (total > maxBytes) {
+        stream.destroy();
+        throw new ReadRefusal('too-large', maxBytes);
+      }
+      chunks.push(bytes);
+    }
+  } catch (error) {
+    throw error instanceof ReadRefusal ? error : new ReadRefusal(signal?.aborted ? 'aborted' : 'unreadable');
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Whether `path` is `folder` or lies inside it (both absolute and already resolved). */
+export function isInside(path: string, folder: string): boolean {
+  const shown = relative(folder, path);
+  return shown === '' || (shown !== '..' && !shown.startsWith(`..${sep}`) && !isAbsolute(shown));
+}
+
+/** `promise`, or a rejection with {@link ReadRefusal} `aborted` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolvePromise, reject) => {
+    const onAbort = () => reject(new ReadRefusal('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolvePromise(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
