@@ -102,7 +102,7 @@ const READ_REFUSALS: Record<Exclude<ReadRefusalReason, 'aborted'>, string> = {
   directory: 'is a folder; give the folder itself as an input, not as a file',
   'not-regular': 'not a regular file; save the article to a file and give that',
   outside: 'is a link to a file outside its folder; copy the article into the folder instead',
-  'too-large': `more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`,
+  'too-large': `is more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`,
   unreadable: 'cannot read the file; check its permissions',
 };
 
