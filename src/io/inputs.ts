@@ -1,51 +1,89 @@
 import type { Buffer } from 'node:buffer';
-import { stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { basename, extname, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Readable } from 'node:stream';
 import { ExitCode, fail } from '../errors.js';
-import { type ReadRefusalReason, ReadRefusal, readBounded, readStreamBounded } from './read.js';
 import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
+import { type ReadRefusalReason, ReadRefusal, isInside, readBounded, readStreamBounded } from './read.js';
 
 /**
  * An article to build — `path` as shown to the user, `file` to read (absolute, or `-`), `name` for
- * its outputs — or the reason an input given by the user yields none.
+ * its outputs, `within` the input folder it was found in — or the reason an input given by the
+ * user yields none.
  */
-export type InputEntry = { path: string; file: string; name: string } | { path: string; error: string };
+export type InputEntry = { path: string; file: string; name: string; within?: string } | { path: string; error: string };
+
+/** What {@link expandInputs} leaves out of the folders it expands. */
+export interface ExpandOptions {
+  /**
+   * The output folder: never read back as articles (a second `build .` would otherwise build the
+   * first run's decks and index page), and never the same folder as an input folder.
+   */
+  exclude?: string;
+}
+
+/** Folders of tools, never of articles: `build .` in a project must not read its dependencies. */
+const IGNORED_FOLDERS = ['**/node_modules/**'];
 
 /**
  * Expands the inputs the user gave into article files: a file stands for itself, a folder for the
- * articles in it (recursively, in a stable order), `-` for standard input. A problem with one input
- * is reported for that input and does not stop the others.
+ * articles in it (recursively, in a stable order, without hidden folders, `node_modules` and the
+ * output folder), `-` for standard input. The same file given twice is built once. A problem with
+ * one input is reported for that input and does not stop the others.
  */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<InputEntry[]> {
+export async function expandInputs(inputs: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<InputEntry[]> {
   const entries: InputEntry[] = [];
+  const seen = new Set<string>();
+  const add = (entry: InputEntry) => {
+    if ('file' in entry) {
+      if (seen.has(entry.file)) return;
+      seen.add(entry.file);
+    }
+    entries.push(entry);
+  };
+  const exclude = options.exclude === undefined ? undefined : resolve(cwd, options.exclude);
   for (const input of inputs) {
+    const shown = displayPath(input, cwd);
     if (input === '-') {
-      entries.push({ path: '-', file: '-', name: 'stdin' });
+      add({ path: '-', file: '-', name: 'stdin' });
       continue;
     }
     const absolute = resolve(cwd, input);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) {
-      entries.push({ path: input, error: `${input}: no such file or folder; check the path` });
+      add({ path: shown, error: `${shown}: no such file or folder; check the path` });
     } else if (info.isDirectory()) {
-      const patterns = ARTICLE_EXTENSIONS.map((extension) => `**/*${extension}`);
-      const files = (await glob(patterns, { cwd: absolute, absolute: true, caseSensitiveMatch: false })).sort();
-      if (files.length === 0) {
-        entries.push({ path: input, error: `${input}: no articles in this folder (${ARTICLE_EXTENSIONS.join(', ')})` });
+      if (exclude !== undefined && (await sameFolder(absolute, exclude))) {
+        add({ path: shown, error: `${shown}: is also the output folder, so decks would be written over and among the articles; choose another --out` });
+        continue;
       }
-      for (const file of files) entries.push({ path: displayPath(file, cwd), file, name: stemOf(file) });
+      const ignore = [...IGNORED_FOLDERS];
+      if (exclude !== undefined && isInside(exclude, absolute)) ignore.push(`${globEscape(relative(absolute, exclude).split(sep).join('/'))}/**`);
+      const patterns = ARTICLE_EXTENSIONS.map((extension) => `**/*${extension}`);
+      const files = (await glob(patterns, { cwd: absolute, absolute: true, caseSensitiveMatch: false, ignore, followSymbolicLinks: false })).sort();
+      if (files.length === 0) {
+        add({ path: shown, error: `${shown}: no articles in this folder (${ARTICLE_EXTENSIONS.join(', ')})` });
+      }
+      for (const file of files) add({ path: displayPath(file, cwd), file, name: stemOf(file), within: absolute });
     } else if (!sourceKindOf(input)) {
-      entries.push({
-        path: input,
-        error: `${input}: unsupported file type "${extname(input) || '(none)'}"; give ${ARTICLE_EXTENSIONS.join(', ')}`,
-      });
+      add({ path: shown, error: `${shown}: unsupported file type "${printable(extname(input)) || '(none)'}"; give ${ARTICLE_EXTENSIONS.join(', ')}` });
     } else {
-      entries.push({ path: input, file: absolute, name: stemOf(input) });
+      add({ path: shown, file: absolute, name: stemOf(input) });
     }
   }
   return entries;
+}
+
+/** Whether two paths name the same folder, links resolved. */
+async function sameFolder(a: string, b: string): Promise<boolean> {
+  const [realA, realB] = await Promise.all([realpath(a).catch(() => a), realpath(b).catch(() => b)]);
+  return realA === realB;
+}
+
+/** A literal path for a glob pattern: the pattern characters escaped. */
+function globEscape(path: string): string {
+  return path.replace(/[*?[\]{}()!@+]/gu, '\\$&');
 }
 
 /** The largest article ringkas reads: ten times a long report, still built in well under a minute. */
@@ -110,8 +148,19 @@ function stemOf(path: string): string {
   return basename(path, extname(path));
 }
 
-/** A path as short as it can be said: relative inside the working folder, absolute outside it. */
+/**
+ * A path as short as it can be said — relative inside the working folder, absolute outside it —
+ * and printable: a file name's control characters (newlines, terminal escapes) are shown escaped,
+ * so that a name can neither forge a line of output nor drive the terminal.
+ */
 export function displayPath(path: string, cwd: string): string {
-  const shown = relative(cwd, resolve(cwd, path));
-  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : resolve(cwd, path);
+  if (path === '-') return path;
+  const absolute = resolve(cwd, path);
+  const shown = relative(cwd, absolute);
+  return printable(shown && isInside(absolute, cwd) ? shown : absolute);
+}
+
+/** `text` with its control characters written as escapes (`\n`, `\u001b`). */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (character) => JSON.stringify(character).slice(1, -1));
 }

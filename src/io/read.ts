@@ -1,7 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { open, realpath } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, fstat, open } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 
 /** Why a file was not read; callers turn it into a message in their own words. */
 export type ReadRefusalReason = 'missing' | 'directory' | 'not-regular' | 'outside' | 'too-large' | 'unreadable' | 'aborted';
@@ -53,21 +56,28 @@ export async function readBounded(path: string, limits: ReadLimits): Promise<Buf
   if (within !== undefined && !isInside(real, await realpath(within).catch(() => within))) throw new ReadRefusal('outside');
   if (regularOnly && VIRTUAL_FOLDERS.some((folder) => isInside(real, folder))) throw new ReadRefusal('not-regular');
 
-  // Opening a FIFO waits for a writer; the wait is abandoned on abort (the pending open then ends
-  // with the process, which exits on a stop).
-  const handle = await abortable(open(real, 'r'), signal).catch((error: unknown) => {
-    throw error instanceof ReadRefusal ? error : new ReadRefusal((error as NodeJS.ErrnoException).code === 'EISDIR' ? 'directory' : 'unreadable');
+  // Opened without blocking, so that no worker thread ever waits on a FIFO without a writer (such
+  // a thread cannot be cancelled, and would keep the process from exiting when it is stopped).
+  const fd = await openFile(real, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
+    throw new ReadRefusal(error.code === 'EISDIR' ? 'directory' : 'unreadable');
   });
+  let stream: Readable | undefined;
   try {
-    const info = await handle.stat();
+    const info = await statFile(fd);
     if (info.isDirectory()) throw new ReadRefusal('directory');
     if (!info.isFile() && regularOnly) throw new ReadRefusal('not-regular');
     if (info.isFile() && info.size > maxBytes) throw new ReadRefusal('too-large', maxBytes);
-    return await readStreamBounded(handle.createReadStream({ autoClose: false }), maxBytes, signal);
+    // A FIFO or socket is read the way Node reads a piped stdin, waiting in the event loop for a
+    // writer and for data; files and devices in plain chunks.
+    stream = info.isFIFO() || info.isSocket() ? new Socket({ fd, readable: true, writable: false }) : createReadStream('', { fd, autoClose: true });
   } finally {
-    await handle.close().catch(() => undefined);
+    if (!stream) closeSync(fd);
   }
+  return readStreamBounded(stream, maxBytes, signal);
 }
+
+const openFile = promisify(open);
+const statFile = promisify(fstat);
 
 /**
  * Reads a stream to its end, refusing it as soon as it passes `maxBytes` (so `/dev/zero` or an
@@ -101,23 +111,4 @@ export async function readStreamBounded(stream: Readable, maxBytes: number, sign
 export function isInside(path: string, folder: string): boolean {
   const shown = relative(folder, path);
   return shown === '' || (shown !== '..' && !shown.startsWith(`..${sep}`) && !isAbsolute(shown));
-}
-
-/** `promise`, or a rejection with {@link ReadRefusal} `aborted` as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolvePromise, reject) => {
-    const onAbort = () => reject(new ReadRefusal('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolvePromise(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
