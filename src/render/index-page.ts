@@ -17,7 +17,7 @@ const FORMAT_LABELS: [RegExp, string][] = [
  * and a name like `javascript:x.html` stays a relative path.
  */
 function fileUrl(fileName: string): string {
-  return `./${encodeURIComponent(fileName)}`;
+  return encodeURIComponent(fileName);
 }
 
 /**
