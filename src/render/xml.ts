@@ -1,10 +1,10 @@
-import { escapeHtml } from '../html-escape.js';
-
 /**
  * Text bound for XML (the parts of a PPTX). XML 1.0 forbids some characters outright — even as
  * character references — so they are dropped rather than escaped; what remains is escaped where
  * no library does it for us.
  */
+
+import { escapeHtml } from '../html-escape.js';
 
 /**
  * What XML 1.0's `Char` production leaves out: C0 controls other than tab, line feed and carriage
