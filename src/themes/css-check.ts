@@ -5,8 +5,8 @@
  * anything; so a theme may import only Marp's own themes, and every URL in it is a `data:` URL.
  */
 
-/** Themes Marp has built in, the only ones an `@import` may name. */
-const MARP_THEMES = ['default', 'gaia', 'uncover'];
+import { MARP_THEMES } from './bundled.js';
+import { shownValue } from './values.js';
 
 /** Functions whose string arguments are URLs the browser would fetch. */
 const URL_FUNCTIONS = new Set(['url', 'src', 'image', 'image-set', '-webkit-image-set']);
@@ -30,7 +30,7 @@ export function cssThemeProblem(css: string): string | undefined {
     if (token.type === 'space') continue;
     if (importing !== undefined) {
       const name = token.type === 'string' ? token.value : undefined;
-      if (name === undefined || !MARP_THEMES.includes(name)) {
+      if (name === undefined || !(MARP_THEMES as readonly string[]).includes(name)) {
         return `@${importing} may name only Marp's own themes (${MARP_THEMES.join(', ')}); the deck loads no other file, so copy the CSS into this one`;
       }
       importing = undefined;
@@ -50,12 +50,10 @@ export function cssThemeProblem(css: string): string | undefined {
         functions.pop();
         break;
       case 'url':
-        if (!isDataUrl(token.value)) return `url() of "${clip(token.value)}": only data: URLs are allowed, since the deck loads no other file; embed it as a data: URL`;
+        if (!isDataUrl(token.value)) return notData('url', token.value);
         break;
       case 'string':
-        if (URL_FUNCTIONS.has(functions.at(-1) ?? '') && !isDataUrl(token.value)) {
-          return `${functions.at(-1) === 'url' ? 'url()' : `${functions.at(-1)}()`} of "${clip(token.value)}": only data: URLs are allowed, since the deck loads no other file; embed it as a data: URL`;
-        }
+        if (URL_FUNCTIONS.has(functions.at(-1) ?? '') && !isDataUrl(token.value)) return notData(functions.at(-1)!, token.value);
         break;
       default:
         break;
@@ -68,8 +66,8 @@ function isDataUrl(url: string): boolean {
   return /^\s*data:/iu.test(url);
 }
 
-function clip(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text).slice(1, -1);
+function notData(fn: string, url: string): string {
+  return `${fn}() of ${shownValue(url)}: only data: URLs are allowed, since the deck loads no other file; embed the file as a data: URL`;
 }
 
 /** Whitespace and a quote: `url(` followed by a string is a function, otherwise a URL token. */

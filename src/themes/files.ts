@@ -76,7 +76,8 @@ function refusal(reason: ReadRefusalReason, shown: string, folder: string): stri
 export async function logoForNewTheme(source: string, folder: string, theme: string, force = false): Promise<{ path: string; copy?: string }> {
   const shown = shownValue(source);
   const real = await realpath(source).catch(() => undefined);
-  if (real && isInside(real, await realpath(folder).catch(() => folder))) return { path: relative(folder, source) };
+  const realFolder = await realpath(folder).catch(() => folder);
+  if (real && isInside(real, realFolder)) return { path: relative(realFolder, real) };
   let bytes: Buffer;
   try {
     bytes = await readBounded(source, { maxBytes: MAX_EMBEDDED_BYTES, regularOnly: true });

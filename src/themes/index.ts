@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
-import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
+import { BUNDLED_THEMES, DEFAULT_THEME, MARP_THEMES } from './bundled.js';
 import { cssThemeProblem } from './css-check.js';
 import { readThemeFile, themeError } from './files.js';
 import { themeCss } from './layouts.js';
@@ -26,9 +26,6 @@ export interface InlineTheme {
   /** The config file: paths in the definition are relative to it, and may not leave its folder. */
   file: string;
 }
-
-/** Themes that ship with Marp itself. */
-const MARP_THEMES = ['default', 'gaia', 'uncover'] as const;
 
 /** Where the user's own themes live: `themes/` in the working folder. */
 const LOCAL_THEMES_DIR = 'themes';
