@@ -130,8 +130,18 @@ export async function readSource(path: string, file: string = path, options: Rea
     fail(`${path}: not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text; save the file as UTF-8 and try again`);
   }
   if (text.includes('\u0000')) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
+  text = withoutControlCharacters(text);
   if (text.trim() === '') fail(`${path}: the file is empty; give an article with some text`);
   return { path, text, kind: file === '-' ? sniffKind(text) : sourceKindOf(file)! };
+}
+
+/**
+ * The article's text without the control characters that mean nothing in prose and that no
+ * output format may carry (XML forbids them; a terminal obeys them): a form feed, which separates
+ * pages in some text files, becomes a line break; tabs and line breaks stay.
+ */
+function withoutControlCharacters(text: string): string {
+  return text.replace(/\f/gu, '\n').replace(/[\u0001-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu, '');
 }
 
 /** Each reason an article was not read, said to the user with the fix. */

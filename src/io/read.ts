@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { closeSync, constants, createReadStream, fstat, open } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { readlink, realpath } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -63,6 +63,11 @@ export async function readBounded(path: string, limits: ReadLimits): Promise<Buf
   });
   let stream: Readable | undefined;
   try {
+    // What was opened may differ from what was checked, if a folder on the way was swapped for a
+    // link in between: where the system tells an open file's path, check that path again.
+    const opened = await readlink(`/proc/self/fd/${fd}`).catch(() => real);
+    if (within !== undefined && !isInside(opened, await realpath(within).catch(() => within))) throw new ReadRefusal('outside');
+    if (regularOnly && VIRTUAL_FOLDERS.some((folder) => isInside(opened, folder))) throw new ReadRefusal('not-regular');
     const info = await statFile(fd);
     if (info.isDirectory()) throw new ReadRefusal('directory');
     if (!info.isFile() && regularOnly) throw new ReadRefusal('not-regular');
