@@ -34,7 +34,7 @@ export function labelOf(transition: number): number {
 }
 
 /** How many feature keys one state produces at most. */
-export const PARSER_FEATURES = 96;
+export const PARSER_FEATURES = 106;
 
 /** Tag values for the root and for an absent position, after the 17 UPOS tags. */
 const ROOT_TAG = UPOS_TAGS.length;
@@ -67,15 +67,15 @@ export class ParseState {
   private readonly rightLabels: Uint32Array;
 
   constructor(
-    /** Hashes of the lowercase words, index 0 for the root. */
+    /** Three hashes per word, index 0 for the root: lowercase word, its last three letters, its first two. */
     readonly words: Uint32Array,
     /** Tags, index 0 for the root. */
     readonly tags: Int32Array,
     /** The number of the `root` label. */
     readonly rootLabel: number,
   ) {
-    this.size = words.length - 1;
-    const slots = words.length;
+    this.size = words.length / 3 - 1;
+    const slots = this.size + 1;
     this.stack = new Int32Array(slots + 1);
     this.heads = new Int32Array(slots).fill(-1);
     this.labels = new Int32Array(slots).fill(NO_LABEL);
@@ -194,7 +194,10 @@ export class ParseState {
     const b0l = at(this.leftmost, b0);
     const b0l2 = at(this.leftmost2, b0);
 
-    const w = (word: number) => (word < 0 ? NO_WORD : this.words[word]!);
+    const w = (word: number) => (word < 0 ? NO_WORD : this.words[word * 3]!);
+    // Affixes carry what tags miss or get wrong: -ly, -ing, -tion; me-, di-, ber-, -kan.
+    const suffix = (word: number) => (word < 0 ? NO_WORD : this.words[word * 3 + 1]!);
+    const prefix = (word: number) => (word < 0 ? NO_WORD : this.words[word * 3 + 2]!);
     const p = (word: number) => (word < 0 ? NO_TAG : this.tags[word]!);
     const l = (word: number) => (word < 0 ? NO_LABEL : this.labels[word]!);
     const wp = (word: number) => mix(w(word), p(word));
@@ -262,6 +265,10 @@ export class ParseState {
     // Label sets of the dependents.
     add(89, s0w, s0RightLabels); add(90, s0p, s0RightLabels); add(91, s0w, s0LeftLabels); add(92, s0p, s0LeftLabels);
     add(93, b0w, b0LeftLabels); add(94, b0p, b0LeftLabels); add(95, s1p, s1RightLabels);
+    // Affixes.
+    add(96, suffix(s0)); add(97, suffix(b0)); add(98, suffix(b1)); add(99, suffix(s1));
+    add(100, prefix(s0)); add(101, prefix(b0));
+    add(102, suffix(s0), suffix(b0)); add(103, s0p, suffix(b0)); add(104, suffix(s0), b0p); add(105, suffix(s1), suffix(s0));
     return count;
   }
 }
@@ -288,12 +295,16 @@ function bucket(distance: number): number {
   return distance < 5 ? distance : distance < 10 ? 5 : 6;
 }
 
-/** Hashes of the lowercase words with the root's in front, as {@link ParseState} reads them. */
+/** The hashes {@link ParseState} reads of each word, the root's in front. */
 export function parserWords(forms: readonly string[]): Uint32Array {
-  const words = new Uint32Array(forms.length + 1);
-  words[0] = ROOT_WORD;
+  const words = new Uint32Array((forms.length + 1) * 3);
+  words.fill(ROOT_WORD, 0, 3);
   forms.forEach((form, index) => {
-    words[index + 1] = hashString(form.toLowerCase());
+    const lower = form.toLowerCase();
+    const chars = [...lower];
+    words[(index + 1) * 3] = hashString(lower);
+    words[(index + 1) * 3 + 1] = hashString(`-${chars.slice(-3).join('')}`);
+    words[(index + 1) * 3 + 2] = hashString(`${chars.slice(0, 2).join('')}-`);
   });
   return words;
 }

@@ -83,24 +83,34 @@ export class Weights {
   constructor(arrays: WeightArrays, readonly step: number) {
     if (arrays.classCount > 255) throw new Error('at most 255 classes');
     this.classCount = arrays.classCount;
-    const pairs: number[] = [];
-    const kept: [key: number, start: number, count: number][] = [];
+    const pairs = new Int32Array(arrays.values.length);
+    const kept = new Uint32Array(arrays.keys.length * 3);
+    let pairCount = 0;
+    let featureCount = 0;
     for (let feature = 0; feature < arrays.keys.length; feature += 1) {
-      const start = pairs.length;
+      const start = pairCount;
       for (let entry = arrays.offsets[feature]!; entry < arrays.offsets[feature + 1]!; entry += 1) {
         const units = quantize(arrays.values[entry]!, step);
-        if (units !== 0) pairs.push((arrays.classes[entry]! << 16) | (units & 0xffff));
+        if (units !== 0) pairs[pairCount++] = (arrays.classes[entry]! << 16) | (units & 0xffff);
       }
-      if (pairs.length > start) kept.push([arrays.keys[feature]!, start, pairs.length - start]);
+      if (pairCount > start) {
+        kept[3 * featureCount] = arrays.keys[feature]!;
+        kept[3 * featureCount + 1] = start;
+        kept[3 * featureCount + 2] = pairCount - start;
+        featureCount += 1;
+      }
     }
-    this.pairs = Int32Array.from(pairs);
-    this.size = kept.length;
+    this.pairs = pairs.slice(0, pairCount);
+    this.size = featureCount;
     // At most half full, so that a probe for an absent feature ends after a step or two.
     let slots = 16;
-    while (slots < kept.length * 2) slots *= 2;
+    while (slots < featureCount * 2) slots *= 2;
     this.mask = slots - 1;
     this.table = new Int32Array(slots * 2);
-    for (const [key, start, count] of kept) {
+    for (let feature = 0; feature < featureCount; feature += 1) {
+      const key = kept[3 * feature]!;
+      const start = kept[3 * feature + 1]!;
+      const count = kept[3 * feature + 2]!;
       let slot = key & this.mask;
       while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot * 2] = key | 0;
@@ -154,7 +164,7 @@ export function argmax(scores: Int32Array | Float64Array, allowed?: (klass: numb
 
 /**
  * Writes weights compactly: keys as varint gaps, pair counts as varints, classes as bytes, weights
- * as 16-bit integers in units of `step`. A weight that rounds to 0 is left out, and so is a
+ * as whole units of `step` in zigzag varints (most take one byte). A weight that rounds to 0 is left out, and so is a
  * feature left without weights: that is the pruning, and `step` sets how much of it there is.
  */
 export function encodeWeights(weights: WeightArrays, step: number): Uint8Array {
@@ -178,7 +188,7 @@ export function encodeWeights(weights: WeightArrays, step: number): Uint8Array {
   }
   for (const { pairs } of kept) writer.varint(pairs.length);
   for (const { pairs } of kept) for (const [klass] of pairs) writer.byte(klass);
-  for (const { pairs } of kept) for (const [, units] of pairs) writer.int16(units);
+  for (const { pairs } of kept) for (const [, units] of pairs) writer.varint(units >= 0 ? units * 2 : -units * 2 - 1);
   return writer.bytes();
 }
 
@@ -197,7 +207,10 @@ export function decodeWeights(reader: ByteReader, step: number): WeightArrays {
   for (let feature = 0; feature < featureCount; feature += 1) offsets[feature + 1] = offsets[feature]! + reader.varint();
   const classes = reader.take(entryCount).slice();
   const values = new Float32Array(entryCount);
-  for (let entry = 0; entry < entryCount; entry += 1) values[entry] = reader.int16() * step;
+  for (let entry = 0; entry < entryCount; entry += 1) {
+    const zigzag = reader.varint();
+    values[entry] = (zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2) * step;
+  }
   return { classCount, keys, offsets, classes, values };
 }
 
@@ -231,13 +244,6 @@ export class ByteWriter {
     this.buffer[this.length++] = rest;
   }
 
-  /** A signed 16-bit integer, little-endian. */
-  int16(value: number): void {
-    this.reserve(2);
-    this.buffer[this.length++] = value & 0xff;
-    this.buffer[this.length++] = (value >> 8) & 0xff;
-  }
-
   raw(bytes: Uint8Array): void {
     this.reserve(bytes.length);
     this.buffer.set(bytes, this.length);
@@ -262,13 +268,6 @@ export class ByteReader {
       value += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return value;
     }
-  }
-
-  int16(): number {
-    const low = this.buffer[this.position++];
-    const high = this.buffer[this.position++];
-    if (low === undefined || high === undefined) throw new Error('model file ends early');
-    return ((high << 24) >> 16) | low;
   }
 
   take(length: number): Uint8Array {

@@ -33,9 +33,9 @@ const ADDRESS = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\p{L}\d._%+-]+@[\p{L}\d.-]
  * words (`and/or`, `dan/atau`); an ampersand not inside a capitalised acronym (`AT&T` stays whole);
  * a currency sign before a number; a percent sign after one.
  */
-const INNER_CUT = /[!?]+|[;"“”«»()[\]{}…]|\.{2,}|-{2,}|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|(?<=\p{L}{2})\/(?=\p{L}{2})|(?<!\p{Lu})&|&(?!\p{Lu})|^[$€£¥](?=\d)|^Rp\.?(?=\d)|(?<=\d)%/u;
+const INNER_CUT = /[!?]+|[;"“”«»()[\]{}…]|\.{2,}|-{2,}|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|(?<=\p{L}{2})\/(?=\p{L}{2})|(?<!\p{Lu})&|&(?!\p{Lu})|^[$€£¥](?=\d)|^Rp\.?(?=\d)|(?<=\d)%/gu;
 /** A hyphen between words, for languages that split them. */
-const HYPHEN_CUT = /(?<=\p{L})-(?=[\p{L}\d])|(?<=\d)-(?=\p{L})/u;
+const HYPHEN_CUT = /(?<=\p{L})-(?=[\p{L}\d])|(?<=\d)-(?=\p{L})/gu;
 /** A range of two numbers ("30-35", "1990-1995"), cut at its hyphen; phone numbers ("713-853-3989", "646-8420") stay whole. */
 const NUMBER_RANGE = /^(?!\d{3}-\d{4}$)\d{1,4}-\d{1,4}$/u;
 /** Words of the form "U.S" or "Ph.D" (before their last period): the period stays with them. */
@@ -105,7 +105,7 @@ function cutInside(core: string, rules: TokenizerRules): [number, number][] {
     result.push([index, index + length]);
     from = index + length;
   };
-  for (const match of core.matchAll(new RegExp(INNER_CUT.source, 'gu'))) cutAt(match.index, match[0].length);
+  for (const match of core.matchAll(INNER_CUT)) cutAt(match.index, match[0].length);
   if (from < core.length) result.push([from, core.length]);
   return result.flatMap(([start, end]) => cutHyphens(core.slice(start, end), rules).map(([a, b]): [number, number] => [start + a, start + b]));
 }
@@ -122,7 +122,7 @@ function cutHyphens(word: string, rules: TokenizerRules): [number, number][] {
   if (cliticAfter) cuts.push(hyphen);
   else if (NUMBER_RANGE.test(word)) cuts.push(word.indexOf('-'));
   else if (rules.splitHyphens) {
-    for (const match of word.matchAll(new RegExp(HYPHEN_CUT.source, 'gu'))) {
+    for (const match of word.matchAll(HYPHEN_CUT)) {
       const before = word.slice(0, match.index).toLowerCase();
       if (!(cuts.length === 0 && rules.hyphenPrefixes.has(before))) cuts.push(match.index);
     }

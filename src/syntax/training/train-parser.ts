@@ -45,7 +45,10 @@ export function trainParser(examples: readonly ParserExample[], options: ParserT
   const random = seededRandom(options.seed);
   const features = new Uint32Array(PARSER_FEATURES);
   const scores = new Int32Array(classCount);
-  const prepared = examples.map((example) => ({
+  // The arc-hybrid system builds projective trees only: a crossing arc cannot be learnt, and the
+  // oracle's costs assume none, so sentences with one teach noise (leaving them out measured
+  // +0.2 LAS on en_ewt-ud-dev).
+  const prepared = examples.filter((example) => isProjective(example.heads)).map((example) => ({
     words: parserWords(example.forms),
     tags: parserTags(example.tags),
     gold: goldTree(example.heads, example.labels.map((label) => labelIndex.get(label)!)),
@@ -80,6 +83,20 @@ export function trainParser(examples: readonly ParserExample[], options: ParserT
     }
   }
   return { weights: model.averaged(options.minUpdates), labels };
+}
+
+/** Whether no arc of a tree crosses another: every word between a head and its dependent descends from that head. */
+export function isProjective(heads: readonly number[]): boolean {
+  for (let dependent = 1; dependent <= heads.length; dependent += 1) {
+    const head = heads[dependent - 1]!;
+    const [from, to] = head < dependent ? [head, dependent] : [dependent, head];
+    for (let between = from + 1; between < to; between += 1) {
+      let ancestor = between;
+      while (ancestor !== 0 && ancestor !== head) ancestor = heads[ancestor - 1]!;
+      if (ancestor !== head) return false;
+    }
+  }
+  return true;
 }
 
 /** The gold tree of a sentence, indexed from 1 like the parse state, with each word's dependents. */
