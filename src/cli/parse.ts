@@ -19,13 +19,15 @@ export const parseCommand = {
   builder: <T>(command: Argv<T>) =>
     command
       .positional('input', { type: 'string', describe: 'an article file, or - for stdin [default: -]' })
-      .option('lang', { type: 'string', choices: ['auto', 'id', 'en'], describe: 'language of the text [default: auto]' })
+      .option('lang', { type: 'string', describe: 'language of the text: auto, id or en [default: auto]' })
       .option('tokenized', { type: 'boolean', describe: 'one sentence per line, tokens separated by spaces, taken as given' }),
 };
 
 /** Runs `ringkas parse` on `input` (a path or `-`) with its parsed options; writes CoNLL-U through `stdout`. */
 export async function runParse(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
   const lang = args['lang'] as Language | 'auto' | undefined;
+  // Checked here rather than by yargs, whose message for a wrong choice takes several lines.
+  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
   const syntax = await import('../syntax/index.js');
   const { writeConllu } = await import('../syntax/conllu.js');
 

@@ -90,9 +90,10 @@ export function toConllu(words: readonly ParsedWord[], comments: readonly string
   const spaceAfterNo = (end: number, next: number | undefined) => text !== undefined && next !== undefined && end === next;
   words.forEach((word, index) => {
     const next = words[index + 1];
-    const sameToken = next?.token === word.token;
+    // SpaceAfter belongs on a multiword token's line, not on its words'.
+    const inMultiword = next?.token === word.token || words[index - 1]?.token === word.token;
     const line = { ...plainWord(index + 1, word.form), upos: word.upos, head: word.head, deprel: word.deprel };
-    if (!sameToken && spaceAfterNo(word.end, next?.start)) line.misc = 'SpaceAfter=No';
+    if (!inMultiword && spaceAfterNo(word.end, next?.start)) line.misc = 'SpaceAfter=No';
     sentence.words.push(line);
     if (index === 0 || words[index - 1]!.token !== word.token) {
       let last = index;

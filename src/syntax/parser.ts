@@ -13,15 +13,10 @@ import { UPOS_TAGS } from './tagger.js';
  * parse is a tree with one root.
  */
 
-/** Transition kinds; a labelled transition's number is {@link transitionOf}. */
+/** Transition kinds. SHIFT is transition 0; LEFT and RIGHT with label l are 1 + 2l and 2 + 2l. */
 export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
-
-/** The number of a labelled transition: SHIFT is 0, then LEFT and RIGHT of each label in turn. */
-export function transitionOf(kind: typeof LEFT | typeof RIGHT, label: number): number {
-  return 1 + 2 * label + (kind === RIGHT ? 1 : 0);
-}
 
 /** The kind (SHIFT, LEFT, RIGHT) of a transition number. */
 export function kindOf(transition: number): number {
@@ -104,23 +99,6 @@ export class ParseState {
     return this.next > this.size && this.depth === 1;
   }
 
-  /** Whether `kind` can be taken now, with `label` for LEFT and RIGHT. */
-  allows(kind: number, label: number): boolean {
-    const top = this.stackAt(0);
-    if (kind === SHIFT) return this.next <= this.size;
-    if (kind === LEFT) return this.next <= this.size && top > 0 && label !== this.rootLabel;
-    // RIGHT: onto the root only as the last transition, and only then with the root label.
-    if (this.depth < 2) return false;
-    const below = this.stackAt(1);
-    if (below === 0) return this.next > this.size && this.depth === 2 && label === this.rootLabel;
-    return label !== this.rootLabel;
-  }
-
-  /** Whether the numbered transition can be taken now. */
-  allowsTransition(transition: number): boolean {
-    return this.allows(kindOf(transition), transition === SHIFT ? 0 : labelOf(transition));
-  }
-
   /**
    * Which transitions can be taken now, for a loop over all of them: bit 1 SHIFT, 2 LEFT, 4 RIGHT,
    * and 8 when RIGHT may only attach to the root (and so only with the root label).
@@ -131,6 +109,7 @@ export class ParseState {
     let kinds = 0;
     if (buffered) kinds |= 1;
     if (buffered && top > 0) kinds |= 2;
+    // RIGHT onto the root only as the last transition (so the root has one dependent).
     if (this.depth >= 2) {
       if (this.stackAt(1) !== 0) kinds |= 4;
       else if (!buffered && this.depth === 2) kinds |= 4 | 8;

@@ -149,12 +149,12 @@ export class Weights {
   }
 }
 
-/** The highest-scoring class among those `allowed` (all when omitted); ties go to the lower class. */
-export function argmax(scores: Int32Array | Float64Array, allowed?: (klass: number) => boolean): number {
+/** The highest-scoring class; ties go to the lower class. */
+export function argmax(scores: Int32Array | Float64Array): number {
   let best = -1;
   let bestScore = -Infinity;
   for (let klass = 0; klass < scores.length; klass += 1) {
-    if (scores[klass]! > bestScore && (!allowed || allowed(klass))) {
+    if (scores[klass]! > bestScore) {
       best = klass;
       bestScore = scores[klass]!;
     }

@@ -19,7 +19,6 @@ export const TAGGER_FEATURES = 48;
  * `PAD + i` holds word `i`, with padding either side.
  */
 export interface TaggerContext {
-  length: number;
   form: Uint32Array;
   lower: Uint32Array;
   shape: Uint32Array;
@@ -42,7 +41,6 @@ const PREFIXES = 3;
 export function taggerContext(forms: readonly string[], lexicon: ReadonlyMap<string, number>): TaggerContext {
   const size = forms.length + 2 * PAD;
   const context: TaggerContext = {
-    length: forms.length,
     form: new Uint32Array(size),
     lower: new Uint32Array(size),
     shape: new Uint32Array(size),

@@ -1,6 +1,6 @@
 import { tokenizer as english } from '../lang/en.js';
 import { tokenizer as indonesian } from '../lang/id.js';
-import type { TokenizerRules } from '../lang/types.js';
+import type { CliticRule, TokenizerRules } from '../lang/types.js';
 import type { Language } from '../model.js';
 
 /**
@@ -51,15 +51,15 @@ export function tokenize(text: string, lang: Language): Token[] {
   const rules = RULES[lang];
   const tokens: Token[] = [];
   let written = 0;
-  // Where a capital letter says nothing about a name: the first word, and the first after an opening quote or bracket.
-  let opening = true;
+  // Where a capital letter says nothing of a name: the first word, and the first after an opening quote or bracket.
+  let capitalIsNeutral = true;
   for (const chunk of text.matchAll(/\S+/gu)) {
     for (const [start, end] of pieces(chunk[0], rules)) {
       const offset = chunk.index + start;
       const piece = text.slice(offset, chunk.index + end);
       let at = offset;
-      const lengths = syntacticWords(piece, rules, opening);
-      opening = OPENING.test(piece) && piece.length <= 2;
+      const lengths = syntacticWords(piece, rules, capitalIsNeutral);
+      capitalIsNeutral = OPENING.test(piece) && piece.length <= 2;
       for (const length of lengths) {
         tokens.push({ form: text.slice(at, at + length), start: at, end: at + length, token: written });
         at += length;
@@ -138,8 +138,11 @@ function cutHyphens(word: string, rules: TokenizerRules): [number, number][] {
   return result;
 }
 
-/** The lengths of the syntactic words of one written token (one length when it is not split). */
-function syntacticWords(written: string, rules: TokenizerRules, first: boolean): number[] {
+/**
+ * The lengths of the syntactic words of one written token (one length when it is not split).
+ * `capitalIsNeutral`: the token stands where any word is capitalised (see {@link CliticRule.lowercase}).
+ */
+function syntacticWords(written: string, rules: TokenizerRules, capitalIsNeutral: boolean): number[] {
   const lower = written.toLowerCase().replaceAll('’', "'");
   const special = rules.specialWords.get(lower);
   if (special) return [...special];
@@ -149,10 +152,10 @@ function syntacticWords(written: string, rules: TokenizerRules, first: boolean):
     if (stemLength < clitic.minStem || !lower.endsWith(clitic.suffix)) continue;
     const stem = lower.slice(0, stemLength);
     if (!/\p{L}$/u.test(stem)) continue;
-    if (clitic.lowercase && !first && written !== written.toLowerCase()) continue;
+    if (clitic.lowercase && !capitalIsNeutral && written !== written.toLowerCase()) continue;
     if (clitic.after && !clitic.after.includes(stem)) continue;
     // A stem may carry a clitic of its own: "dirinyalah" = "diri" + "nya" + "lah".
-    return [...syntacticWords(written.slice(0, stemLength), rules, first), clitic.suffix.length];
+    return [...syntacticWords(written.slice(0, stemLength), rules, capitalIsNeutral), clitic.suffix.length];
   }
   return [written.length];
 }

@@ -18,17 +18,19 @@ function headsOf(words: readonly ParsedWord[]): number[] {
 }
 
 describe('parseSentence', () => {
-  it('parses Indonesian: -nya is the object pronoun of its verb, the verb is the root', async () => {
-    const words = await parseSentence('Presiden membelinya kemarin di Jakarta.', 'id');
-    expect(words.map((word) => word.form)).toEqual(['Presiden', 'membeli', 'nya', 'kemarin', 'di', 'Jakarta', '.']);
+  it('parses Indonesian: -nya depends on its verb, the verb is the root', async () => {
+    const words = await parseSentence('Presiden membelinya di Jakarta pada hari Senin.', 'id');
+    expect(words.map((word) => word.form)).toEqual(['Presiden', 'membeli', 'nya', 'di', 'Jakarta', 'pada', 'hari', 'Senin', '.']);
     expect(words[1]!.token).toBe(words[2]!.token);
     expect(treeProblems(headsOf(words))).toEqual([]);
     const byForm = Object.fromEntries(words.map((word) => [word.form, word]));
     expect(byForm['membeli']).toMatchObject({ upos: 'VERB', head: 0, deprel: 'root' });
-    expect(byForm['nya']).toMatchObject({ upos: 'PRON', head: 2, deprel: 'obj' });
+    // GSD makes such a -nya a PRON (obj), CSUI often a DET (det): the model learnt from both.
+    expect(byForm['nya']).toMatchObject({ head: 2, upos: expect.stringMatching(/^(PRON|DET)$/u) });
     expect(byForm['Presiden']).toMatchObject({ head: 2, deprel: 'nsubj' });
-    expect(byForm['Jakarta']).toMatchObject({ upos: 'PROPN', head: 2 });
-    expect(byForm['di']).toMatchObject({ upos: 'ADP', head: 6, deprel: 'case' });
+    expect(byForm['Jakarta']).toMatchObject({ upos: 'PROPN', head: 2, deprel: 'obl' });
+    expect(byForm['di']).toMatchObject({ upos: 'ADP', head: 5, deprel: 'case' });
+    expect(byForm['hari']).toMatchObject({ head: 2, deprel: expect.stringMatching(/^obl/u) });
   });
 
   it("parses English: n't hangs off its verb, the subject and object off the root", async () => {

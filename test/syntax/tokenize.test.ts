@@ -32,6 +32,17 @@ function expectOffsetsRoundTrip(text: string, tokens: readonly Token[]): void {
   expect(offsetProblems(text, tokens)).toEqual([]);
 }
 
+/** One test per sentence: cut into the expected words, offsets round-tripping. */
+function itCutsEach(cases: readonly [string, string[]][], lang: 'id' | 'en'): void {
+  for (const [text, expected] of cases) {
+    it(`cuts "${text}"`, () => {
+      const tokens = tokenize(text, lang);
+      expect(shown(tokens)).toEqual(expected);
+      expectOffsetsRoundTrip(text, tokens);
+    });
+  }
+}
+
 describe('tokenize: Indonesian as GSD and CSUI have it', () => {
   const cases: [string, string[]][] = [
     ['Menurutnya, pemerintah akan membelinya tahun depan.', ['Menurut', '+nya', ',', 'pemerintah', 'akan', 'membeli', '+nya', 'tahun', 'depan', '.']],
@@ -44,13 +55,7 @@ describe('tokenize: Indonesian as GSD and CSUI have it', () => {
     ['Lihat https://kompas.com/read/2024/05/01/berita.html atau kirim surel ke redaksi@kompas.com.', ['Lihat', 'https://kompas.com/read/2024/05/01/berita.html', 'atau', 'kirim', 'surel', 'ke', 'redaksi@kompas.com', '.']],
     ['Dirinyalah yang datang, kata Abdullah kepadaku.', ['Diri', '+nya', '+lah', 'yang', 'datang', ',', 'kata', 'Abdullah', 'kepada', '+ku', '.']],
   ];
-  for (const [text, expected] of cases) {
-    it(`cuts "${text}"`, () => {
-      const tokens = tokenize(text, 'id');
-      expect(shown(tokens)).toEqual(expected);
-      expectOffsetsRoundTrip(text, tokens);
-    });
-  }
+  itCutsEach(cases, 'id');
 });
 
 describe('tokenize: English as EWT has it', () => {
@@ -62,13 +67,7 @@ describe('tokenize: English as EWT has it', () => {
     ['Dr. Smith moved to the U.S. in 2019 and/or met the anti-war group at 10:30 a.m. today.', ['Dr.', 'Smith', 'moved', 'to', 'the', 'U.S.', 'in', '2019', 'and', '/', 'or', 'met', 'the', 'anti-war', 'group', 'at', '10:30', 'a.m.', 'today', '.']],
     ['See www.example.org/a?b=1&c=2 for scores of 5-3 and 713-853-3989!!', ['See', 'www.example.org/a?b=1&c=2', 'for', 'scores', 'of', '5', '-', '3', 'and', '713-853-3989', '!!']],
   ];
-  for (const [text, expected] of cases) {
-    it(`cuts "${text}"`, () => {
-      const tokens = tokenize(text, 'en');
-      expect(shown(tokens)).toEqual(expected);
-      expectOffsetsRoundTrip(text, tokens);
-    });
-  }
+  itCutsEach(cases, 'en');
 
   it('keeps offsets through whitespace of any kind and characters outside the BMP', () => {
     const text = '  Emoji 😀 stay\twhole,\u00a0and  so do tabs . ';
