@@ -12,6 +12,7 @@
  * 4. 20 articles to PDF: one ringkas run versus one marp-cli run over the 20 Markdown files (its
  *    default parallelism) versus 20 separate ringkas runs;
  * 5. `ringkas build --format md,html` of the sample: wall time, and whether a browser module loaded.
+ * 2b. the syntax stage's speed in tokens per second (tokenise, tag, parse; the model already loaded).
  *
  * RUNS (default 5) sets the runs per measurement; BENCH_SKIP=e2e,batch skips the slow parts.
  */
@@ -138,6 +139,27 @@ console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024
     row('2 scaling', `${label} parse + condense`, ms, 'ms', `peak ${rss.toFixed(0)} MB, ${perKb[label].toFixed(2)} ms/KB`);
   }
   row('2 scaling', 'ms/KB at 5 MB ÷ ms/KB at 100 KB', perKb['5 MB'] / perKb['100 KB'], '×', '(target ≤ 2)');
+}
+
+// 2b. Syntax: tokenise + tag + parse, in tokens per second, once the model is loaded: the sample's
+// sentences (Indonesian) and, where ../shared/treebanks is present, en_ewt-ud-test's sentences.
+{
+  const { loadSyntax } = await import('../dist/syntax/index.js');
+  const { existsSync } = await import('node:fs');
+  const article = await parseArticle({ path: SAMPLE, text: sampleText, kind: 'text' });
+  // The sample is short: ten rounds of its sentences make a run long enough to time.
+  const sampleSentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+  const sets = [['id', 'sample ×10', Array.from({ length: 10 }, () => sampleSentences).flat()]];
+  const ewt = join(ROOT, '..', 'shared', 'treebanks', 'en_ewt-ud-test.conllu');
+  if (existsSync(ewt)) sets.push(['en', 'en_ewt-ud-test', readFileSync(ewt, 'utf8').split('\n').filter((line) => line.startsWith('# text = ')).map((line) => line.slice(9))]);
+  for (const [lang, name, sentences] of sets) {
+    const loadStart = performance.now();
+    const syntax = await loadSyntax(lang);
+    const loadMs = performance.now() - loadStart;
+    const tokens = sentences.reduce((sum, sentence) => sum + syntax.parseSentence(sentence).length, 0);
+    const ms = timed(() => sentences.forEach((sentence) => syntax.parseSentence(sentence)), RUNS);
+    row('2b syntax', `tokenise + tag + parse, ${name} (${lang}, ${tokens} tokens)`, tokens / (ms / 1000), 'tokens/s', `(target ≥ 20000; model load ${loadMs.toFixed(0)} ms)`);
+  }
 }
 
 // The browser both tools use: the one ringkas finds (Chrome, Chromium, or the bundled Chromium).

@@ -1,9 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
-import { type InputEntry, expandInputs } from './io/inputs.js';
+import { type InputEntry, type ReadSourceOptions, expandInputs } from './io/inputs.js';
 import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
 import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
@@ -89,7 +89,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const theme = await resolveTheme(options.theme, cwd);
   const outDir = resolve(cwd, options.out);
   await prepareOutputDir(outDir);
-  const entries = shardOf(await expandInputs(options.inputs, cwd), options.shard);
+  const entries = shardOf(await expandInputs(options.inputs, cwd, { exclude: outDir }), options.shard);
+  const guard = await outputGuard(outDir, entries);
   const needsBrowser = options.formats.some((format) => format === 'pdf' || format === 'png' || (format === 'pptx' && !options.editablePptx));
 
   const { BrowserSession } = needsBrowser ? await import('./render/browser/manager.js') : { BrowserSession: undefined };
@@ -105,9 +106,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const clash = usedNames.get(entry.name);
       if (clash !== undefined) throw new RingkasError(`${entry.path}: its output name "${entry.name}" is already used by ${clash}; rename one of them`);
       usedNames.set(entry.name, entry.path);
+      for (const format of options.formats) guard.check(`${entry.name}.${format}`, entry.path);
       throwIfAborted(options.signal);
       options.progress?.stage?.(entry.path, 'reading');
-      const built = await buildText(entry.path, entry.file, entry.name, theme, outDir, options, report);
+      const built = await buildText(entry, theme, outDir, options, report);
       if (session && !runError) await renderRetrying(built, session, theme, outDir, options);
       else if (options.editablePptx && options.formats.includes('pptx')) await renderWithBrowser(built, undefined, theme, outDir, options);
       options.progress?.stage?.(entry.path, 'done');
@@ -121,6 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   let index: string | undefined;
+  let indexError: RingkasError | undefined;
   try {
     // Let every deck settle (a stopped run's pending decks end at once) before the browser closes
     // and the temporary files go, so that nothing writes after the clean-up.
@@ -129,24 +132,35 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (stopped) throw stopped.reason;
     throwIfAborted(options.signal);
     if (entries.length > 1) {
-      const { indexPage } = await import('./render/index-page.js');
-      index = await writeOutput(outDir, 'index.html', indexPage(reports, outDir, await readdir(outDir)));
+      // The listing is index.html unless a deck owns that name: a deck's output is never replaced.
+      const indexName = listingName(new Set(entries.flatMap((entry) => ('name' in entry ? [`${entry.name}.html`] : []))), guard);
+      try {
+        const { indexPage } = await import('./render/index-page.js');
+        index = await writeOutput(outDir, indexName, indexPage(reports, outDir, await readdir(outDir), indexName));
+      } catch (error) {
+        indexError = error instanceof RingkasError ? error : new RingkasError(`${join(outDir, indexName)}: cannot write the index page (${firstLine(error)}); the decks were written`);
+      }
     }
   } finally {
     await session?.close();
     await cleanTemporaryFiles(outDir);
   }
 
-  const failed = reports.some((report) => report.error !== undefined);
+  const failed = reports.some((report) => report.error !== undefined) || indexError !== undefined;
   const result: BuildReport = { decks: reports, exitCode: runError ? runError.exitCode : failed ? ExitCode.inputFailed : ExitCode.ok };
   if (index) result.index = index;
-  if (runError) result.error = runError.message;
+  const runErrors = [runError, indexError].filter((error) => error !== undefined);
+  if (runErrors.length > 0) result.error = runErrors.map((error) => error.message).join('; ');
   return result;
 }
 
 /** The browser-free part of one deck: Markdown and HTML. */
-async function buildText(path: string, file: string, name: string, theme: Theme, outDir: string, options: BuildOptions, report: DeckReport): Promise<BuiltDeck> {
-  const { article, deck } = await deckFromFile(path, options, file);
+async function buildText(entry: ArticleEntry, theme: Theme, outDir: string, options: BuildOptions, report: DeckReport): Promise<BuiltDeck> {
+  const { path, file, name, within } = entry;
+  const read: ReadSourceOptions = {};
+  if (within !== undefined) read.within = within;
+  if (options.signal) read.signal = options.signal;
+  const { article, deck } = await deckFromFile(path, options, file, read);
   report.title = article.title;
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
@@ -223,6 +237,43 @@ async function renderRetrying(built: BuiltDeck, session: BrowserSession, theme: 
     } finally {
       built.report.outputs = [...new Set(built.report.outputs)];
     }
+  }
+}
+
+/** An input that names an article (not one that failed to expand). */
+type ArticleEntry = Extract<InputEntry, { file: string }>;
+
+/**
+ * Knows the article files of a run, so that no output is ever written over one: `build notes -o
+ * notes/..` or `build a.md -o .` would otherwise replace the article with its own deck.
+ */
+interface OutputGuard {
+  /** Throws for the input `path` when `fileName` in the output folder is one of the run's articles. */
+  check(fileName: string, path: string): void;
+  /** Whether `fileName` in the output folder is one of the run's articles. */
+  isInput(fileName: string): boolean;
+}
+
+async function outputGuard(outDir: string, entries: readonly InputEntry[]): Promise<OutputGuard> {
+  const real = (path: string) => realpath(path).catch(() => path);
+  const realOut = await real(outDir);
+  const articles = new Set(await Promise.all(entries.flatMap((entry) => ('file' in entry && entry.file !== '-' ? [real(entry.file)] : []))));
+  const isInput = (fileName: string) => articles.has(join(realOut, fileName));
+  return {
+    isInput,
+    check(fileName, path) {
+      if (isInput(fileName)) throw new RingkasError(`${path}: its deck would be written over the article ${fileName} in ${outDir}; choose another --out`);
+    },
+  };
+}
+
+/** The index page's name: `index.html`, or the first free `ringkas-index[-n].html` when a deck or an article has that name. */
+function listingName(deckFiles: ReadonlySet<string>, guard: OutputGuard): string {
+  const taken = (name: string) => deckFiles.has(name) || guard.isInput(name);
+  if (!taken('index.html')) return 'index.html';
+  for (let count = 1; ; count += 1) {
+    const name = count === 1 ? 'ringkas-index.html' : `ringkas-index-${count}.html`;
+    if (!taken(name)) return name;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type CondenseOptions, condense } from './condense/index.js';
-import { readSource } from './io/inputs.js';
+import { type ReadSourceOptions, readSource } from './io/inputs.js';
 import type { Article, Deck, Notice } from './model.js';
 import { type ParseOptions, parseArticle } from './parse/index.js';
 
@@ -14,11 +14,12 @@ export interface ArticleDeck {
 
 /**
  * Reads an article file (or `-`), parses it and condenses it into a deck. `path` names it in
- * messages; `file` is where it is read from when that differs (a path relative to another folder).
+ * messages; `file` is where it is read from when that differs (a path relative to another folder);
+ * `read` bounds the read (the folder it must lie in, the signal that stops a waiting read).
  */
-export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path): Promise<ArticleDeck> {
+export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
   const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
-  const article = await parseArticle(await readSource(path, file), withoutUndefined({ lang, title, subtitle, author, date }));
+  const article = await parseArticle(await readSource(path, file, read), withoutUndefined({ lang, title, subtitle, author, date }));
   const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
   return { article, deck };
 }

@@ -1,5 +1,5 @@
 import type { BuildProgress, DeckReport, Stage } from '../build.js';
-import { displayPath } from '../io/inputs.js';
+import { displayPath, printable } from '../io/inputs.js';
 
 /** How progress is shown. */
 export interface ProgressOptions {
@@ -39,7 +39,9 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
     const { createLogUpdate } = await import('log-update');
     live = createLogUpdate(process.stderr, { showCursor: false });
   }
-  const permanent = (text: string) => {
+  const permanent = (line: string) => {
+    // Warnings quote article text, errors name files: either may hold a newline or an escape.
+    const text = printable(line);
     if (live.persist) {
       live.persist(text);
       redraw();

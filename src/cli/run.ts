@@ -3,10 +3,11 @@ import { type BuildOptions, FORMATS, type Format, build } from '../build.js';
 import { MIN_MAX_WORDS } from '../condense/index.js';
 import { type LoadedConfig, type RingkasConfig, loadConfig } from '../config.js';
 import { ExitCode, RingkasError, firstLine } from '../errors.js';
-import { displayPath, expandInputs } from '../io/inputs.js';
+import { displayPath, expandInputs, printable } from '../io/inputs.js';
 import { outlineMarkdown, outlineOf } from '../outline.js';
 import { type DeckOptions, deckFromFile } from '../pipeline.js';
 import { DEFAULT_THEME } from '../themes/index.js';
+import { parseCommand, runParse } from './parse.js';
 import { createProgress } from './progress.js';
 
 /** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
@@ -25,6 +26,15 @@ const processIo: CliIo = {
   interactive: Boolean(process.stderr.isTTY) && !process.env['CI'] && (process.stderr.rows ?? 0) > 0,
 };
 
+/**
+ * `io` whose stderr shows every line as one printable line: a newline or terminal escape that
+ * comes from a file name, an article or a theme is written escaped, so no input can forge a line
+ * of output or drive the terminal. Each write is one or more whole lines.
+ */
+function withPrintableStderr(io: CliIo): CliIo {
+  return { ...io, stderr: (text) => io.stderr(text.endsWith('\n') ? `${printable(text.slice(0, -1))}\n` : printable(text)) };
+}
+
 /** Defaults of the options a config file may also set. */
 const DEFAULTS = { out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true } as const;
 
@@ -34,6 +44,11 @@ const STDIN_ARG = '\u0000stdin';
 /** A positional argument as the user gave it. */
 function inputArg(value: unknown): string {
   return value === STDIN_ARG ? '-' : String(value);
+}
+
+/** The inputs of `build` and `check`, with those after "--" (a file named like an option, "-rf.txt"), which yargs lists as commands. */
+function inputArgs(args: Args): string[] {
+  return [...((args['inputs'] as unknown[] | undefined) ?? []), ...(args['_'] as unknown[]).slice(1)].map(inputArg);
 }
 
 /** A mistake in the command line: exit code 2. */
@@ -49,7 +64,8 @@ type Args = Record<string, unknown>;
  * Runs the `ringkas` command line and resolves to its exit code. It never sets `process.exitCode`
  * and never throws for the user's mistakes: those are one line on stderr.
  */
-export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo = processIo): Promise<number> {
+  const io = withPrintableStderr(given);
   // yargs drops a lone "-" (standard input) from positionals: carry it through under another name.
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('ringkas')
@@ -87,6 +103,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         .option('out', { alias: 'o', type: 'string', describe: 'preview: output folder; pictures go to <out>/themes [default: out]' })
         .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for the preview' }),
     )
+    .command(parseCommand.command, parseCommand.describe, parseCommand.builder)
     .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
     .strict()
@@ -108,10 +125,13 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     if (command === 'outline') return await outlineCommand(args, io, loaded);
     if (command === 'check') return await checkCommand(args, io, loaded, cwd);
     if (command === 'themes') return await themesCommand(args, io, cwd);
+    if (command === 'parse') return await runParse(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {
-      io.stderr(`error: ${error.message}${error.exitCode === ExitCode.usage ? ' (see ringkas --help)' : ''}\n`);
+      // yargs words some messages over several indented lines: one line, as every error here.
+      const message = error.exitCode === ExitCode.usage ? `${error.message.replace(/\n\s*/gu, ' ')} (see ringkas --help)` : error.message;
+      io.stderr(`error: ${message}\n`);
       return error.exitCode;
     }
     // Not a user mistake but a bug: still one line, with where to report it.
@@ -156,16 +176,18 @@ function pick<K extends keyof RingkasConfig>(args: Args, config: RingkasConfig, 
 }
 
 /** The parsed values of {@link withDeckOptions}, merged with the config and checked. */
-function deckOptions(args: Args, config: RingkasConfig): DeckOptions {
+function deckOptions(args: Args, loaded: LoadedConfig | undefined): DeckOptions {
+  const config = loaded?.config ?? {};
+  const from = optionNamer(args, loaded);
   const slides = pick(args, config, 'slides');
   const options: DeckOptions = {
     lang: pick(args, config, 'lang') ?? DEFAULTS.lang,
-    maxBullets: positiveInteger(pick(args, config, 'maxBullets') ?? DEFAULTS.maxBullets, '--max-bullets'),
-    maxWords: positiveInteger(pick(args, config, 'maxWords') ?? DEFAULTS.maxWords, '--max-words', MIN_MAX_WORDS),
+    maxBullets: positiveInteger(pick(args, config, 'maxBullets') ?? DEFAULTS.maxBullets, from('maxBullets', '--max-bullets')),
+    maxWords: positiveInteger(pick(args, config, 'maxWords') ?? DEFAULTS.maxWords, from('maxWords', '--max-words'), MIN_MAX_WORDS),
     notes: pick(args, config, 'notes') ?? DEFAULTS.notes,
   };
   if (!['auto', 'id', 'en'].includes(options.lang!)) throw new UsageError(`lang: expected auto, id or en, got "${options.lang}"`);
-  if (slides !== undefined) options.slides = positiveInteger(slides, '--slides');
+  if (slides !== undefined) options.slides = positiveInteger(slides, from('slides', '--slides'));
   for (const key of ['title', 'subtitle', 'author', 'institution', 'date'] as const) {
     const value = pick(args, config, key);
     if (value) options[key] = value;
@@ -174,25 +196,27 @@ function deckOptions(args: Args, config: RingkasConfig): DeckOptions {
 }
 
 /** The render options shared by `build` and `check`. */
-function renderOptions(args: Args, config: RingkasConfig): Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> {
+function renderOptions(args: Args, loaded: LoadedConfig | undefined): Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> {
+  const config = loaded?.config ?? {};
+  const from = optionNamer(args, loaded);
   const options: Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> = { theme: pick(args, config, 'theme') ?? DEFAULTS.theme };
   const browserPath = pick(args, config, 'browserPath');
   const browserTimeout = pick(args, config, 'browserTimeout');
   const concurrency = pick(args, config, 'concurrency');
   if (browserPath) options.browserPath = browserPath;
-  if (browserTimeout !== undefined) options.browserTimeout = positiveInteger(browserTimeout, '--browser-timeout');
-  if (concurrency !== undefined) options.concurrency = positiveInteger(concurrency, '--concurrency');
+  if (browserTimeout !== undefined) options.browserTimeout = positiveInteger(browserTimeout, from('browserTimeout', '--browser-timeout'), 1, MAX_TIMER_MS);
+  if (concurrency !== undefined) options.concurrency = positiveInteger(concurrency, from('concurrency', '--concurrency'));
   return options;
 }
 
 /** The options of `build`: flags, then the config, then the defaults. */
 async function buildOptions(args: Args, loaded: LoadedConfig | undefined, cwd: string): Promise<BuildOptions> {
   const config = loaded?.config ?? {};
-  const positional = (args['inputs'] as unknown[] | undefined)?.map(inputArg);
+  const positional = inputArgs(args);
   const options: BuildOptions = {
-    ...deckOptions(args, config),
-    ...renderOptions(args, config),
-    inputs: positional && positional.length > 0 ? positional : (config.inputs ?? ['source']),
+    ...deckOptions(args, loaded),
+    ...renderOptions(args, loaded),
+    inputs: positional.length > 0 ? positional : (config.inputs ?? ['source']),
     out: pick(args, config, 'out') ?? DEFAULTS.out,
     formats: parseFormats(pick(args, config, 'format') ?? DEFAULTS.format),
     pdfNotes: pick(args, config, 'pdfNotes') ?? false,
@@ -235,7 +259,7 @@ async function outlineCommand(args: Args, io: CliIo, loaded: LoadedConfig | unde
   const path = inputArg(args['input']);
   const [entry] = await expandInputs([path], io.cwd ?? process.cwd());
   if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${path}: nothing to read`, ExitCode.inputFailed);
-  const { article, deck } = await deckFromFile(entry.path, deckOptions(args, loaded?.config ?? {}), entry.file);
+  const { article, deck } = await deckFromFile(entry.path, deckOptions(args, loaded), entry.file);
   const outline = outlineOf(entry.path, article, deck);
   for (const warning of outline.warnings) io.stderr(`warning: ${warning}\n`);
   io.stdout(args['json'] ? `${JSON.stringify(outline, null, 2)}\n` : outlineMarkdown(outline));
@@ -246,9 +270,9 @@ async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
   const config = loaded?.config ?? {};
   const { check } = await import('../check.js');
   const report = await check({
-    ...deckOptions(args, config),
-    ...renderOptions(args, config),
-    inputs: (args['inputs'] as unknown[]).map(inputArg),
+    ...deckOptions(args, loaded),
+    ...renderOptions(args, loaded),
+    inputs: inputArgs(args),
     cwd,
   });
   if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -294,9 +318,21 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
-function positiveInteger(value: unknown, flag: string, min = 1): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${String(value)}"`);
+/** The longest delay a timer can wait (2³¹−1 ms, about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function positiveInteger(value: unknown, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${name}: expected a whole number ${range}, got "${String(value)}"`);
   }
   return value;
+}
+
+/**
+ * Names an option in a message the way the user set it: the flag (`--concurrency`) when given on
+ * the command line, else the config file and key (`ringkas.config.json: concurrency`).
+ */
+function optionNamer(args: Args, loaded: LoadedConfig | undefined): (key: keyof RingkasConfig, flag: string) => string {
+  return (key, flag) => (args[key] !== undefined || loaded?.config[key] === undefined ? flag : `${loaded.filepath}: ${key}`);
 }

@@ -7,6 +7,7 @@ import { deckFromFile } from '../pipeline.js';
 import { serializeDeck } from '../serialize/index.js';
 import { BUNDLED_THEMES } from '../themes/bundled.js';
 import { listThemes, markdownSettings, resolveTheme } from '../themes/index.js';
+import { logoForNewTheme } from '../themes/files.js';
 import { loadThemeFile } from '../themes/load.js';
 
 /** The bundled sample, which `themes preview` shows in every theme. */
@@ -48,7 +49,8 @@ export async function newThemeCommand(name: string, options: NewThemeOptions, cw
   const base = BUNDLED_THEMES[options.extends ?? 'ringkas'];
   if (!base) throw new RingkasError(`--extends: "${options.extends}" is not a bundled theme; use ${Object.keys(BUNDLED_THEMES).join(', ')}`, ExitCode.invalidTheme);
   const colors = { ...base.colors, ...(options.primary ? { primary: options.primary } : {}) };
-  const logo = options.logo ? relative(dirname(path), resolve(cwd, options.logo)) : undefined;
+  // A theme embeds files from its own folder only: a logo from elsewhere is copied next to it.
+  const logo = options.logo ? await logoForNewTheme(resolve(cwd, options.logo), dirname(path), name, options.force) : undefined;
   const yaml = `# ${name}: a ringkas theme. Every key is optional; remove what you do not need.
 # Build with it: ringkas build --theme ${name}   ·   Look at it: ringkas themes preview
 
@@ -70,7 +72,7 @@ fonts:
   body: "${base.fonts.body.family}"
 
 # A PNG, JPEG or SVG file, relative to this file; embedded in every HTML, PDF and PPTX.
-${logo ? `logo: "${logo}"` : '# logo: "logo.png"'}
+${logo ? `logo: ${JSON.stringify(logo.path)}` : '# logo: "logo.png"'}
 
 # Text at the foot of every slide but the title slide.
 # footer: "Faculty of Social and Political Sciences"
@@ -84,6 +86,7 @@ pagination: ${base.pagination}
     await loadThemeFile(path, relative(cwd, path));
   } catch (error) {
     if (!exists) await rm(path, { force: true });
+    if (logo?.copy) await rm(logo.copy, { force: true });
     throw error;
   }
   write(`${relative(cwd, path)}\n`);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type BuildOptions, build } from '../build.js';
 import { displayPath } from '../io/inputs.js';
+import { isInside } from '../io/read.js';
 import { ExitCode } from '../errors.js';
 import { sourceKindOf } from '../parse/index.js';
 import type { ProgressReporter } from './progress.js';
@@ -26,7 +27,9 @@ export async function watchBuild(
   await build(options);
   const themePath = typeof options.theme === 'string' && /[\\/]|\.(css|ya?ml)$/u.test(options.theme) ? resolve(cwd, options.theme) : undefined;
   const watched = [...options.inputs.filter((input) => input !== '-').map((input) => resolve(cwd, input)), ...(themePath ? [themePath] : []), ...(configPath ? [configPath] : [])];
-  const watcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  // The decks written into an output folder inside a watched one are not changes to rebuild for.
+  const outDir = resolve(cwd, options.out);
+  const watcher = watch(watched, { ignoreInitial: true, ignored: (path) => isInside(resolve(cwd, path), outDir), awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
   progress.line(`watching ${watched.map((path) => displayPath(path, cwd)).join(', ')} (Ctrl-C to stop)`);
 
   const pending = new Set<string>();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fail } from '../errors.js';
+import { fail, firstLine } from '../errors.js';
 
 /**
  * Temporary files live in a hidden folder of the output folder: on the same file system, so that
@@ -37,20 +37,42 @@ export async function prepareOutputDir(dir: string): Promise<void> {
 export async function writeOutput(dir: string, fileName: string, data: string | Uint8Array): Promise<string> {
   const path = join(dir, fileName);
   const tempDir = join(dir, `${TEMP_PREFIX}${process.pid}`);
-  await mkdir(tempDir, { recursive: true });
-  const temp = join(tempDir, `${randomBytes(6).toString('hex')}-${fileName}`);
-  const handle = await open(temp, 'w');
+  // The temporary name is short and random, not derived from the output's: a name that is just
+  // within the file system's limit must not fail for the temporary file alone.
+  const temp = join(tempDir, randomBytes(8).toString('hex'));
   try {
-    await handle.writeFile(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-    await handle.sync();
+    await mkdir(tempDir, { recursive: true });
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
   } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
+    await rm(temp, { force: true }).catch(() => undefined);
+    fail(`${path}: cannot write it (${writeFailure(error)}); ${WRITE_FIXES[(error as NodeJS.ErrnoException).code ?? ''] ?? 'check the output folder, or choose another with --out'}`);
   }
-  await handle.close();
-  await rename(temp, path);
   return path;
+}
+
+/** What to do about the common reasons a write fails. */
+const WRITE_FIXES: Record<string, string> = {
+  ENOSPC: 'free some disk space, or choose another output folder with --out',
+  EDQUOT: 'free some of your disk quota, or choose another output folder with --out',
+  EACCES: 'fix the output folder’s permissions, or choose another with --out',
+  EPERM: 'fix the output folder’s permissions, or choose another with --out',
+  EROFS: 'the output folder is read-only; choose another with --out',
+  EISDIR: 'a folder has the output’s name; move it away, or choose another --out',
+  ENAMETOOLONG: 'shorten the article’s file name',
+};
+
+/** A file-system error in a few words ("ENOSPC: no space left on device"), without the path it repeats. */
+function writeFailure(error: unknown): string {
+  const message = firstLine(error);
+  // Node's messages read "CODE: what happened, syscall 'path'": keep what happened.
+  return (error as NodeJS.ErrnoException).code ? message.split(',', 1)[0]! : message;
 }
 
 /** Removes this process's temporary folder from `dir` (at the end of a run, or when it is stopped). */

@@ -12,11 +12,20 @@ const FORMAT_LABELS: [RegExp, string][] = [
 ];
 
 /**
+ * A relative URL for a file in the same folder: every character that means something in a URL
+ * (`#`, `?`, `%`, `:`) escaped, so that `notes #1.html` links to that file and not to a fragment,
+ * and a name like `javascript:x.html` stays a relative path.
+ */
+function fileUrl(fileName: string): string {
+  return encodeURIComponent(fileName);
+}
+
+/**
  * `index.html` for a folder of decks: every deck with its title, language, slide count, links to
  * each format in the folder and, where PNGs exist, a thumbnail of its first slide. Self-contained (inline
  * styles, relative links) so the output folder can be published as it is.
  */
-export function indexPage(reports: readonly DeckReport[], outDir: string, filesInOutDir: readonly string[]): string {
+export function indexPage(reports: readonly DeckReport[], outDir: string, filesInOutDir: readonly string[], indexName = 'index.html'): string {
   const cards = reports.map((report) => {
     // Link every format of the deck that is in the folder, also those an earlier run wrote
     // (a CI job may build PDFs in shards and the index in a last, HTML-only run).
@@ -25,13 +34,13 @@ export function indexPage(reports: readonly DeckReport[], outDir: string, filesI
     const files = stem === undefined ? [] : filesInOutDir.filter((file) => file.startsWith(`${stem}.`) && /^\.(\d{3}\.png|html|pdf|pptx|md)$/u.test(file.slice(stem.length)));
     const thumbnail = files.find((file) => /\.001\.png$/u.test(file));
     const links = FORMAT_LABELS.flatMap(([pattern, label]) => {
-      const file = files.find((name) => pattern.test(name) && !/^index\.html$/u.test(name));
-      return file ? [`<a href="${escapeHtml(encodeURI(file))}">${label}</a>`] : [];
+      const file = files.find((name) => pattern.test(name) && name !== indexName);
+      return file ? [`<a href="${escapeHtml(fileUrl(file))}">${label}</a>`] : [];
     });
     const title = escapeHtml(report.title ?? basename(report.input));
     return [
       '<li class="deck">',
-      thumbnail ? `<img src="${escapeHtml(encodeURI(thumbnail))}" alt="" width="320" height="180">` : '<div class="placeholder"></div>',
+      thumbnail ? `<img src="${escapeHtml(fileUrl(thumbnail))}" alt="" width="320" height="180">` : '<div class="placeholder"></div>',
       `<h2>${title}</h2>`,
       report.error
         ? `<p class="error">${escapeHtml(report.error)}</p>`

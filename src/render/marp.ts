@@ -37,6 +37,13 @@ export function renderMarp(markdown: string, theme: Theme): MarpRender {
 const SCREEN_CSS = `@media screen{html{background:#3a3d42;scroll-snap-type:y mandatory}body{margin:0;padding:2vh 0}div.marpit>svg[data-marpit-svg]{display:block;width:min(96vw,170.6vh);height:auto;margin:0 auto 2vh;box-shadow:0 4px 18px rgba(0,0,0,.4);scroll-snap-align:center}}`;
 
 /**
+ * What the deck's HTML may load wherever it is opened: its own inline styles, and images and fonts
+ * embedded as `data:` URLs; nothing else, no script, no request. A second wall behind the escaping
+ * of article and theme text, for the HTML as a user opens it in an ordinary browser.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/**
  * A self-contained HTML document of the deck: scrolls slide by slide on screen and prints one slide
  * per page (Marp's print styles), so the same document serves the HTML output and the PDF.
  */
@@ -46,6 +53,7 @@ export function htmlDocument(render: MarpRender, meta: { title: string; lang: st
     `<html lang="${escapeHtml(meta.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="ringkas">',
     `<title>${escapeHtml(meta.title)}</title>`,

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import type { Deck, Slide } from '../model.js';
 import type { ThemeStyle } from '../themes/style.js';
 import type { SlideImages } from './images.js';
+import { xmlEscape, xmlSafe } from './xml.js';
 
 type PptxGenJS = import('pptxgenjs').default;
 type PptxConstructor = new () => PptxGenJS;
@@ -55,12 +56,13 @@ async function notesAsParagraphs(pptx: Uint8Array, lang: Deck['lang']): Promise<
 
 /**
  * A PPTX with one picture per slide — the rendered deck, exactly as it looks — and the deck's
- * speaker notes in each slide's notes page.
+ * speaker notes in each slide's notes page. The deck's text loses the characters XML forbids.
  */
-export async function renderPptx(deck: Deck, images: SlideImages): Promise<Uint8Array> {
-  if (images.pngs.length !== deck.slides.length) {
-    throw new Error(`rendered ${images.pngs.length} slides for a deck of ${deck.slides.length}`);
+export async function renderPptx(source: Deck, images: SlideImages): Promise<Uint8Array> {
+  if (images.pngs.length !== source.slides.length) {
+    throw new Error(`rendered ${images.pngs.length} slides for a deck of ${source.slides.length}`);
   }
+  const deck = xmlSafe(source);
   const pptx = await newPresentation(deck);
   const w = images.width / PIXELS_PER_INCH;
   const h = images.height / PIXELS_PER_INCH;
@@ -79,9 +81,10 @@ export async function renderPptx(deck: Deck, images: SlideImages): Promise<Uint8
  * An editable PPTX written from the Deck model rather than from pictures: every slide uses a master
  * with real title and body placeholders, bullets are bulleted paragraphs of text, the notes are the
  * speaker notes, and colours, fonts and logo are the theme's. PowerPoint, Impress and Keynote can
- * edit every word of it.
+ * edit every word of it. The deck's text loses the characters XML forbids.
  */
-export async function renderEditablePptx(deck: Deck, style: ThemeStyle): Promise<Uint8Array> {
+export async function renderEditablePptx(source: Deck, style: ThemeStyle): Promise<Uint8Array> {
+  const deck = xmlSafe(source);
   const pptx = await newPresentation(deck);
   pptx.layout = 'LAYOUT_WIDE';
   defineMasters(pptx, style);
@@ -93,7 +96,9 @@ export async function renderEditablePptx(deck: Deck, style: ThemeStyle): Promise
 const hex = (color: string) => color.replace(/^#/u, '');
 
 function defineMasters(pptx: PptxGenJS, style: ThemeStyle): void {
-  const { colors, fonts } = style;
+  const { colors } = style;
+  // pptxgenjs escapes text but writes a font face into its typeface attributes as it is.
+  const fonts = { heading: xmlEscape(style.fonts.heading), body: xmlEscape(style.fonts.body) };
   // The logo sits in the top-right corner of every slide, scaled to fit its box.
   const logo = style.logo
     ? [{ image: { x: WIDTH - 2.1, y: 0.2, w: 1.7, h: 0.7, data: `${style.logo.mime};base64,${style.logo.base64}`, sizing: { type: 'contain' as const, w: 1.7, h: 0.7 } } }]

@@ -30,3 +30,6 @@ export const BUNDLED_THEMES: Record<string, ThemeTokens> = {
 
 /** The theme used when none is asked for. */
 export const DEFAULT_THEME = 'ringkas';
+
+/** Themes that ship with Marp itself: usable by name, and the only ones a CSS theme may import. */
+export const MARP_THEMES = ['default', 'gaia', 'uncover'] as const;

@@ -1,9 +1,12 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
-import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
+import { BUNDLED_THEMES, DEFAULT_THEME, MARP_THEMES } from './bundled.js';
+import { cssThemeProblem } from './css-check.js';
+import { readThemeFile, themeError } from './files.js';
 import { themeCss } from './layouts.js';
 import type { ThemeTokens } from './tokens.js';
+import { THEME_NAME_RULE, isThemeName, shownValue } from './values.js';
 
 export { DEFAULT_THEME } from './bundled.js';
 
@@ -20,12 +23,9 @@ export interface Theme {
 /** A theme defined inline in a config file (`theme:` as a mapping). */
 export interface InlineTheme {
   definition: unknown;
-  /** The config file, which paths in the definition are relative to. */
+  /** The config file: paths in the definition are relative to it, and may not leave its folder. */
   file: string;
 }
-
-/** Themes that ship with Marp itself. */
-const MARP_THEMES = ['default', 'gaia', 'uncover'] as const;
 
 /** Where the user's own themes live: `themes/` in the working folder. */
 const LOCAL_THEMES_DIR = 'themes';
@@ -75,8 +75,7 @@ export async function resolveTheme(spec: string | InlineTheme = DEFAULT_THEME, c
   const load = () => import('./load.js');
   if (typeof spec !== 'string') {
     const { themeFromDefinition } = await load();
-    const name = `${basename(spec.file, extname(spec.file)).replace(/[^\w-]+/gu, '-')}-theme`;
-    return tokenTheme(await themeFromDefinition(spec.definition, name, dirname(spec.file), `${spec.file} (theme)`));
+    return tokenTheme(await themeFromDefinition(spec.definition, `${basename(spec.file, extname(spec.file))}-theme`, dirname(spec.file), `${spec.file} (theme)`));
   }
   if (/\.ya?ml$/iu.test(spec)) return tokenTheme(await (await load()).loadThemeFile(resolve(cwd, spec), spec));
   if (spec.endsWith('.css') || spec.includes('/') || spec.includes('\\')) return readCssTheme(resolve(cwd, spec), spec);
@@ -89,14 +88,16 @@ export async function resolveTheme(spec: string | InlineTheme = DEFAULT_THEME, c
   fail(`unknown theme "${spec}": use one of ${names.join(', ')}, or a path to a theme .yml or Marp .css file`, ExitCode.invalidTheme);
 }
 
+/**
+ * A user's Marp CSS theme: a regular file of at most 10 MB with a `@theme` name by
+ * {@link isThemeName}, which pulls nothing in ({@link cssThemeProblem}). Exit code 4 otherwise.
+ */
 async function readCssTheme(path: string, spec: string): Promise<Theme> {
-  let css: string;
-  try {
-    css = await readFile(path, 'utf8');
-  } catch {
-    fail(`${spec}: theme file not found or unreadable; give the path to a Marp .css theme`, ExitCode.invalidTheme);
-  }
+  const css = await readThemeFile(path, spec);
   const name = THEME_NAME.exec(css)?.[1];
-  if (!name) fail(`${spec}: not a Marp theme; add a "/* @theme <name> */" comment to the CSS`, ExitCode.invalidTheme);
+  if (!name) throw themeError(spec, 'not a Marp theme; add a "/* @theme <name> */" comment to the CSS');
+  if (!isThemeName(name)) throw themeError(spec, `@theme ${shownValue(name)}: ${THEME_NAME_RULE}`);
+  const problem = cssThemeProblem(css);
+  if (problem) throw themeError(spec, problem);
   return { name, css };
 }

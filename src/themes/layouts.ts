@@ -1,4 +1,5 @@
 import type { FontToken, LayoutName, ThemeTokens } from './tokens.js';
+import { cssFamilyList } from './values.js';
 
 /** Fallbacks after a theme's own font: families Debian, macOS and Windows have. */
 const FALLBACK_FONTS = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
@@ -17,9 +18,14 @@ function fontFace(role: 'heading' | 'body', font: FontToken): string {
   return `@font-face { font-family: 'ringkas-${role}'; src: url("data:${mime};base64,${font.file.base64}") format('${font.file.format}'); }\n`;
 }
 
+/**
+ * A font-family list: the embedded face, the theme's families, then the fallbacks. The loader let
+ * only plain family names through; each is still written as a CSS string, so that no value could
+ * end the custom property it sits in.
+ */
 function fontStack(role: 'heading' | 'body', font: FontToken): string {
   const own = font.file ? `'ringkas-${role}', ` : '';
-  return `${own}'${font.family.replace(/'/gu, '')}', ${FALLBACK_FONTS}`;
+  return `${own}${cssFamilyList(font.family)}, ${FALLBACK_FONTS}`;
 }
 
 /**

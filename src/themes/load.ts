@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ExitCode, RingkasError, firstLine } from '../errors.js';
+import { firstLine } from '../errors.js';
 import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
+import { readEmbedded, readThemeFile, themeError } from './files.js';
 import { CONTRAST_RULES, type FontToken, type LogoToken, type ThemeColors, type ThemeTokens, contrastRatio } from './tokens.js';
+import { FAMILY_RULE, isPrintableLine, parseFamilyList, shownValue, themeNameFrom } from './values.js';
 
 const COLOR = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/u);
 const COLOR_KEYS = ['primary', 'accent', 'background', 'text', 'muted'] as const;
@@ -24,22 +25,13 @@ export const THEME_KEYS = Object.keys(THEME_SCHEMA.shape);
 
 const FONT_FORMATS: Record<string, NonNullable<FontToken['file']>['format']> = { '.ttf': 'truetype', '.otf': 'opentype', '.woff': 'woff', '.woff2': 'woff2' };
 const LOGO_TYPES: Record<string, LogoToken['mime']> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
-/** Embedded files travel in every HTML, PDF and PPTX: keep them small. */
-const MAX_EMBEDDED_BYTES = 5 * 1024 * 1024;
 
-/** An error in a theme file: exit code 4, naming the file and the key. */
-function themeError(file: string, message: string): RingkasError {
-  return new RingkasError(`${file}: ${message}`, ExitCode.invalidTheme);
-}
-
-/** Reads and checks a theme YAML file (`themes/<name>.yml`); the theme is named after the file. */
+/**
+ * Reads and checks a theme YAML file (`themes/<name>.yml`); the theme is named after the file, and
+ * the files it embeds are read from the file's folder.
+ */
 export async function loadThemeFile(path: string, shownAs: string = path): Promise<ThemeTokens> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw themeError(shownAs, 'theme file not found or unreadable; check the path');
-  }
+  const text = await readThemeFile(path, shownAs);
   let data: unknown;
   try {
     data = parseYaml(text) ?? {};
@@ -52,9 +44,10 @@ export async function loadThemeFile(path: string, shownAs: string = path): Promi
 /**
  * Turns a theme definition (from a YAML file, or `theme:` in the config) into tokens: the bundled
  * theme it extends (the light default where absent) with its colours, fonts, logo, footer and
- * pagination replaced. Paths are relative to `baseDir`. Throws exit code 4 naming the key and file
- * for an unknown key, a malformed colour, a missing or unsupported file, or text/background
- * contrast below WCAG AA.
+ * pagination replaced. `name` is made a safe theme name ({@link themeNameFrom}). Paths are relative
+ * to `baseDir`, the theme's folder, and may not leave it. Throws exit code 4 naming the key and file
+ * for an unknown key, a malformed colour, a family name or footer outside its rule, a missing,
+ * unsupported or out-of-folder file, or text/background contrast below WCAG AA.
  */
 export async function themeFromDefinition(data: unknown, name: string, baseDir: string, shownAs: string): Promise<ThemeTokens> {
   const parsed = THEME_SCHEMA.safeParse(data);
@@ -67,7 +60,7 @@ export async function themeFromDefinition(data: unknown, name: string, baseDir: 
     if (value) colors[key] = expandHex(value);
   }
   const tokens: ThemeTokens = {
-    name,
+    name: themeNameFrom(name),
     layout: base.layout,
     colors,
     fonts: {
@@ -79,6 +72,8 @@ export async function themeFromDefinition(data: unknown, name: string, baseDir: 
   if (definition.logo) tokens.logo = await logoToken(definition.logo, baseDir, shownAs);
   else if (base.logo) tokens.logo = base.logo;
   const footer = definition.footer ?? base.footer;
+  // The footer is Markdown text on every slide: one line, no control characters.
+  if (footer && !isPrintableLine(footer)) throw themeError(shownAs, `footer: ${shownValue(footer)} must be one line of printable text, without control characters`);
   if (footer) tokens.footer = footer;
   checkContrast(tokens, shownAs);
   return tokens;
@@ -102,12 +97,13 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const where = issue.path.length > 0 ? `${key}.` : '';
     const allowed = issue.path.length === 0 ? THEME_KEYS : issue.path[0] === 'colors' ? COLOR_KEYS : ['heading', 'body'];
-    return `unknown key "${where}${issue.keys[0]}"; use ${allowed.join(', ')}`;
+    return `unknown key ${shownValue(`${where}${issue.keys[0]}`)}; use ${allowed.join(', ')}`;
   }
   if (issue.path.length === 0) return 'a theme file must be a mapping of keys such as colors, fonts and logo';
   const value = issue.path.reduce<unknown>((node, part) => (node as Record<string | number, unknown> | undefined)?.[part as string], data);
-  if (issue.path[0] === 'colors') return `${key}: ${JSON.stringify(value)} is not a colour; write it as #rrggbb`;
-  if (key === 'extends') return `extends: "${String(value)}" is not a bundled theme; use ${Object.keys(BUNDLED_THEMES).join(', ')}`;
+  const shown = typeof value === 'string' ? shownValue(value) : String(JSON.stringify(value));
+  if (issue.path[0] === 'colors') return `${key}: ${shown} is not a colour; write it as #rrggbb`;
+  if (key === 'extends') return `extends: ${shown} is not a bundled theme; use ${Object.keys(BUNDLED_THEMES).join(', ')}`;
   if (key === 'pagination') return 'pagination: must be true or false';
   return `${key}: ${issue.message.toLowerCase()}`;
 }
@@ -117,27 +113,29 @@ function expandHex(color: string): string {
   return `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
 }
 
-async function embeddedFile(value: string, baseDir: string, shownAs: string, key: string): Promise<Buffer> {
-  const path = resolve(baseDir, value);
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw themeError(shownAs, `${key}: file "${value}" not found; paths are relative to the theme file`);
-  if (info.size > MAX_EMBEDDED_BYTES) throw themeError(shownAs, `${key}: file "${value}" is larger than 5 MB; use a smaller file`);
-  return readFile(path);
-}
-
-/** A family name, or a local font file (embedded) whose name becomes the family. */
+/**
+ * A font: a local font file (embedded, its name without weight or style suffix becomes the family)
+ * or a family name, or a comma-separated list of them, by the rule of {@link parseFamilyList}.
+ */
 async function fontToken(value: string, baseDir: string, shownAs: string, key: string): Promise<FontToken> {
   const format = FONT_FORMATS[extname(value).toLowerCase()];
   if (!format) {
-    if (/[\\/]/u.test(value) || /\.\w{2,5}$/u.test(value)) throw themeError(shownAs, `${key}: "${value}" is not a font file (.ttf, .otf, .woff, .woff2) nor a family name`);
-    return { family: value };
+    if (/[\\/]/u.test(value) || /\.\w{2,5}$/u.test(value)) throw themeError(shownAs, `${key}: ${shownValue(value)} is not a font file (.ttf, .otf, .woff, .woff2) nor a family name`);
+    const names = parseFamilyList(value);
+    if (!names) throw themeError(shownAs, `${key}: ${shownValue(value)} is not a font family name: ${FAMILY_RULE}`);
+    return { family: names.join(', ') };
   }
-  const bytes = await embeddedFile(value, baseDir, shownAs, key);
-  return { family: basename(value, extname(value)).replace(/[-_](regular|bold|italic|medium|light|semibold|variable.*)$/iu, '').replace(/[-_]+/gu, ' '), file: { format, base64: bytes.toString('base64') } };
+  const family = basename(value, extname(value))
+    .replace(/[-_](regular|bold|italic|medium|light|semibold|variable.*)$/iu, '')
+    .replace(/[-_]+/gu, ' ');
+  // The family is named after the file, so the file's name keeps to the family rule too.
+  if (parseFamilyList(family)?.length !== 1) throw themeError(shownAs, `${key}: the font file ${shownValue(value)} gives the family name ${shownValue(family)}, but ${FAMILY_RULE}; rename the file`);
+  const bytes = await readEmbedded(value, baseDir, shownAs, key);
+  return { family, file: { format, base64: bytes.toString('base64') } };
 }
 
 async function logoToken(value: string, baseDir: string, shownAs: string): Promise<LogoToken> {
   const mime = LOGO_TYPES[extname(value).toLowerCase()];
-  if (!mime) throw themeError(shownAs, `logo: "${value}" must be a PNG, JPEG or SVG file`);
-  return { mime, base64: (await embeddedFile(value, baseDir, shownAs, 'logo')).toString('base64') };
+  if (!mime) throw themeError(shownAs, `logo: ${shownValue(value)} must be a PNG, JPEG or SVG file`);
+  return { mime, base64: (await readEmbedded(value, baseDir, shownAs, 'logo')).toString('base64') };
 }

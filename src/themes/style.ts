@@ -1,5 +1,6 @@
 import type { Theme } from './index.js';
 import type { LogoToken, ThemeColors } from './tokens.js';
+import { familyNames, parseFamilyList } from './values.js';
 
 /** The colours and fonts of a theme, for output that is not drawn from its CSS (the editable PPTX). */
 export interface ThemeStyle {
@@ -17,12 +18,13 @@ export const DEFAULT_STYLE: ThemeStyle = {
 /**
  * A theme's colours, fonts and logo: its tokens where it has them; for a plain CSS theme the
  * `--ringkas-*` custom properties of its CSS, falling back to {@link DEFAULT_STYLE} for each one it
- * does not declare (fonts are the first family of each list).
+ * does not declare. Fonts are the first family of each list; a CSS theme's family that is not a
+ * plain name by {@link parseFamilyList} falls back too.
  */
 export function themeStyle(theme: Theme): ThemeStyle {
   if (theme.tokens) {
     const { colors, fonts, logo } = theme.tokens;
-    const style: ThemeStyle = { colors: { ...colors }, fonts: { heading: fonts.heading.family, body: fonts.body.family } };
+    const style: ThemeStyle = { colors: { ...colors }, fonts: { heading: familyNames(fonts.heading.family)[0]!, body: familyNames(fonts.body.family)[0]! } };
     if (logo) style.logo = logo;
     return style;
   }
@@ -32,7 +34,10 @@ export function themeStyle(theme: Theme): ThemeStyle {
     const value = token(name);
     return value && /^#[0-9a-f]{6}$/iu.test(value) ? value.toLowerCase() : DEFAULT_STYLE.colors[name];
   };
-  const font = (name: keyof ThemeStyle['fonts']) => token(`font-${name}`)?.split(',')[0]?.trim().replace(/^['"]|['"]$/gu, '') || DEFAULT_STYLE.fonts[name];
+  const font = (name: keyof ThemeStyle['fonts']) => {
+    const first = token(`font-${name}`)?.split(',')[0]?.trim().replace(/^['"]|['"]$/gu, '');
+    return first && parseFamilyList(first)?.length === 1 ? first : DEFAULT_STYLE.fonts[name];
+  };
   return {
     colors: { primary: color('primary'), accent: color('accent'), background: color('background'), text: color('text'), muted: color('muted') },
     fonts: { heading: font('heading'), body: font('body') },

@@ -150,7 +150,9 @@ describe('ringkas themes', () => {
     expect(yaml).toMatch(/^# kampus: a ringkas theme/u);
     expect(yaml).toContain('extends: briefing');
     expect(yaml).toContain('primary: "#ffd166"');
-    expect(yaml).toContain('logo: "../logo.png"');
+    // The logo lay outside themes/, where a theme may not reach: it is copied next to the theme.
+    expect(yaml).toContain('logo: "kampus-logo.png"');
+    expect(await readFile(join(dir, 'themes', 'kampus-logo.png'))).toEqual(await readFile(join(dir, 'logo.png')));
     const listed = await runBin(['themes'], { cwd: dir });
     expect(listed.stdout).toMatch(/^ringkas +bundled, academic layout$/mu);
     expect(listed.stdout).toMatch(/^kampus +local, themes\/kampus\.yml$/mu);
@@ -158,7 +160,7 @@ describe('ringkas themes', () => {
     expect(built.code, built.stderr).toBe(0);
     const bad = await runBin(['themes', 'new', 'pale', '--primary', '#fafafa'], { cwd: dir });
     expect(bad.code).toBe(4);
-    expect(await readdir(join(dir, 'themes'))).toEqual(['kampus.yml']);
+    expect((await readdir(join(dir, 'themes'))).sort()).toEqual(['kampus-logo.png', 'kampus.yml']);
   });
 
   it('keeps a user’s own Marp CSS theme working', async () => {

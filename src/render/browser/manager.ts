@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { Browser, Page } from 'puppeteer-core';
 import { ExitCode, RingkasError, firstLine } from '../../errors.js';
 import { type FindBrowserOptions, type FoundBrowser, NO_BROWSER_HINT, findBrowser } from './finder.js';
@@ -28,6 +29,33 @@ export function browserLaunchCount(): number {
 /** The process id of the browser started last (for fault tests that kill it). */
 export function lastBrowserPid(): number | undefined {
   return lastPid;
+}
+
+/**
+ * The watchdog's program: it holds the read end of a pipe whose only writer is ringkas, and when
+ * that pipe closes — ringkas exited, crashed or was killed with SIGKILL, which no handler sees —
+ * it kills the browser's whole process group (puppeteer starts the browser as a group leader).
+ */
+const WATCHDOG = `
+const pid = Number(process.argv[1]);
+const killGroup = () => {
+  for (const target of [-pid, pid]) { try { process.kill(target, 'SIGKILL'); } catch {} }
+  process.exit(0);
+};
+process.stdin.on('end', killGroup).on('close', killGroup).on('error', killGroup).resume();
+`;
+
+/**
+ * Starts a watchdog that kills the browser `pid` (and its helpers) as soon as this process is gone,
+ * however it ends. Kill the watchdog itself once the browser has been closed normally.
+ */
+function startWatchdog(pid: number): ChildProcess {
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  // Neither the watchdog nor its pipe may keep ringkas running.
+  watchdog.unref();
+  (watchdog.stdin as (NodeJS.WritableStream & { unref?: () => void }) | null)?.unref?.();
+  watchdog.on('error', () => undefined);
+  return watchdog;
 }
 
 /** Options of {@link BrowserSession}. */
@@ -134,6 +162,10 @@ export class BrowserSession {
       });
       launches += 1;
       lastPid = browser.process()?.pid;
+      if (lastPid !== undefined) {
+        const watchdog = startWatchdog(lastPid);
+        browser.once('disconnected', () => watchdog.kill('SIGKILL'));
+      }
       return browser;
     } catch (error) {
       const reason = /timed out|timeout/iu.test(firstLine(error)) ? `did not start within ${this.timeout} ms` : `could not be started (${firstLine(error)})`;
