@@ -13,6 +13,8 @@
  *    default parallelism) versus 20 separate ringkas runs;
  * 5. `ringkas build --format md,html` of the sample: wall time, and whether a browser module loaded.
  * 2b. the syntax stage's speed in tokens per second (tokenise, tag, parse; the model already loaded).
+ * 2c. hostile inputs: each of scripts/adversarial-inputs.mjs at 1 MB through `ringkas build --format
+ *    md` (built or refused), and a 20 MB article of one paragraph; wall time and peak memory.
  *
  * RUNS (default 5) sets the runs per measurement; BENCH_SKIP=e2e,batch skips the slow parts.
  */
@@ -25,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { condense } from '../dist/condense/index.js';
 import { parseArticle } from '../dist/parse/index.js';
 import { findBrowser } from '../dist/render/browser/finder.js';
+import { adversarialInputs } from './adversarial-inputs.mjs';
 import { deckDocument } from '../dist/render/marp.js';
 import { serializeDeck } from '../dist/serialize/index.js';
 import { markdownSettings, resolveTheme } from '../dist/themes/index.js';
@@ -160,6 +163,33 @@ console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024
     const ms = timed(() => sentences.forEach((sentence) => syntax.parseSentence(sentence)), RUNS);
     row('2b syntax', `tokenise + tag + parse, ${name} (${lang}, ${tokens} tokens)`, tokens / (ms / 1000), 'tokens/s', `(target ≥ 20000; model load ${loadMs.toFixed(0)} ms)`);
   }
+}
+
+// 2c. Hostile inputs, each built alone by the CLI (the time a user waits, peak memory of that run).
+if (!SKIP.has('hostile')) {
+  const dir = join(work, 'hostile');
+  mkdirSync(dir, { recursive: true });
+  // A preload that writes the run's peak memory when it exits (its own, as a user's run would be).
+  const peakFile = join(dir, 'peak.json');
+  const preload = join(dir, 'peak.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS / 1024)));\n`);
+  /** Wall time (ms) and peak memory (MB) of one `ringkas build --format md` of `name`. */
+  const build = (name) => {
+    const start = performance.now();
+    spawnSync(process.execPath, ['--require', preload, BIN, 'build', name, '--format', 'md', '--out', 'out', '--quiet'], { cwd: dir, stdio: 'ignore' });
+    return { ms: performance.now() - start, rssMb: Number(readFileSync(peakFile, 'utf8')) };
+  };
+  let slowest = { ms: 0, rssMb: 0, name: '' };
+  for (const input of adversarialInputs(1024 * 1024)) {
+    writeFileSync(join(dir, input.name), input.text);
+    const result = build(input.name);
+    if (result.ms > slowest.ms) slowest = { ...result, name: input.name };
+  }
+  row('2c hostile inputs', `slowest of ${adversarialInputs(0).length} 1 MB inputs (${slowest.name})`, slowest.ms, 'ms', `peak ${slowest.rssMb.toFixed(0)} MB (target < 10000)`);
+  const paragraph = 'Pemerintah menetapkan kebijakan baru untuk meningkatkan mutu pendidikan di daerah terpencil. ';
+  writeFileSync(join(dir, 'one-paragraph-20mb.txt'), paragraph.repeat(Math.floor(20e6 / paragraph.length) - 10));
+  const big = build('one-paragraph-20mb.txt');
+  row('2c hostile inputs', '20 MB article of one paragraph', big.ms, 'ms', `peak ${big.rssMb.toFixed(0)} MB (target < 60000, < 1024 MB)`);
 }
 
 // The browser both tools use: the one ringkas finds (Chrome, Chromium, or the bundled Chromium).

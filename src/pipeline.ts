@@ -1,4 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type CondenseOptions, condense } from './condense/index.js';
+import { ExitCode, fail } from './errors.js';
 import { type ReadSourceOptions, readSource } from './io/inputs.js';
 import type { Article, Deck, Notice } from './model.js';
 import { type ParseOptions, parseArticle } from './parse/index.js';
@@ -19,7 +21,10 @@ export interface ArticleDeck {
  */
 export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
   const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
-  const article = await parseArticle(await readSource(path, file, read), withoutUndefined({ lang, title, subtitle, author, date }));
+  const source = await readSource(path, file, read);
+  await betweenStages(path, read.signal);
+  const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date }));
+  await betweenStages(path, read.signal);
   const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
   return { article, deck };
 }
@@ -27,6 +32,17 @@ export async function deckFromFile(path: string, options: DeckOptions = {}, file
 /** A notice as one line of text: `path:line: message`. */
 export function formatNotice(path: string, notice: Notice): string {
   return `${path}${notice.line ? `:${notice.line}` : ''}: ${notice.message}`;
+}
+
+/**
+ * Lets the event loop turn between the stages, each of which runs without a break (a 20 MB article
+ * takes seconds in each), so that Ctrl-C or SIGTERM, which only set `signal`, stop the article at
+ * the next stage rather than after its deck.
+ */
+async function betweenStages(path: string, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return;
+  await nextTurn();
+  if (signal.aborted) fail(`${path}: stopped before its deck was made; nothing was written for it`, ExitCode.interrupted);
 }
 
 function withoutUndefined<T extends object>(object: T): T {

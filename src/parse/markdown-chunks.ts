@@ -17,12 +17,22 @@ export const MAX_MARKDOWN_DEPTH = 32;
 /** More list and quote markers than this in one document are refused: each costs the parser dearly. */
 export const MAX_CONTAINER_MARKERS = 20_000;
 
+/**
+ * More inline marks than this (`[`, `]`, `*`, `_`, a backtick, `~`, `<` outside code and HTML
+ * blocks) in one document are refused. Each costs micromark 20 to 40 µs when they are dense
+ * (brackets most), so a megabyte of them took minutes; prose has one in a hundred characters or
+ * fewer, and this many take the parser a few seconds at most.
+ */
+export const MAX_INLINE_MARKS = 200_000;
+
 /** How big chunks grow (tests make them small, to cut everywhere). */
 export interface ChunkSizes {
   /** A chunk is cut at the first safe line after it reaches this size… */
   bytes: number;
   /** …or this many list and quote markers, which make closing a block cost more. */
   markers: number;
+  /** Inline marks (see {@link MAX_INLINE_MARKS}) a chunk may hold before it is cut, inside a paragraph if need be. */
+  marks: number;
   /**
    * A chunk that reaches this size without a safe line is cut inside a paragraph, between lines
    * or inside a long line, and the paragraph is joined again after parsing.
@@ -30,8 +40,8 @@ export interface ChunkSizes {
   force: number;
 }
 
-/** Chunks of 16 KB or 64 markers: each parses in milliseconds, and few documents are cut at all. */
-export const CHUNK_SIZES: ChunkSizes = { bytes: 16 * 1024, markers: 64, force: 64 * 1024 };
+/** Chunks of 16 KB or 64 markers (2,048 inline marks, 64 KB at most): each parses in milliseconds, and few documents are cut at all. */
+export const CHUNK_SIZES: ChunkSizes = { bytes: 16 * 1024, markers: 64, marks: 2048, force: 64 * 1024 };
 
 /** A piece of a Markdown source that is parsed on its own. */
 export interface MarkdownChunk {
@@ -41,9 +51,10 @@ export interface MarkdownChunk {
   line: number;
   /**
    * How the chunk continues a paragraph that the previous chunk ends with, when it was cut inside
-   * one: `'line'` between two of its lines, `'space'` inside a line. Undefined otherwise.
+   * one: `'line'` between two of its lines, `'space'` inside a line at a space, `'word'` inside a
+   * line with no space to cut at. Undefined otherwise.
    */
-  continues?: 'line' | 'space';
+  continues?: 'line' | 'space' | 'word';
 }
 
 /** The container prefix of a line: list markers, `>` markers and the white space among them. */
@@ -117,8 +128,17 @@ const BLOCK_START = /^(?:(?:[-*+]|1[.)])[ \t]+\S|#{1,6}(?:[ \t]|$))/u;
  * or quote) are refused.
  */
 export const MAX_CHUNK_CLOSES = 500;
-/** A line that begins a paragraph wherever it stands: a letter. */
-const PROSE_START = /^\p{L}/u;
+/**
+ * The start of a line that is a paragraph's text wherever it stands: at most three spaces, then
+ * nothing that opens a block (a list item, heading, quote, HTML, table row, fence, thematic break
+ * or setext underline). A link definition is ruled out apart (see {@link isPlainText}).
+ */
+const PLAIN_TEXT_START = /^ {0,3}(?![-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|[>|<=]|[`~]{3}|(?:[-*_][ \t]*){3,}$)\S/u;
+
+/** Whether a line (after its quote markers) would be a paragraph's text at the start of a chunk as in the middle of one. */
+function isPlainText(rest: string): boolean {
+  return PLAIN_TEXT_START.test(rest) && !DEFINITION.test(rest.trimStart());
+}
 /** Lines that turn the paragraph above them into something else: a setext underline, a table's delimiter row. */
 const CHANGES_PARAGRAPH_ABOVE = /^ {0,3}(?:=+|-+)[ \t]*$|^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/u;
 
@@ -215,6 +235,39 @@ const NOT_PARAGRAPH_TEXT = /^(?:$|#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)/u;
 /** A space before a letter: where a line longer than a chunk is cut. */
 const SPACE_BEFORE_LETTER = / (?=\p{L})/gu;
 
+/**
+ * Where to cut a line inside so that no chunk exceeds `sizes.force` characters or `sizes.marks`
+ * inline marks, given what the chunk holds before the line: at a space before a letter when one is
+ * within 256 characters (`'space'`, the space dropped), else right there (`'word'`). Never at the
+ * line's start, whose first characters decide what block it is, nor inside a surrogate pair.
+ */
+function cutsInside(line: string, charsBefore: number, marksBefore: number, sizes: ChunkSizes): { cuts: { at: number; continues: 'space' | 'word' }[]; marks: number } {
+  const cuts: { at: number; continues: 'space' | 'word' }[] = [];
+  let chars = charsBefore;
+  let marks = marksBefore;
+  for (let position = 0; position < line.length; position += 1) {
+    chars += 1;
+    if (inlineMarks(line[position]!) > 0) marks += 1;
+    if (position === 0 || (chars < sizes.force && marks < sizes.marks)) continue;
+    const window = line.slice(position, position + 256);
+    SPACE_BEFORE_LETTER.lastIndex = 0;
+    const space = SPACE_BEFORE_LETTER.exec(window);
+    let at = space === null ? position : position + space.index + 1;
+    if (space === null && isLowSurrogate(line.charCodeAt(at))) at += 1;
+    if (at >= line.length) break;
+    cuts.push({ at, continues: space === null ? 'word' : 'space' });
+    // The new chunk starts at `at`; the walk goes on from there.
+    marks = inlineMarks(line[at]!);
+    chars = 1;
+    position = at;
+  }
+  return { cuts, marks };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** A label as CommonMark compares them: case-folded, white space collapsed. */
 function normaliseLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/gu, ' ').trim().toLowerCase().toUpperCase();
@@ -224,7 +277,28 @@ function normaliseLabel(label: string): string {
 interface Cut {
   start: number;
   line: number;
-  continues?: 'line' | 'space';
+  continues?: 'line' | 'space' | 'word';
+}
+
+/** How many of the characters micromark reads as inline marks `text` has (see {@link MAX_INLINE_MARKS}). */
+function inlineMarks(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    switch (text.charCodeAt(index)) {
+      case 0x5b: // [
+      case 0x5d: // ]
+      case 0x2a: // *
+      case 0x5f: // _
+      case 0x60: // `
+      case 0x7e: // ~
+      case 0x3c: // <
+        count += 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return count;
 }
 
 /**
@@ -244,7 +318,10 @@ export function chunkMarkdown(text: string, sizes: ChunkSizes = CHUNK_SIZES): Ma
   const definitions = new Set<string>();
   let offset = 0;
   let markers = 0;
+  let marks = 0;
   let chunkMarkers = 0;
+  // Inline marks in the chunk so far (see ChunkSizes.marks).
+  let chunkMarks = 0;
   // Lines that close a list item or quote (a new item, fewer quote markers than the line before).
   let chunkCloses = 0;
   let previousLineQuotes = 0;
@@ -254,7 +331,7 @@ export function chunkMarkdown(text: string, sizes: ChunkSizes = CHUNK_SIZES): Ma
   let frontMatter = lines[0]?.trimEnd() === '---';
   let previousBlank = true;
   let previousEmpty = true;
-  // The quote markers of the previous line when it was paragraph text (began with a letter).
+  // The quote markers of the previous line when it was paragraph text (see isPlainText).
   let previousProse: number | undefined;
   // Whether a link definition may start on this line: not inside a paragraph, which it cannot interrupt.
   let definitionMayStart = true;
@@ -262,6 +339,8 @@ export function chunkMarkdown(text: string, sizes: ChunkSizes = CHUNK_SIZES): Ma
   // first column then leaves it rather than continuing it lazily, even with a tag that could not
   // interrupt a paragraph.
   let paragraphNested = false;
+  // Whether the line is a link definition's destination, its label alone on the line before.
+  let destinationNext = false;
 
   lines.forEach((line, index) => {
     const lineStart = offset;
@@ -309,16 +388,18 @@ export function chunkMarkdown(text: string, sizes: ChunkSizes = CHUNK_SIZES): Ma
         cuts.push({ start: lineStart, line: index + 1 });
         chunkMarkers = 0;
         chunkCloses = 0;
+        chunkMarks = 0;
       } else if (
-        lineStart - chunkStart >= sizes.force &&
+        (lineStart - chunkStart >= sizes.force || chunkMarks >= sizes.marks) &&
         block !== undefined &&
         block.quotes === previousProse &&
-        PROSE_START.test(block.rest) &&
+        isPlainText(block.rest) &&
         !CHANGES_PARAGRAPH_ABOVE.test(lines[index + 1] ?? '')
       ) {
         cuts.push({ start: lineStart, line: index + 1, continues: 'line' });
         chunkMarkers = 0;
         chunkCloses = 0;
+        chunkMarks = 0;
       }
     }
 
@@ -362,19 +443,33 @@ export function chunkMarkdown(text: string, sizes: ChunkSizes = CHUNK_SIZES): Ma
       if (definitionMayStart) paragraphNested = prefix.markers > 0 || /^[ \t]/u.test(line);
       // `===` ends the paragraph above as its underline; with none above, it is a paragraph's text.
       const underline = !definitionMayStart && /^=+[ \t]*$/u.test(prefix.content);
-      definitionMayStart = blank || opened !== undefined || indentedCode || underline || (definitionMayStart && definition?.[1] === '') || NOT_PARAGRAPH_TEXT.test(prefix.content);
-      // A line of text longer than a chunk is cut before letters.
-      if (opened === undefined && line.length > sizes.force && PROSE_START.test(prefix.content)) {
-        SPACE_BEFORE_LETTER.lastIndex = sizes.force;
-        for (let match = SPACE_BEFORE_LETTER.exec(line); match !== null; match = SPACE_BEFORE_LETTER.exec(line)) {
-          cuts.push({ start: lineStart + match.index + 1, line: index + 1, continues: 'space' });
-          SPACE_BEFORE_LETTER.lastIndex = match.index + sizes.force;
+      // A link definition may have its destination on the next line, after which another may start.
+      const destinationLine = destinationNext;
+      destinationNext = definitionMayStart && definition?.[1] === '' && prefix.content.slice(definition[0].length).trim() === '';
+      definitionMayStart =
+        blank || opened !== undefined || indentedCode || underline || (definitionMayStart && definition?.[1] === '') || destinationNext || destinationLine || NOT_PARAGRAPH_TEXT.test(prefix.content);
+      if (opened === undefined) {
+        const lineMarks = inlineMarks(line);
+        marks += lineMarks;
+        if (marks > MAX_INLINE_MARKS) {
+          throw new UnreadableSourceError(
+            `more than ${MAX_INLINE_MARKS.toLocaleString('en')} link, emphasis and code marks ([ ] * _ \` ~ <) (line ${index + 1}), more than the Markdown reader can take in time; save the text as plain text (.txt)`,
+          );
         }
+        // A line longer than a chunk, or with more marks than a chunk may hold, is cut inside: the
+        // parser's cost grows faster than a paragraph's length (a run of 8,000 `*` each side of a
+        // word took 14 s), so no paragraph is parsed whole beyond these sizes. Shorter lines are
+        // only cut between (above), which keeps a table or a list item whole.
+        if (line.length > sizes.force || lineMarks > sizes.marks) {
+          const inside = cutsInside(line, lineStart - cuts.at(-1)!.start, chunkMarks, sizes);
+          for (const cut of inside.cuts) cuts.push({ start: lineStart + cut.at, line: index + 1, continues: cut.continues });
+          chunkMarks = inside.marks;
+        } else chunkMarks += lineMarks;
       }
     }
     previousBlank = blank;
     previousEmpty = line.trim() === '';
-    previousProse = !inside && block !== undefined && PROSE_START.test(block.rest) ? block.quotes : undefined;
+    previousProse = !inside && block !== undefined && isPlainText(block.rest) ? block.quotes : undefined;
   });
 
   // The last chunk may end in a fence or HTML block that runs to the end: its definitions go before it.

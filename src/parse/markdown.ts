@@ -47,7 +47,7 @@ export function readMarkdown(text: string, sizes: ChunkSizes = CHUNK_SIZES): Mar
     const [first] = chunkBlocks;
     const previous = blocks.at(-1);
     if (chunk.continues && first?.kind === 'paragraph' && first.line === chunk.line && previous?.kind === 'paragraph') {
-      previous.text += (chunk.continues === 'line' ? '\n' : ' ') + first.text;
+      previous.text += { line: '\n', space: ' ', word: '' }[chunk.continues] + first.text;
       chunkBlocks.shift();
     }
     blocks.push(...chunkBlocks);
