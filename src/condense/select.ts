@@ -37,6 +37,12 @@ export function nearDuplicateBullets(left: ReadonlySet<string>, right: ReadonlyS
   return union > 0 && (shared / union >= DUPLICATE_JACCARD || shared / Math.min(left.size, right.size) >= 0.9);
 }
 
+/** What selection needs of a sentence before its bullet is made: where it stands and its vector. */
+export interface Scorable {
+  order: number;
+  vector: Vector;
+}
+
 /**
  * Picks up to `count` items by maximal marginal relevance: each step takes the item whose score,
  * less its similarity to what is already on the deck (`taken`) or picked in this call, is highest.
@@ -45,19 +51,32 @@ export function nearDuplicateBullets(left: ReadonlySet<string>, right: ReadonlyS
  *
  * Each step reads the items from the highest score down and stops at the first whose weighted
  * score alone is below the best value found (similarity only lowers a value), so that a section of
- * 300,000 sentences costs a few hundred comparisons a step rather than all of them.
+ * 300,000 sentences costs a few hundred comparisons a step rather than all of them. `resolve`
+ * makes an item's point (its bullet) when the step first reads it, or says it has none; so only
+ * the items a selection reads are compressed.
  */
-export function selectByMmr<T extends Pickable>(pool: readonly T[], score: (item: T) => number, count: number, taken: readonly Pickable[] = []): T[] {
+export function selectByMmr<C extends Scorable, T extends Pickable>(
+  pool: readonly C[],
+  score: (item: C) => number,
+  count: number,
+  taken: readonly Pickable[] = [],
+  resolve: (item: C) => T | undefined = (item) => item as unknown as T,
+): T[] {
   const picked: T[] = [];
   const against: Pickable[] = [...taken];
-  const scored = pool.map((item) => ({ item, weighted: LAMBDA * score(item) })).sort((a, b) => b.weighted - a.weighted || a.item.order - b.item.order);
+  const scored: { item: C; weighted: number; point?: T | null }[] = pool
+    .map((item) => ({ item, weighted: LAMBDA * score(item) }))
+    .sort((a, b) => b.weighted - a.weighted || a.item.order - b.item.order);
   while (picked.length < count && scored.length > 0) {
     let bestIndex = -1;
     let bestValue = -Infinity;
     let bestOrder = Infinity;
     for (let index = 0; index < scored.length; index += 1) {
-      const { item, weighted } = scored[index]!;
-      if (weighted < bestValue) break;
+      const entry = scored[index]!;
+      if (entry.weighted < bestValue) break;
+      if (entry.point === undefined) entry.point = resolve(entry.item) ?? null;
+      const item = entry.point;
+      if (item === null) continue;
       let redundancy = 0;
       let duplicate = false;
       for (const other of against) {
@@ -69,7 +88,7 @@ export function selectByMmr<T extends Pickable>(pool: readonly T[], score: (item
         redundancy = Math.max(redundancy, similarity);
       }
       if (duplicate) continue;
-      const value = weighted - (1 - LAMBDA) * redundancy;
+      const value = entry.weighted - (1 - LAMBDA) * redundancy;
       if (value > bestValue || (value === bestValue && item.order < bestOrder)) {
         bestValue = value;
         bestOrder = item.order;
@@ -78,8 +97,8 @@ export function selectByMmr<T extends Pickable>(pool: readonly T[], score: (item
     }
     if (bestIndex < 0) break;
     const [best] = scored.splice(bestIndex, 1);
-    picked.push(best!.item);
-    against.push(best!.item);
+    picked.push(best!.point!);
+    against.push(best!.point!);
   }
   return picked;
 }
