@@ -139,6 +139,7 @@ class Tree {
     this.parent = Int32Array.from(words, (word) => word.head - 1);
     this.relations = words.map((word) => word.deprel);
     this.promoteNames();
+    this.joinSubjects();
     this.predicateAsRoot();
     this.depth = new Int32Array(size);
     this.negators = new Int32Array(size);
@@ -186,6 +187,30 @@ class Tree {
         if (child !== name && ['case', 'mark', 'cc'].includes(this.relations[child]!.split(':')[0]!)) this.parent[child] = name;
       }
       this.link();
+    }
+  }
+
+  /**
+   * Two subjects of one predicate, side by side, are one noun phrase the parser cut in two
+   * ("Social activist | Medha Patkar extended", "Cirque du Soleil | performers returned"): the
+   * first becomes a modifier of the second. A word of time taken for a subject ("Two men |
+   * Thursday were indicted") becomes the time phrase it is.
+   */
+  private joinSubjects(): void {
+    for (let head = 0; head < this.size; head += 1) {
+      const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
+      for (let index = 1; index < subjects.length; index += 1) {
+        const [before, after] = [subjects[index - 1]!, subjects[index]!];
+        if (Math.max(...this.subtree(before)) + 1 !== Math.min(...this.subtree(after))) continue;
+        if (this.rules.timeWords.has(this.lower[after]!)) {
+          this.relations[after] = 'obl:tmod';
+          subjects[index] = before;
+        } else {
+          this.parent[before] = after;
+          this.relations[before] = 'compound';
+        }
+        this.link();
+      }
     }
   }
 
@@ -351,12 +376,25 @@ function mainPredicate(tree: Tree): number {
     return root;
   }
   if (!tree.rules.reportingVerbs.has(tree.lower[root]!)) return root;
-  const claims = tree.childrenWith(root, (relation) => relation === 'ccomp' || relation === 'parataxis').filter((child) => isStatement(tree, child));
+  // "X said (that) Y", "X said: Y" — but not "Divers found the body, …": a verb with an object of its own reports nothing.
+  const hasObject = tree.childrenWith(root, (relation) => relation === 'obj' || relation === 'xcomp').length > 0;
+  const claims = tree
+    .childrenWith(root, (relation) => relation === 'ccomp' || (relation === 'parataxis' && !hasObject) || relation === 'advcl')
+    .filter((child) => isStatement(tree, child) && (tree.relation(child) !== 'advcl' || (child > root && isComplementClause(tree, child))));
   if (claims.length === 0) return root;
   const claim = claims.reduce((largest, child) => (tree.subtree(child).length > tree.subtree(largest).length ? child : largest));
-  const frameHasNegation = tree.negators[root]! > tree.negators[claim]!;
-  const firstPerson = tree.subtree(claim).some((node) => tree.rules.firstPerson.has(tree.lower[node]!));
-  return frameHasNegation || firstPerson ? root : claim;
+  return standsAlone(tree, root, claim) ? claim : root;
+}
+
+/**
+ * Whether a reported claim can drop its frame: the frame holds no negation, the claim is not in
+ * the first person (a quote keeps its speaker), and its subject is not a pronoun whose referent is
+ * in the frame ("A woman … says they are …").
+ */
+function standsAlone(tree: Tree, frame: number, claim: number): boolean {
+  if (tree.negators[frame]! > tree.negators[claim]!) return false;
+  if (tree.subtree(claim).some((node) => tree.rules.firstPerson.has(tree.lower[node]!))) return false;
+  return !tree.childrenWith(claim, (relation) => relation.startsWith('nsubj')).some((subject) => tree.rules.anaphors.includes(tree.lower[subject]!));
 }
 
 /**
@@ -371,8 +409,10 @@ function isStatement(tree: Tree, node: number): boolean {
   const subjects = children.filter((child) => SUBJECTS.has(tree.relation(child)));
   if (subjects.length > 1) return false;
   if (subjects.some((subject) => tree.words[subject]!.upos === 'PRON' && RELATIVE_PRONOUNS.has(tree.lower[subject]!))) return false;
-  if (children.some((child) => tree.relation(child) === 'case')) return false;
-  const marks = children.filter((child) => tree.relation(child) === 'mark').map((child) => tree.lower[child]!);
+  // A prepositional phrase is no predicate, unless with a copula ("The boy is in critical condition").
+  if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
+  // "is to remain": the infinitive's "to" is no subordinator.
+  const marks = children.filter((child) => tree.relation(child) === 'mark' && tree.words[child]!.upos !== 'PART').map((child) => tree.lower[child]!);
   if (marks.some((mark) => !tree.rules.complementizers.has(mark) && !tree.rules.conditionMarkers.has(mark))) return false;
   if (subjects.length === 1) return PREDICATES.has(upos) || upos === 'NOUN' || upos === 'PROPN' || upos === 'PRON' || upos === 'NUM' || hasCopula(tree, node);
   // Without a subject: an Indonesian passive verb ("Dikisahkan Gomez …", "Diketahui …").
@@ -422,19 +462,23 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
   if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
-  if (DROPPED.has(relation)) {
-    // "“Saya …,” kata Aroso": a first-person claim keeps its speaker.
-    if (kind === 'parataxis' && rules.reportingVerbs.has(word) && speaksInFirstPerson(tree, top, child)) return { keep: 'core' };
-    return { keep: 'drop' };
+  // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
+  // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
+  if (child > head && (kind === 'parataxis' || kind === 'ccomp' || kind === 'conj') && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
+    return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
   }
+  if (DROPPED.has(relation)) return { keep: 'drop' };
   switch (kind) {
     case 'advmod':
       return rules.keptAdverbs.has(word) && !fronted ? { keep: 'core' } : { keep: 'drop' };
     case 'advcl':
-      // A condition changes what is claimed; other adverbial clauses (time, reason, concession) add to it.
-      if (isCondition(tree, child)) return { keep: 'core' };
+      // A condition changes what is claimed; other adverbial clauses (time, reason, concession) add
+      // to it. One opened by "bahwa", "that" is what a verb says, taken for an adverbial by the parser.
+      if (isCondition(tree, child) || isComplementClause(tree, child)) return { keep: 'core' };
       // A predicate without a subject ("Penting bagi X untuk …") says its point in its clauses.
       if (head === top && !tree.hasSubject(top) && !fronted) return { keep: 'core' };
+      // A purpose is often the point of the action ("… come together to pay tribute to Mandela").
+      if (!fronted && child > head && isPurpose(tree, child)) return { keep: 'optional', rank: DROP_ORDER.nearPhrase };
       return { keep: 'drop' };
     case 'conj':
       return decideConjunct(tree, head, child);
@@ -481,6 +525,18 @@ function decideConjunct(tree: Tree, head: number, child: number): Decision {
 function isCondition(tree: Tree, clause: number): boolean {
   const markers = tree.childrenWith(clause, (relation) => relation === 'mark' || relation === 'advmod').map((marker) => tree.lower[marker]!);
   return markers.some((marker) => tree.rules.conditionMarkers.has(marker)) || tree.rules.conditionMarkers.has(tree.lower[tree.firstOf(clause)]!);
+}
+
+/** Whether a clause is what is said or known: opened by "bahwa", "that", or by nothing at all after a verb of saying. */
+function isComplementClause(tree: Tree, clause: number): boolean {
+  const marks = tree.childrenWith(clause, (relation) => relation === 'mark').map((marker) => tree.lower[marker]!);
+  if (marks.length === 0) return tree.rules.reportingVerbs.has(tree.lower[tree.parent[clause]!] ?? '');
+  return marks.every((mark) => tree.rules.complementizers.has(mark));
+}
+
+/** Whether a clause states a purpose: its marker is one ("untuk …", "to …"). */
+function isPurpose(tree: Tree, clause: number): boolean {
+  return tree.childrenWith(clause, (relation) => relation === 'mark').some((marker) => tree.rules.purposeMarkers.has(tree.lower[marker]!));
 }
 
 /** Whether a phrase is an example or an elaboration: it opens with "seperti", "such as", "including". */

@@ -86,6 +86,7 @@ export const compression: CompressionRules = {
     'emphasised', 'insist', 'insists', 'insisted', 'indicate', 'indicates', 'indicated', 'learned', 'learnt', 'report',
   ]),
   attributionMarkers: new Set(['according']),
+  purposeMarkers: new Set(['to', 'so', 'in order']),
   complementizers: new Set(['that']),
   conditionMarkers: new Set(['if', 'unless', 'provided', 'providing', 'whether', 'otherwise', 'lest']),
   exampleMarkers: ['such as', 'including', 'like', 'for example', 'for instance', 'e.g.', 'namely', 'among them', 'especially'],
@@ -103,7 +104,8 @@ export const compression: CompressionRules = {
     'back', 'together', 'apart', 'already', 'still', 'yet', 'ever', 'always', 'often', 'rarely', 'seldom', 'sometimes', 'usually',
     'again', 'once', 'twice', 'probably', 'possibly', 'perhaps', 'maybe', 'likely', 'unlikely', 'allegedly', 'reportedly',
     'partly', 'partially', 'largely', 'mostly', 'fully', 'entirely', 'completely', 'how', 'why', 'where', 'when', 'so', 'as',
-    'than', 'further', 'instead', 'else', 'home', 'abroad', 'here', 'there',
+    'than', 'further', 'instead', 'else', 'home', 'abroad', 'here', 'there', 'in', 'on', 'through', 'along', 'forward', 'ahead',
+    'behind', 'aside', 'apart', 'across', 'alone', 'not', 'well',
   ]),
   pairs: [
     { first: 'not only', second: ['but also', 'but', 'also'] },

@@ -76,6 +76,8 @@ export interface CompressionRules {
   reportingVerbs: ReadonlySet<string>;
   /** Prepositions of an attribution ("according to X"): the phrase goes like a reporting frame. */
   attributionMarkers: ReadonlySet<string>;
+  /** Words that open a clause of purpose ("untuk", "agar", "to"): often the point of the action, so kept while the budget allows. */
+  purposeMarkers: ReadonlySet<string>;
   /** Words that introduce a clause as what is said or known ("bahwa", "that"): the clause can stand alone without them. */
   complementizers: ReadonlySet<string>;
   /** Words that open a condition ("jika", "unless"): the clause changes what is claimed, and stays. */
