@@ -84,7 +84,7 @@ export const MAX_TREE_WORDS = 200;
 const CORE = new Set([
   'nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl', 'obj', 'iobj', 'ccomp', 'xcomp', 'obl:agent',
   'cop', 'aux', 'aux:pass', 'mark', 'case', 'fixed', 'flat', 'flat:name', 'flat:foreign', 'goeswith', 'compound', 'compound:prt',
-  'compound:a', 'clf', 'det', 'det:predet', 'nummod', 'case:adv', 'cc:preconj',
+  'compound:a', 'clf', 'det', 'det:predet', 'nummod', 'case:adv', 'cc:preconj', 'nmod:poss',
 ]);
 /** Relations of a subject. */
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl']);
@@ -92,6 +92,8 @@ const SUBJECTS = new Set(['nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:
 const DROPPED = new Set(['appos', 'parataxis', 'discourse', 'vocative', 'reparandum', 'dep', 'list', 'orphan', 'nmod:desc', 'dislocated']);
 /** Relations by which a clause may hang from a word taken for the root. */
 const CLAUSAL = new Set(['parataxis', 'appos', 'acl', 'acl:relcl', 'conj', 'dep', 'ccomp', 'advcl', 'list']);
+/** A year: "1998", "2014". */
+const YEAR = /^(?:1[89]|20)\d\d$/u;
 /** Relative pronouns: a clause whose subject is one is a relative clause, not a statement. */
 const RELATIVE_PRONOUNS = new Set(['yang', 'which', 'who', 'whom', 'that', 'whose']);
 /** Parts of speech that can head a clause on their own. */
@@ -99,9 +101,9 @@ const PREDICATES = new Set(['VERB', 'AUX', 'ADJ']);
 
 /**
  * How soon an optional dependent goes when the bullet is over budget, lowest first: clauses that
- * modify a noun, then phrases further from the predicate, then adjectives and possessors.
+ * modify a noun, then phrases further from the predicate, then adjectives.
  */
-const DROP_ORDER = { clause: 1, farPhrase: 2, nounPhrase: 3, nearPhrase: 4, adjective: 5, possessor: 6 } as const;
+const DROP_ORDER = { clause: 1, farPhrase: 2, nounPhrase: 3, nearPhrase: 4, adjective: 5 } as const;
 
 /** Quotation marks: those that only open, those that only close, and the straight ones that do either. */
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '``', "''", '‘', '’', "'"]);
@@ -139,6 +141,7 @@ class Tree {
     this.parent = Int32Array.from(words, (word) => word.head - 1);
     this.relations = words.map((word) => word.deprel);
     this.promoteNames();
+    this.timeAsModifier();
     this.joinSubjects();
     this.predicateAsRoot();
     this.depth = new Int32Array(size);
@@ -186,6 +189,28 @@ class Tree {
       for (const child of this.children[noun]!) {
         if (child !== name && ['case', 'mark', 'cc'].includes(this.relations[child]!.split(':')[0]!)) this.parent[child] = name;
       }
+      this.link();
+    }
+  }
+
+  /**
+   * A word of time taken for the head of the noun phrase before it ("unveiled [a revamped penalty
+   * system Tuesday]", "appointed [a new cabinet Tuesday]"): the noun before it heads the phrase,
+   * and the word of time becomes the time phrase of the verb it is.
+   */
+  private timeAsModifier(): void {
+    for (let time = 1; time < this.size; time += 1) {
+      const relation = this.relations[time]!;
+      if (!this.rules.timeWords.has(this.lower[time]!) || this.parent[time]! < 0 || !/^(?:obj|iobj|nsubj|nsubj:pass|appos)$/u.test(relation)) continue;
+      if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det'))) continue;
+      const before = this.children[time]!.filter((child) => child < time && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN'));
+      const noun = before.at(-1);
+      if (noun === undefined || noun !== time - 1) continue;
+      this.parent[noun] = this.parent[time]!;
+      this.relations[noun] = relation;
+      for (const child of this.children[time]!) if (child < noun) this.parent[child] = noun;
+      this.parent[time] = this.parent[noun]!;
+      this.relations[time] = 'obl:tmod';
       this.link();
     }
   }
@@ -409,6 +434,8 @@ function isStatement(tree: Tree, node: number): boolean {
   const subjects = children.filter((child) => SUBJECTS.has(tree.relation(child)));
   if (subjects.length > 1) return false;
   if (subjects.some((subject) => tree.words[subject]!.upos === 'PRON' && RELATIVE_PRONOUNS.has(tree.lower[subject]!))) return false;
+  // A year is no subject ("…, who had committed suicide on February 28, 2014 was sodomised"): a misparse.
+  if (subjects.some((subject) => YEAR.test(tree.lower[subject]!))) return false;
   // A prepositional phrase is no predicate, unless with a copula ("The boy is in critical condition").
   if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
   // "is to remain": the infinitive's "to" is no subordinator.
@@ -452,8 +479,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   const word = tree.lower[child]!;
   // What holds a negation stays, or the bullet would say the opposite.
   if (tree.negators[child]! > 0) return { keep: 'core' };
-  // A clitic stays with its host ("membeli|nya", "do|n't").
-  if (tree.words[child]!.token === tree.words[head]!.token) return { keep: 'core' };
+  // A clitic stays with its host ("membeli|nya", "do|n't"), a piece of a written word with the rest of it ("UK-|based").
+  if (splitsWord(tree, child)) return { keep: 'core' };
   const fronted = head === top && tree.firstOf(child) < Math.min(top, subjectStart(tree, top));
 
   // The top's own function words that tie it to a sentence no longer there: "that" of a claim, an opening "But".
@@ -477,8 +504,13 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       if (isCondition(tree, child) || isComplementClause(tree, child)) return { keep: 'core' };
       // A predicate without a subject ("Penting bagi X untuk …") says its point in its clauses.
       if (head === top && !tree.hasSubject(top) && !fronted) return { keep: 'core' };
-      // A purpose is often the point of the action ("… come together to pay tribute to Mandela").
-      if (!fronted && child > head && isPurpose(tree, child)) return { keep: 'optional', rank: DROP_ORDER.nearPhrase };
+      if (fronted || child < head || isExample(tree, child)) return { keep: 'drop' };
+      // What the verb is about ("accused of embezzling", "arrested for shooting"), and a purpose,
+      // often the point of the action ("… come together to pay tribute to Mandela"), stay while
+      // the budget allows, as a complement does; what happened before or after ("died after he
+      // lost control of his car") goes first.
+      if (markedBy(tree, child, tree.rules.clausePrepositions) || markedBy(tree, child, tree.rules.purposeMarkers)) return { keep: 'optional', rank: DROP_ORDER.nearPhrase };
+      if (markedBy(tree, child, tree.rules.sequenceMarkers)) return { keep: 'optional', rank: DROP_ORDER.farPhrase };
       return { keep: 'drop' };
     case 'conj':
       return decideConjunct(tree, head, child);
@@ -490,7 +522,6 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
     case 'amod':
       return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
     case 'nmod':
-      if (relation === 'nmod:poss') return { keep: 'optional', rank: DROP_ORDER.possessor };
       if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
       return { keep: 'optional', rank: tree.depth[child]! - tree.depth[top]! > 2 ? DROP_ORDER.farPhrase : DROP_ORDER.nounPhrase };
     case 'obl':
@@ -513,6 +544,8 @@ function subjectStart(tree: Tree, top: number): number {
  * stays; any other coordinated clause is a claim of its own, and goes.
  */
 function decideConjunct(tree: Tree, head: number, child: number): Decision {
+  // A name or noun coordinated with a verb is a misparse, not a list.
+  if (!tree.isClause(child) && tree.words[head]!.upos === 'VERB') return { keep: 'drop' };
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };
@@ -534,15 +567,20 @@ function isComplementClause(tree: Tree, clause: number): boolean {
   return marks.every((mark) => tree.rules.complementizers.has(mark));
 }
 
-/** Whether a clause states a purpose: its marker is one ("untuk …", "to …"). */
-function isPurpose(tree: Tree, clause: number): boolean {
-  return tree.childrenWith(clause, (relation) => relation === 'mark').some((marker) => tree.rules.purposeMarkers.has(tree.lower[marker]!));
+/** Whether a clause's marker (or, without one, its first word) is one of `markers`. */
+function markedBy(tree: Tree, clause: number, markers: ReadonlySet<string>): boolean {
+  const marks = tree.childrenWith(clause, (relation) => relation === 'mark' || relation === 'case');
+  return marks.length > 0 ? marks.some((marker) => markers.has(tree.lower[marker]!)) : markers.has(tree.lower[tree.firstOf(clause)]!);
 }
 
-/** Whether a phrase is an example or an elaboration: it opens with "seperti", "such as", "including". */
+/**
+ * Whether a phrase is an example or an elaboration ("seperti …", "such as …", "including …"), or
+ * a concession or circumstance ("despite …", "due to …", "seiring …"): either way it adds to the
+ * claim without changing it.
+ */
 function isExample(tree: Tree, phrase: number): boolean {
   const first = tree.firstOf(phrase);
-  return tree.rules.exampleMarkers.some((marker) => tree.spells(first, marker) > 0);
+  return [...tree.rules.exampleMarkers, ...tree.rules.adjunctMarkers].some((marker) => tree.spells(first, marker) > 0);
 }
 
 /** Whether a phrase attributes a claim ("according to X"). */
@@ -557,7 +595,7 @@ function isTime(tree: Tree, phrase: number): boolean {
   const markers = tree.childrenWith(phrase, (relation) => relation === 'case' || relation === 'mark').map((marker) => tree.lower[marker]!);
   if (markers.some((marker) => rules.timeMarkers.has(marker))) return true;
   // A year: "in 2013", "pada 1998".
-  return /^(1[89]|20)\d\d$/u.test(tree.lower[phrase]!) && markers.length > 0;
+  return YEAR.test(tree.lower[phrase]!) && markers.length > 0;
 }
 
 /** Whether a clause or phrase follows a comma: set off, so not needed to say which thing is meant. */
@@ -580,10 +618,7 @@ function isNearPhrase(tree: Tree, head: number, phrase: number): boolean {
 function droppable(tree: Tree, keep: Uint8Array, node: number): boolean {
   if (tree.negators[node]! > 0) return false;
   const inside = new Set(tree.subtree(node));
-  for (const below of inside) {
-    const token = tree.words[below]!.token;
-    if ((tree.words[below - 1]?.token === token && !inside.has(below - 1)) || (tree.words[below + 1]?.token === token && !inside.has(below + 1))) return false;
-  }
+  for (const group of wordGroups(tree)) if (group.some((index) => inside.has(index)) && group.some((index) => !inside.has(index) && keep[index])) return false;
   return pairsOf(tree).every((group) => !group.some((word) => inside.has(word)) || !group.some((word) => !inside.has(word) && keep[word]));
 }
 
@@ -637,12 +672,55 @@ function keepPairs(tree: Tree, keep: Uint8Array, top: number): boolean {
   return true;
 }
 
-/** Keeps every part of a written word one of whose parts is kept ("perannya", "don't"). */
+/**
+ * Keeps every part of a written word one of whose parts is kept: the words of a multiword token
+ * ("peran|nya", "do|n't") and the pieces of a word written without spaces between them
+ * ("7-year-old", "UK-based", "$30.6"), all but the punctuation at its edges ("Nutella,”").
+ */
 function keepWholeTokens(tree: Tree, keep: Uint8Array): void {
-  for (let index = 1; index < tree.size; index += 1) {
-    if (tree.words[index]!.token !== tree.words[index - 1]!.token) continue;
-    if (keep[index] || keep[index - 1]) keep[index] = keep[index - 1] = 1;
+  for (const group of wordGroups(tree)) {
+    if (group.some((index) => keep[index])) for (const index of group) keep[index] = 1;
   }
+}
+
+const groupCache = new WeakMap<Tree, Int32Array>();
+
+/** Whether the subtree of `node` holds part of a written word and not the rest of it. */
+function splitsWord(tree: Tree, node: number): boolean {
+  let groupOf = groupCache.get(tree);
+  if (!groupOf) {
+    groupOf = new Int32Array(tree.size).fill(-1);
+    wordGroups(tree).forEach((group, number) => group.forEach((index) => (groupOf![index] = number)));
+    groupCache.set(tree, groupOf);
+  }
+  const inside = tree.subtree(node);
+  const groups = new Set(inside.map((index) => groupOf![index]!).filter((group) => group >= 0));
+  if (groups.size === 0) return false;
+  const members = new Set(inside);
+  for (let index = 0; index < tree.size; index += 1) if (groups.has(groupOf[index]!) && !members.has(index)) return true;
+  return false;
+}
+
+/** The written words of more than one syntactic word: runs without spaces, less the punctuation at their edges. */
+function wordGroups(tree: Tree): number[][] {
+  const groups: number[][] = [];
+  const words = tree.words;
+  let start = 0;
+  for (let index = 1; index <= tree.size; index += 1) {
+    if (index < tree.size && (words[index]!.start === words[index - 1]!.end || words[index]!.token === words[index - 1]!.token)) continue;
+    let first = start;
+    let last = index - 1;
+    while (first < last && isEdgeMark(words[first]!.form)) first += 1;
+    while (last > first && isEdgeMark(words[last]!.form)) last -= 1;
+    if (last > first) groups.push(Array.from({ length: last - first + 1 }, (_, offset) => first + offset));
+    start = index;
+  }
+  return groups;
+}
+
+/** Punctuation that can stand at the edge of a written word without being part of it: quotes, brackets, commas, full stops. */
+function isEdgeMark(form: string): boolean {
+  return /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`,.;:!?…]+$/u.test(form);
 }
 
 /**

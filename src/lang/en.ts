@@ -86,10 +86,13 @@ export const compression: CompressionRules = {
     'emphasised', 'insist', 'insists', 'insisted', 'indicate', 'indicates', 'indicated', 'learned', 'learnt', 'report',
   ]),
   attributionMarkers: new Set(['according']),
+  clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
+  sequenceMarkers: new Set(['after', 'before', 'until', 'following']),
   purposeMarkers: new Set(['to', 'so', 'in order']),
   complementizers: new Set(['that']),
   conditionMarkers: new Set(['if', 'unless', 'provided', 'providing', 'whether', 'otherwise', 'lest']),
   exampleMarkers: ['such as', 'including', 'like', 'for example', 'for instance', 'e.g.', 'namely', 'among them', 'especially'],
+  adjunctMarkers: ['despite', 'in spite of', 'amid', 'amidst', 'following', 'besides', 'because of', 'due to', 'owing to', 'as part of', 'based on', 'in addition', 'in response to', 'in connection with', 'regardless of', 'notwithstanding', 'as a result of', 'in the wake of'],
   timeWords: new Set([
     ...DAYS_AND_MONTHS, 'morning', 'afternoon', 'evening', 'night', 'tonight', 'today', 'yesterday', 'tomorrow', 'now', 'week',
     'weekend', 'month', 'year', 'decade', 'century', 'season', 'hour', 'hours', 'minute', 'minutes', 'day', 'days', 'weeks',

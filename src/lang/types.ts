@@ -76,6 +76,13 @@ export interface CompressionRules {
   reportingVerbs: ReadonlySet<string>;
   /** Prepositions of an attribution ("according to X"): the phrase goes like a reporting frame. */
   attributionMarkers: ReadonlySet<string>;
+  /**
+   * Prepositions that open a clause as the complement of its verb ("accused of stealing", "jailed
+   * for trolling", "prohibited from using", "dengan meneken"): kept while the budget allows, as a phrase is.
+   */
+  clausePrepositions: ReadonlySet<string>;
+  /** Words that open a clause of time before or after ("after", "setelah"): kept while the budget allows. */
+  sequenceMarkers: ReadonlySet<string>;
   /** Words that open a clause of purpose ("untuk", "agar", "to"): often the point of the action, so kept while the budget allows. */
   purposeMarkers: ReadonlySet<string>;
   /** Words that introduce a clause as what is said or known ("bahwa", "that"): the clause can stand alone without them. */
@@ -84,6 +91,11 @@ export interface CompressionRules {
   conditionMarkers: ReadonlySet<string>;
   /** Words that open an example or an elaboration ("seperti", "such as"): the phrase goes. */
   exampleMarkers: readonly string[];
+  /**
+   * Phrases that open a concession or circumstance ("despite", "due to", "seiring"): what they add
+   * does not change the truth of the claim, and goes.
+   */
+  adjunctMarkers: readonly string[];
   /** Nouns and adverbs of time ("Senin", "yesterday"): a phrase headed by one is a time phrase, and goes. */
   timeWords: ReadonlySet<string>;
   /** Prepositions that make a phrase temporal whatever its noun ("sejak", "during"). */
