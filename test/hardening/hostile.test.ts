@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { parseArticle, type SourceKind } from '../../src/parse/index.js';
 import { renderMarp } from '../../src/render/marp.js';
 import { serializeDeck } from '../../src/serialize/index.js';
@@ -72,7 +73,7 @@ describe('hostile articles', () => {
 
 async function deckOf(text: string, kind: SourceKind) {
   const article = await parseArticle({ path: `arbitrary.${kind}`, text, kind });
-  const deck = condense(article);
+  const deck = condense(article, await syntaxFor(article));
   const theme = await resolveTheme('ringkas');
   const markdown = serializeDeck(deck, { theme: theme.name });
   return { deck, markdown, rendered: renderMarp(markdown, theme) };

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { readSource } from '../../src/io/inputs.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { renderMarp } from '../../src/render/marp.js';
@@ -32,7 +33,7 @@ function expectOneLineError(result: { code: number; stderr: string }, code: numb
 /** A deck for `text` straight through the stages, and what Marp makes of its Markdown. */
 async function stages(text: string, kind: 'text' | 'markdown' | 'html' = 'text') {
   const article = await parseArticle({ path: `input.${kind}`, text, kind });
-  const deck = condense(article);
+  const deck = condense(article, await syntaxFor(article));
   const theme = await resolveTheme('ringkas');
   const markdown = serializeDeck(deck, { theme: theme.name });
   return { article, deck, markdown, rendered: renderMarp(markdown, theme) };
