@@ -226,7 +226,8 @@ class Tree {
       const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
       for (let index = 1; index < subjects.length; index += 1) {
         const [before, after] = [subjects[index - 1]!, subjects[index]!];
-        if (Math.max(...this.subtree(before)) + 1 !== Math.min(...this.subtree(after))) continue;
+        // Side by side: nothing between them, not even a comma ("Aliansi …, tetapi juga forum …" is two).
+        if (Math.max(...this.subtree(before)) + 1 !== this.firstOf(after) || this.isPunct(this.firstOf(after) - 1)) continue;
         if (this.rules.timeWords.has(this.lower[after]!)) {
           this.relations[after] = 'obl:tmod';
           subjects[index] = before;
@@ -523,6 +524,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
     case 'nmod':
       if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
+      // A noun modifying a noun without a preposition is part of its name ("kebijakan luar negeri", "transportasi online").
+      if (tree.childrenWith(child, (relation) => relation === 'case').length === 0) return { keep: 'core' };
       return { keep: 'optional', rank: tree.depth[child]! - tree.depth[top]! > 2 ? DROP_ORDER.farPhrase : DROP_ORDER.nounPhrase };
     case 'obl':
       if (fronted || isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
