@@ -37,7 +37,7 @@ export interface CompressOptions {
  * Why a sentence makes no bullet whatever is deleted from it: a question, a teaser, a fragment
  * without a predicate, a subject that points to an earlier sentence, an opening connective, a
  * first-person quote without its speaker, a two-part construction whose halves cannot stay
- * together, or a "sentence" too long to be one.
+ * together, a written word whose pieces the parser put far apart, or a "sentence" too long to be one.
  */
 export type Unfit =
   | 'empty'
@@ -48,6 +48,7 @@ export type Unfit =
   | 'connective-opener'
   | 'unattributed-quote'
   | 'split-pair'
+  | 'split-word'
   | 'too-long';
 
 /** The outcome of compressing one sentence. */
@@ -65,6 +66,8 @@ export interface Compression {
    * Liverpool, Patrik Berger" → "Patrik Berger", with the description below it).
    */
   heads: readonly number[];
+  /** Each parsed word's relation to its head in that tree. */
+  relations: readonly string[];
   /** The kept words, as indices into {@link parsed}, ascending (punctuation included). */
   kept: readonly number[];
   /** The predicate the bullet is built on (the tree's root, or the claim of a dropped reporting frame); -1 when none. */
@@ -89,7 +92,7 @@ const CORE = new Set([
 /** Relations of a subject. */
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl']);
 /** Relations that a headline editor always drops: they add, they do not state. */
-const DROPPED = new Set(['appos', 'parataxis', 'discourse', 'vocative', 'reparandum', 'dep', 'list', 'orphan', 'nmod:desc', 'dislocated']);
+const DROPPED = new Set(['appos', 'parataxis', 'discourse', 'vocative', 'reparandum', 'dep', 'list', 'orphan', 'nmod:desc', 'dislocated', 'punct']);
 /** Relations by which a clause may hang from a word taken for the root. */
 const CLAUSAL = new Set(['parataxis', 'appos', 'acl', 'acl:relcl', 'conj', 'dep', 'ccomp', 'advcl', 'list']);
 /** A year: "1998", "2014". */
@@ -111,6 +114,8 @@ const OPENING_QUOTES = new Set(['“', '„', '«', '``', '‘']);
 const CLOSING_QUOTES = new Set(['”', '»', "''", '’']);
 const BRACKETS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const CLOSING_BRACKETS = new Set(BRACKETS.values());
+/** Marks of punctuation, whatever a word was tagged ("%", "&", "#" are words here). */
+const PUNCTUATION = /^[\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}.,;:!?…'"`·/]+$/u;
 /** Marks that end a sentence: never inside a bullet, which has no final mark. */
 const FINAL_MARKS = /^[.!?…。．！？]+$/u;
 
@@ -159,6 +164,11 @@ class Tree {
       if (rules.negators.has(this.lower[node]!)) this.negators[node]! += 1;
       if (this.parent[node]! >= 0) this.negators[this.parent[node]!]! += this.negators[node]!;
     }
+  }
+
+  /** Rebuilds the children lists after heads changed. */
+  relink(): void {
+    this.link();
   }
 
   private link(): void {
@@ -266,7 +276,7 @@ class Tree {
   /** Punctuation, whatever the tagger made of it (it takes the quotation mark `` for an adjective now and then). */
   isPunct(node: number): boolean {
     const word = this.words[node]!;
-    return word.upos === 'PUNCT' || word.deprel === 'punct' || QUOTES.has(word.form) || /^\p{P}+$/u.test(word.form);
+    return word.upos === 'PUNCT' || word.deprel === 'punct' || QUOTES.has(word.form) || PUNCTUATION.test(word.form);
   }
 
   /** The word and every word below it. */
@@ -349,8 +359,9 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
   const optional: Optional[] = [];
   const top = mainPredicate(tree);
   include(tree, top, keep, optional, top);
-  const paired = keepPairs(tree, keep, top);
-  keepWholeTokens(tree, keep);
+  // Both halves of a two-part construction, and every piece of a written word, or the sentence as it is.
+  if (!keepPairs(tree, keep, top)) return whole(sentence, words, 'split-pair');
+  if (!keepWholeTokens(tree, keep, top)) return whole(sentence, words, 'split-word');
 
   // Over budget: optional dependents go, the deepest first (a phrase loses its modifiers before it
   // goes), then the least needed, then the latest.
@@ -367,19 +378,26 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     text,
     parsed: words,
     heads: [...tree.parent].map((parent) => parent + 1),
+    relations: [...tree.relations],
     kept,
     top,
     words: count,
     overBudget: count > options.maxWords,
-    unfit: paired ? unfitness(sentence, tree, keep, kept, top) : 'split-pair',
+    unfit: unfitness(sentence, tree, keep, kept, top),
   };
 }
 
-/** The sentence left whole, for input that has no tree to prune. */
+/**
+ * The sentence left whole but for its final mark, for input that has no tree to prune: nothing of
+ * a sentence without a word, all of one too long to parse.
+ */
 function whole(sentence: ParsedSentence, tokens: readonly Token[], unfit: Unfit): Compression {
-  const text = capitalise(sentence.text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, ''));
   const parsed = tokens.map((token): ParsedWord => ({ ...token, upos: 'X', head: 0, deprel: 'root' }));
-  return { text, parsed, heads: parsed.map(() => 0), kept: parsed.map((_, index) => index), top: -1, words: wordCount(text), overBudget: false, unfit };
+  let end = unfit === 'empty' ? 0 : parsed.length;
+  while (end > 0 && FINAL_MARKS.test(parsed[end - 1]!.form)) end -= 1;
+  const kept = parsed.slice(0, end).map((_, index) => index);
+  const text = capitalise(render({ text: sentence.text, words: parsed }, kept));
+  return { text, parsed, heads: parsed.map(() => 0), relations: parsed.map(() => 'root'), kept, top: -1, words: wordCount(text), overBudget: false, unfit };
 }
 
 /**
@@ -396,7 +414,8 @@ function mainPredicate(tree: Tree): number {
     const found = [root];
     for (let at = 0; at < found.length; at += 1) {
       const node = found[at]!;
-      if (node !== root && isStatement(tree, node)) return node;
+      // Never a clause that would leave a negation out, nor a speech frame without its claim.
+      if (node !== root && isStatement(tree, node) && tree.negators[node] === tree.negators[root] && !tree.rules.reportingVerbs.has(tree.lower[node]!)) return node;
       found.push(...tree.childrenWith(node, (relation) => CLAUSAL.has(relation) || relation === 'root'));
     }
     return root;
@@ -464,7 +483,8 @@ type Decision = { keep: 'core' } | { keep: 'optional'; rank: number } | { keep: 
 function include(tree: Tree, node: number, keep: Uint8Array, optional: Optional[], top: number): void {
   keep[node] = 1;
   for (const child of tree.children[node]!) {
-    if (tree.isPunct(child)) continue;
+    // A mark is placed by what it stands between (see keepPunctuation), unless the parser hung words from it.
+    if (tree.isPunct(child) && tree.children[child]!.length === 0) continue;
     const decision = decide(tree, node, child, top);
     if (decision.keep === 'drop') continue;
     if (decision.keep === 'optional') optional.push({ node: child, rank: decision.rank, depth: tree.depth[child]! });
@@ -594,8 +614,10 @@ function isAttribution(tree: Tree, phrase: number): boolean {
 /** Whether a phrase is about when: headed by a word of time, or opened by a preposition of time. */
 function isTime(tree: Tree, phrase: number): boolean {
   const rules = tree.rules;
-  if (rules.timeWords.has(tree.lower[phrase]!)) return true;
   const markers = tree.childrenWith(phrase, (relation) => relation === 'case' || relation === 'mark').map((marker) => tree.lower[marker]!);
+  // A number of units of time without a preposition is a measure ("berusia setengah abad", "aged 56 years"), not a when.
+  const measure = markers.length === 0 && tree.childrenWith(phrase, (relation) => relation === 'nummod' || relation === 'det').some((count) => tree.words[count]!.upos === 'NUM' || /^(?:setengah|separuh|half|a|an)$/u.test(tree.lower[count]!));
+  if (rules.timeWords.has(tree.lower[phrase]!)) return !measure;
   if (markers.some((marker) => rules.timeMarkers.has(marker))) return true;
   // A year: "in 2013", "pada 1998".
   return YEAR.test(tree.lower[phrase]!) && markers.length > 0;
@@ -678,12 +700,42 @@ function keepPairs(tree: Tree, keep: Uint8Array, top: number): boolean {
 /**
  * Keeps every part of a written word one of whose parts is kept: the words of a multiword token
  * ("peran|nya", "do|n't") and the pieces of a word written without spaces between them
- * ("7-year-old", "UK-based", "$30.6"), all but the punctuation at its edges ("Nutella,”").
+ * ("7-year-old", "UK-based", "$30.6"), all but the punctuation at its edges ("Nutella,”"). False
+ * when a word cannot be kept whole without breaking the tree.
  */
-function keepWholeTokens(tree: Tree, keep: Uint8Array): void {
+function keepWholeTokens(tree: Tree, keep: Uint8Array, top: number): boolean {
+  const inTop = new Set(tree.subtree(top));
   for (const group of wordGroups(tree)) {
-    if (group.some((index) => keep[index])) for (const index of group) keep[index] = 1;
+    const missing = group.filter((index) => !keep[index]);
+    if (missing.length === 0 || missing.length === group.length) continue;
+    if (missing.every((index) => inTop.has(index))) {
+      // Each missing piece comes back with the words between it and the kept tree, so the tree stays whole.
+      for (let node of missing) {
+        while (node >= 0 && !keep[node]) {
+          keep[node] = 1;
+          node = tree.parent[node]!;
+        }
+      }
+    } else {
+      // A piece lies outside the bullet's subtree ("MT-|Tri is better"): the pieces of one written
+      // word hang together from its kept piece, as UD's goeswith does, unless one of them is above
+      // it in the tree, which no bullet can mend.
+      const anchor = group.find((index) => keep[index])!;
+      const above = new Set<number>();
+      for (let node = tree.parent[anchor]!; node >= 0; node = tree.parent[node]!) above.add(node);
+      if (!missing.some((index) => above.has(index))) {
+        for (const index of missing) {
+          tree.parent[index] = anchor;
+          tree.relations[index] = 'goeswith';
+          keep[index] = 1;
+        }
+        tree.relink();
+        continue;
+      }
+      return false;
+    }
   }
+  return true;
 }
 
 const groupCache = new WeakMap<Tree, Int32Array>();
@@ -704,13 +756,21 @@ function splitsWord(tree: Tree, node: number): boolean {
   return false;
 }
 
-/** The written words of more than one syntactic word: runs without spaces, less the punctuation at their edges. */
+/**
+ * The written words of more than one syntactic word: runs without spaces or separating marks
+ * between them ("7-year-old", "U.S.-led", "don't"), less the punctuation at their edges.
+ */
 function wordGroups(tree: Tree): number[][] {
   const groups: number[][] = [];
   const words = tree.words;
+  const joined = (index: number) =>
+    words[index]!.token === words[index - 1]!.token ||
+    (words[index]!.start === words[index - 1]!.end && !isEdgeMark(words[index]!.form) && !isEdgeMark(words[index - 1]!.form)) ||
+    (words[index]!.start === words[index - 1]!.end && words[index + 1]?.start === words[index]!.end && JOINERS.test(words[index]!.form)) ||
+    (words[index]!.start === words[index - 1]!.end && JOINERS.test(words[index - 1]!.form) && index > 1 && words[index - 1]!.start === words[index - 2]!.end);
   let start = 0;
   for (let index = 1; index <= tree.size; index += 1) {
-    if (index < tree.size && (words[index]!.start === words[index - 1]!.end || words[index]!.token === words[index - 1]!.token)) continue;
+    if (index < tree.size && joined(index)) continue;
     let first = start;
     let last = index - 1;
     while (first < last && isEdgeMark(words[first]!.form)) first += 1;
@@ -721,10 +781,13 @@ function wordGroups(tree: Tree): number[][] {
   return groups;
 }
 
-/** Punctuation that can stand at the edge of a written word without being part of it: quotes, brackets, commas, full stops. */
+/** Punctuation that separates words, or stands at the edge of one without being part of it: quotes, brackets, commas, full stops, dashes. */
 function isEdgeMark(form: string): boolean {
-  return /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`,.;:!?…]+$/u.test(form);
+  return /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`,.;:!?…–—]+$/u.test(form) || /^-{2,}$/u.test(form);
 }
+
+/** Marks that join the words either side of them into one ("long-term", "and/or", "AT&T", "U.S."). */
+const JOINERS = /^(?:-|\/|&|'|’|\.)$/u;
 
 /**
  * Keeps the punctuation a bullet needs: a mark between two kept words with nothing dropped around
@@ -894,6 +957,9 @@ function keepsSpeaker(tree: Tree, keep: Uint8Array): boolean {
   return false;
 }
 
+/** The bullet with its first letter in capitals, where it starts with a letter (after an opening mark) that has a capital of its own. */
 function capitalise(text: string): string {
-  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return text.replace(/^([\p{Ps}\p{Pi}"'“‘]*)(\p{Ll})/u, (whole, before: string, letter: string) =>
+    letter.toUpperCase().toLowerCase() === letter && letter.toUpperCase().length === 1 ? before + letter.toUpperCase() : whole,
+  );
 }
