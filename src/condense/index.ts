@@ -88,6 +88,15 @@ class Bullets {
 
   readonly within = (candidate: Candidate): Point | undefined => (this.compression(candidate).overBudget ? undefined : this.point(candidate));
   readonly over = (candidate: Candidate): Point | undefined => this.point(candidate);
+  /**
+   * The sentence itself, for a section none of whose sentences makes a bullet: the author's words
+   * are never a fragment. Not a question or a teaser, which are no point at all.
+   */
+  readonly whole = (candidate: Candidate): Point | undefined => {
+    const unfit = this.compression(candidate).unfit;
+    if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty') return undefined;
+    return { ...candidate, bullet: candidate.sentence.text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '') };
+  };
 }
 
 /**
@@ -130,8 +139,8 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     const score = (candidate: Candidate) => candidate.localScore;
     let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, comparedWith(), bullets.within);
     // Every section with text gets a slide. When all it says is already on the deck, it takes its
-    // point back from the conclusion; failing that, it shows a bullet over the word budget; and
-    // only as a last resort a point the deck already has.
+    // point back from the conclusion; failing that, it shows a bullet over the word budget, then
+    // a point the deck already has; and when no sentence of it makes a bullet, a sentence whole.
     if (chosen.length === 0) {
       chosen = selectByMmr(pool, score, 1, comparedWith().filter((point) => !takeaways.includes(point)), bullets.within);
       for (const point of chosen) {
@@ -141,6 +150,7 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     }
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, comparedWith(), bullets.over);
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.over);
+    if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.whole);
     shown.push(...chosen);
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
     return chunk(bySourceOrder(chosen), settings.maxBullets).map(
