@@ -93,6 +93,8 @@ const CORE = new Set([
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl']);
 /** Relations that a headline editor always drops: they add, they do not state. */
 const DROPPED = new Set(['appos', 'parataxis', 'discourse', 'vocative', 'reparandum', 'dep', 'list', 'orphan', 'nmod:desc', 'dislocated', 'punct']);
+/** Relations by which the parser hangs a speech frame ("…, officials said") from its claim. */
+const FRAME_RELATIONS = new Set(['parataxis', 'ccomp', 'conj', 'acl', 'advcl', 'dep']);
 /** Relations by which a clause may hang from a word taken for the root. */
 const CLAUSAL = new Set(['parataxis', 'appos', 'acl', 'acl:relcl', 'conj', 'dep', 'ccomp', 'advcl', 'list']);
 /** A year: "1998", "2014". */
@@ -212,6 +214,11 @@ class Tree {
     for (let time = 1; time < this.size; time += 1) {
       const relation = this.relations[time]!;
       if (!this.rules.timeWords.has(this.lower[time]!) || this.parent[time]! < 0 || !/^(?:obj|iobj|nsubj|nsubj:pass|appos)$/u.test(relation)) continue;
+      // "turun tajam pekan ini": a word of time with a pointing word is when, whatever its relation.
+      if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det') && this.rules.pointingDeterminers.has(this.lower[child]!))) {
+        this.relations[time] = 'obl:tmod';
+        continue;
+      }
       if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det'))) continue;
       const before = this.children[time]!.filter((child) => child < time && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN'));
       const noun = before.at(-1);
@@ -433,13 +440,17 @@ function mainPredicate(tree: Tree): number {
 
 /**
  * Whether a reported claim can drop its frame: the frame holds no negation, the claim is not in
- * the first person (a quote keeps its speaker), and its subject is not a pronoun whose referent is
- * in the frame ("A woman … says they are …").
+ * the first person (a quote keeps its speaker), and its subject is not, nor has, a pronoun whose
+ * referent is in the frame ("A woman … says they are …", "The company said its profits …").
  */
 function standsAlone(tree: Tree, frame: number, claim: number): boolean {
   if (tree.negators[frame]! > tree.negators[claim]!) return false;
   if (tree.subtree(claim).some((node) => tree.rules.firstPerson.has(tree.lower[node]!))) return false;
-  return !tree.childrenWith(claim, (relation) => relation.startsWith('nsubj')).some((subject) => tree.rules.anaphors.includes(tree.lower[subject]!));
+  return !tree.childrenWith(claim, (relation) => relation.startsWith('nsubj')).some(
+    (subject) =>
+      tree.rules.anaphors.includes(tree.lower[subject]!) ||
+      tree.childrenWith(subject, (relation) => relation === 'nmod:poss').some((owner) => tree.rules.possessiveAnaphors.has(tree.lower[owner]!)),
+  );
 }
 
 /**
@@ -507,14 +518,16 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   // The top's own function words that tie it to a sentence no longer there: "that" of a claim, an opening "But".
   if (head === top && (kind === 'mark' || kind === 'cc') && child < top) return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
   if (kind === 'cc' && head === top) return { keep: 'drop' };
+  // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
+  // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
+  if (child > head && FRAME_RELATIONS.has(kind) && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
+    return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
+  }
+  // A word of a two-part construction stays, and keepPairs brings back the other part.
+  if (holdsPairWord(tree, child)) return { keep: 'core' };
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
   if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
-  // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
-  // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
-  if (child > head && (kind === 'parataxis' || kind === 'ccomp' || kind === 'conj') && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
-    return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
-  }
   if (DROPPED.has(relation)) return { keep: 'drop' };
   switch (kind) {
     case 'advmod':
@@ -645,6 +658,12 @@ function droppable(tree: Tree, keep: Uint8Array, node: number): boolean {
   const inside = new Set(tree.subtree(node));
   for (const group of wordGroups(tree)) if (group.some((index) => inside.has(index)) && group.some((index) => !inside.has(index) && keep[index])) return false;
   return pairsOf(tree).every((group) => !group.some((word) => inside.has(word)) || !group.some((word) => !inside.has(word) && keep[word]));
+}
+
+/** Whether the subtree of `node` holds a word of a two-part construction. */
+function holdsPairWord(tree: Tree, node: number): boolean {
+  const words = new Set(pairsOf(tree).flat());
+  return words.size > 0 && tree.subtree(node).some((below) => words.has(below));
 }
 
 const pairCache = new WeakMap<Tree, number[][]>();
