@@ -183,8 +183,8 @@ class Tree {
   }
 
   /**
-   * A name in apposition to a common noun ("Mantan pemain Liverpool, Patrik Berger", "its chief
-   * executive, Jane Doe") takes the noun's place in the tree, and the noun becomes its appositive:
+   * A name in apposition to a common noun that is a subject ("Mantan pemain Liverpool, Patrik
+   * Berger", "its chief executive, Jane Doe") takes the noun's place in the tree, and the noun becomes its appositive:
    * both mean the same person, and the name is what a headline keeps. The function words that tie
    * the phrase to its head (a preposition, a coordinator) move to the name.
    */
@@ -192,7 +192,8 @@ class Tree {
     this.link();
     for (let name = 0; name < this.size; name += 1) {
       const noun = this.parent[name]!;
-      if (this.relations[name] !== 'appos' || noun < 0 || noun > name) continue;
+      // Only for a subject: a name after an object is as often a place misattached ("menjalani perawatan …, Tangerang Selatan").
+      if (this.relations[name] !== 'appos' || noun < 0 || noun > name || !this.relations[noun]!.startsWith('nsubj')) continue;
       if (this.words[name]!.upos !== 'PROPN' || this.words[noun]!.upos !== 'NOUN') continue;
       this.parent[name] = this.parent[noun]!;
       this.relations[name] = this.relations[noun]!;
@@ -222,7 +223,8 @@ class Tree {
       if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det'))) continue;
       const before = this.children[time]!.filter((child) => child < time && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN'));
       const noun = before.at(-1);
-      if (noun === undefined || noun !== time - 1) continue;
+      // The noun's phrase must run up to the word of time ("partai Piala FA … End | Sabtu").
+      if (noun === undefined || Math.max(...this.subtree(noun)) + 1 < time - (this.isPunct(time - 1) ? 1 : 0)) continue;
       this.parent[noun] = this.parent[time]!;
       this.relations[noun] = relation;
       for (const child of this.children[time]!) if (child < noun) this.parent[child] = noun;
@@ -545,6 +547,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       // lost control of his car") goes first.
       if (markedBy(tree, child, tree.rules.clausePrepositions) || markedBy(tree, child, tree.rules.purposeMarkers)) return { keep: 'optional', rank: DROP_ORDER.nearPhrase };
       if (markedBy(tree, child, tree.rules.sequenceMarkers)) return { keep: 'optional', rank: DROP_ORDER.farPhrase };
+      // A noun with a preposition is a phrase, whatever the parser called it ("berkat kemenangan Marin").
+      if (tree.words[child]!.upos === 'NOUN' || tree.words[child]!.upos === 'PROPN') return { keep: 'optional', rank: DROP_ORDER.farPhrase };
       return { keep: 'drop' };
     case 'conj':
       return decideConjunct(tree, head, child);

@@ -114,7 +114,7 @@ export const compression: CompressionRules = {
   complementizers: new Set(['bahwa', 'bahwasanya']),
   conditionMarkers: new Set(['jika', 'jikalau', 'kalau', 'apabila', 'bila', 'asalkan', 'asal', 'seandainya', 'andaikan', 'andai', 'manakala', 'kecuali']),
   exampleMarkers: ['seperti', 'misalnya', 'contohnya', 'antara lain', 'termasuk', 'di antaranya', 'di antara nya', 'diantaranya', 'yakni', 'yaitu', 'semisal'],
-  adjunctMarkers: ['meski', 'meskipun', 'walaupun', 'walau', 'kendati', 'kendatipun', 'biarpun', 'seiring', 'seiring dengan', 'menyusul', 'selain', 'sebagai bagian dari', 'terkait dengan', 'mengacu', 'berdasarkan'],
+  adjunctMarkers: ['meski', 'meskipun', 'walaupun', 'walau', 'kendati', 'kendatipun', 'biarpun', 'menyusul', 'selain', 'sebagai bagian dari', 'terkait dengan', 'mengacu', 'berdasarkan'],
   timeWords: new Set([
     ...DAYS_AND_MONTHS, 'pagi', 'siang', 'sore', 'petang', 'malam', 'dini', 'hari', 'kemarin', 'besok', 'lusa', 'kini', 'sekarang',
     'tadi', 'nanti', 'lalu', 'pekan', 'bulan', 'tahun', 'abad', 'dekade', 'pukul', 'jam', 'wib', 'wita', 'wit', 'saat', 'waktu',
