@@ -3,10 +3,10 @@ import type { Argv } from 'yargs';
 import { MIN_MAX_WORDS, compressSentence } from '../condense/index.js';
 import { ExitCode, RingkasError } from '../errors.js';
 import { readSource } from '../io/inputs.js';
-import type { Language } from '../model.js';
 import { splitDateline } from '../parse/boilerplate.js';
 import { detectLanguage } from '../parse/language.js';
 import { loadSyntax } from '../syntax/index.js';
+import { langOption, withInputAndLang } from './parse.js';
 
 /** The word budget `compress` aims at when none is given, as `build` does. */
 const DEFAULT_MAX_WORDS = 14;
@@ -22,17 +22,15 @@ export const compressCommand = {
   command: 'compress [input]',
   describe: 'compress sentences into bullets: one sentence per line in (stdin by default), one bullet per line out',
   builder: <T>(command: Argv<T>) =>
-    command
-      .positional('input', { type: 'string', describe: 'a file of sentences, one per line, or - for stdin [default: -]' })
-      .option('lang', { type: 'string', describe: 'language of the sentences: auto, id or en [default: auto]' })
-      .option('max-words', { type: 'number', describe: `words per bullet to aim at, ${MIN_MAX_WORDS} or more [default: ${DEFAULT_MAX_WORDS}]` }),
+    withInputAndLang(command, 'a file of sentences, one per line, or - for stdin [default: -]').option('max-words', {
+      type: 'number',
+      describe: `words per bullet to aim at, ${MIN_MAX_WORDS} or more [default: ${DEFAULT_MAX_WORDS}]`,
+    }),
 };
 
 /** Runs `ringkas compress` on `input` (a path or `-`) with its parsed options; writes bullets through `stdout`. */
 export async function runCompress(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
-  const lang = args['lang'] as Language | 'auto' | undefined;
-  // Checked here rather than by yargs, whose message for a wrong choice takes several lines.
-  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
+  const lang = langOption(args);
   const maxWords = args['maxWords'] ?? DEFAULT_MAX_WORDS;
   if (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < MIN_MAX_WORDS) {
     throw new RingkasError(`--max-words: expected a whole number of at least ${MIN_MAX_WORDS}, got "${String(maxWords)}"`, ExitCode.usage);

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runBin, tempDir } from '../helpers.js';
+import { BIN, badInputs, expectRefusals } from '../helpers.js';
 
 /** Runs the built bin with `input` on standard input. */
 function compressStdin(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -51,25 +50,14 @@ describe('ringkas compress', () => {
   });
 
   it('reports bad input and options in one line with the usual exit codes', async () => {
-    const dir = await tempDir();
-    const empty = join(dir, 'empty.txt');
-    const binary = join(dir, 'binary.txt');
-    await writeFile(empty, '');
-    await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
-    for (const [args, code, message] of [
+    const { dir, empty, binary } = await badInputs();
+    await expectRefusals([
       [['compress', empty], 1, /empty/u],
       [['compress', binary], 1, /binary/u],
       [['compress', join(dir, 'missing.txt')], 1, /no such file/u],
       [['compress', empty, '--lang', 'fr'], 2, /--lang/u],
       [['compress', empty, '--max-words', '3'], 2, /--max-words/u],
       [['compress', empty, '--max-words', '7.5'], 2, /--max-words/u],
-    ] as const) {
-      const result = await runBin([...args]);
-      expect(result.code, result.stderr).toBe(code);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(result.stderr).not.toMatch(/\n\s+at /u);
-    }
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { LANGUAGES } from '../../src/lang/index.js';
 import type { Language } from '../../src/model.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { type Syntax, loadSyntax, tokenize } from '../../src/syntax/index.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, isDeletionOf } from '../helpers.js';
 
 /**
  * The compressor's guarantees, checked on every sentence of the UD treebanks' test files and of
@@ -28,22 +28,8 @@ const TEST_FILES: [string, Language, number][] = [
 ];
 const BUDGET = 14;
 
-/** Words as the checks see them: lower case, letters and digits, inner hyphens and apostrophes kept. */
-const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
-
 /** Relations of the predicate's core: its subject and complements. */
 const CORE_OF_PREDICATE = new Set(['nsubj', 'nsubj:pass', 'csubj', 'csubj:pass', 'expl', 'obj', 'iobj', 'ccomp', 'xcomp', 'obl:agent', 'cop']);
-
-function isDeletionOf(bullet: string, source: string): boolean {
-  const sourceWords = words(source);
-  let position = 0;
-  for (const word of words(bullet)) {
-    position = sourceWords.indexOf(word, position);
-    if (position < 0) return false;
-    position += 1;
-  }
-  return true;
-}
 
 /** Every guarantee of one compression of `text`; `name` says where the sentence came from. */
 function checkCompression(text: string, lang: Language, compression: Compression, name: string): void {

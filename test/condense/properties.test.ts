@@ -8,25 +8,10 @@ import type { Article, Deck } from '../../src/model.js';
 import { type Source, parseArticle, sourceKindOf } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
 import { type Syntax, loadSyntax } from '../../src/syntax/index.js';
-import { ROOT, SAMPLE } from '../helpers.js';
+import { ROOT, SAMPLE, isDeletionOf, words } from '../helpers.js';
 
 const syntaxes: Record<'id' | 'en', Syntax> = { id: await loadSyntax('id'), en: await loadSyntax('en') };
 const condenseWith = (article: Article, options?: Parameters<typeof condense>[2]) => condense(article, syntaxes[article.lang], options);
-
-/** Words as the property checks see them: lower case, letters and digits. */
-const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
-
-/** Whether `bullet` is `source` with words deleted and nothing added or reordered. */
-function isDeletionOf(bullet: string, source: string): boolean {
-  const sourceWords = words(source);
-  let position = 0;
-  for (const word of words(bullet)) {
-    position = sourceWords.indexOf(word, position);
-    if (position < 0) return false;
-    position += 1;
-  }
-  return true;
-}
 
 /** Near-duplicates: bullets sharing at least 60% of their distinct words (Jaccard). */
 function nearDuplicates(a: string, b: string): boolean {

@@ -8,7 +8,7 @@ import { parseArticle, type SourceKind } from '../../src/parse/index.js';
 import { renderMarp } from '../../src/render/marp.js';
 import { serializeDeck } from '../../src/serialize/index.js';
 import { resolveTheme } from '../../src/themes/index.js';
-import { readPdf, runBin, tempDir } from '../helpers.js';
+import { isDeletionOf, readPdf, runBin, tempDir } from '../helpers.js';
 
 const SECRET = 'RINGKAS-LOCAL-SECRET-7f3a';
 
@@ -92,7 +92,12 @@ async function checkStages(text: string, kind: SourceKind): Promise<void> {
   expect(rendered.slideCount).toBe(deck.slides.length);
   for (const slide of deck.slides) {
     expect(slide.bullets.length).toBeLessThanOrEqual(5);
-    for (const bullet of slide.bullets) expect(bullet.replace(/…$/u, '').split(/\s+/u).length).toBeLessThanOrEqual(14);
+    slide.bullets.forEach((bullet, index) => {
+      // Over the budget only as a whole compression of its sentence (never cut to fit), which the notes hold.
+      if (bullet.replace(/…$/u, '').split(/\s+/u).length <= 14) return;
+      expect(slide.kind === 'content' || slide.kind === 'conclusion', bullet).toBe(true);
+      expect(isDeletionOf(bullet, slide.notes[index] ?? ''), bullet).toBe(true);
+    });
   }
   expect(rendered.html).not.toMatch(/<script|<iframe|<img|<a /iu);
 }
