@@ -94,7 +94,8 @@ class Bullets {
    */
   readonly whole = (candidate: Candidate): Point | undefined => {
     const unfit = this.compression(candidate).unfit;
-    if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty') return undefined;
+    // A run of words too long to parse is no sentence an author wrote to be read aloud.
+    if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty' || unfit === 'too-long') return undefined;
     return { ...candidate, bullet: candidate.sentence.text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '') };
   };
 }
@@ -153,6 +154,8 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.whole);
     shown.push(...chosen);
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
+    // A section with text but no sentence to show (a run of words without a stop) keeps its slide, with its heading alone.
+    if (chosen.length === 0) return [{ kind: 'content', section: sectionIndex, title: heading, bullets: [], notes: [] } satisfies Slide];
     return chunk(bySourceOrder(chosen), settings.maxBullets).map(
       (group, part): Slide => ({
         kind: 'content',
