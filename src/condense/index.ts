@@ -58,7 +58,8 @@ const MAX_COMPARED_POINTS = 250;
  * the budget; `over` when it meets every guarantee but is longer (a last resort, never a fragment).
  */
 class Bullets {
-  private readonly compressions = new Map<number, Compression>();
+  /** By sentence text: a sentence an article repeats is parsed once. */
+  private readonly compressions = new Map<string, Compression>();
   private readonly points = new Map<number, Point | null>();
 
   constructor(
@@ -68,10 +69,10 @@ class Bullets {
   ) {}
 
   compression(candidate: Candidate): Compression {
-    let compression = this.compressions.get(candidate.order);
+    let compression = this.compressions.get(candidate.sentence.text);
     if (compression === undefined) {
       compression = compressSentence(candidate.sentence.text, this.parser, { lang: this.article.lang, maxWords: this.maxWords });
-      this.compressions.set(candidate.order, compression);
+      this.compressions.set(candidate.sentence.text, compression);
     }
     return compression;
   }

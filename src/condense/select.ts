@@ -26,6 +26,9 @@ export function bulletWordsOf(item: Pickable): ReadonlySet<string> {
 /** Bullets this similar (word-set Jaccard) or sentences this similar (cosine) say the same thing. */
 const DUPLICATE_JACCARD = 0.6;
 const DUPLICATE_COSINE = 0.75;
+/** How many items' points one selection may make: this many per item picked, and a few more. */
+const MAX_RESOLVED_PER_PICK = 4;
+const MIN_RESOLVED = 8;
 /** Maximal marginal relevance: weight of importance against novelty. */
 const LAMBDA = 0.7;
 
@@ -53,7 +56,8 @@ export interface Scorable {
  * score alone is below the best value found (similarity only lowers a value), so that a section of
  * 300,000 sentences costs a few hundred comparisons a step rather than all of them. `resolve`
  * makes an item's point (its bullet) when the step first reads it, or says it has none; so only
- * the items a selection reads are compressed.
+ * the items a selection reads are compressed, a sentence that repeats one already taken is passed
+ * over before its point is made, and one call makes at most a few points per item it is to pick.
  */
 export function selectByMmr<C extends Scorable, T extends Pickable>(
   pool: readonly C[],
@@ -67,6 +71,8 @@ export function selectByMmr<C extends Scorable, T extends Pickable>(
   const scored: { item: C; weighted: number; point?: T | null }[] = pool
     .map((item) => ({ item, weighted: LAMBDA * score(item) }))
     .sort((a, b) => b.weighted - a.weighted || a.item.order - b.item.order);
+  // Making a point costs a parse: a call makes at most this many, from the best-scored items down.
+  let resolvable = MAX_RESOLVED_PER_PICK * count + MIN_RESOLVED;
   while (picked.length < count && scored.length > 0) {
     let bestIndex = -1;
     let bestValue = -Infinity;
@@ -74,20 +80,26 @@ export function selectByMmr<C extends Scorable, T extends Pickable>(
     for (let index = 0; index < scored.length; index += 1) {
       const entry = scored[index]!;
       if (entry.weighted < bestValue) break;
-      if (entry.point === undefined) entry.point = resolve(entry.item) ?? null;
-      const item = entry.point;
-      if (item === null) continue;
+      // Similarity of the sentences first: a sentence that repeats one on the deck is passed over before its bullet is made.
       let redundancy = 0;
       let duplicate = false;
       for (const other of against) {
-        const similarity = cosine(item.vector, other.vector);
-        if (similarity >= DUPLICATE_COSINE || nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other))) {
+        const similarity = cosine(entry.item.vector, other.vector);
+        if (similarity >= DUPLICATE_COSINE) {
           duplicate = true;
           break;
         }
         redundancy = Math.max(redundancy, similarity);
       }
       if (duplicate) continue;
+      if (entry.point === undefined) {
+        if (resolvable <= 0) continue;
+        resolvable -= 1;
+        entry.point = resolve(entry.item) ?? null;
+      }
+      const item = entry.point;
+      if (item === null) continue;
+      if (against.some((other) => nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other)))) continue;
       const value = entry.weighted - (1 - LAMBDA) * redundancy;
       if (value > bestValue || (value === bestValue && item.order < bestOrder)) {
         bestValue = value;
