@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { condense } from '../dist/condense/index.js';
 import { parseArticle } from '../dist/parse/index.js';
+import { syntaxFor } from '../dist/pipeline.js';
 import { findBrowser } from '../dist/render/browser/finder.js';
 import { adversarialInputs } from './adversarial-inputs.mjs';
 import { deckDocument } from '../dist/render/marp.js';
@@ -91,11 +92,12 @@ const sampleText = readFileSync(SAMPLE, 'utf8');
   const source = { path: SAMPLE, text: sampleText, kind: 'text' };
   const theme = await resolveTheme('ringkas');
   const article = await parseArticle(source);
-  const deck = condense(article);
+  const parser = await syntaxFor(article);
+  const deck = condense(article, parser);
   const markdown = serializeDeck(deck, markdownSettings(theme));
   const results = {
     parse: await timedAsync(() => parseArticle(source), 20),
-    condense: timed(() => condense(article), 20),
+    condense: timed(() => condense(article, parser), 20),
     serialize: timed(() => serializeDeck(deck, markdownSettings(theme)), 20),
     'HTML render (marp-core)': timed(() => deckDocument(markdown, theme, deck), 20),
   };
@@ -112,9 +114,11 @@ const sampleText = readFileSync(SAMPLE, 'utf8');
     `import { readFileSync } from 'node:fs';
 import { parseArticle } from ${JSON.stringify(join(ROOT, 'dist', 'parse', 'index.js'))};
 import { condense } from ${JSON.stringify(join(ROOT, 'dist', 'condense', 'index.js'))};
+import { syntaxFor } from ${JSON.stringify(join(ROOT, 'dist', 'pipeline.js'))};
 const text = readFileSync(process.argv[2], 'utf8');
 const start = performance.now();
-condense(await parseArticle({ path: 'synthetic.txt', text, kind: 'text' }));
+const article = await parseArticle({ path: 'synthetic.txt', text, kind: 'text' });
+condense(article, await syntaxFor(article));
 const ms = performance.now() - start;
 console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 `,

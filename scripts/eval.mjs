@@ -10,12 +10,24 @@
  * - SciDuet-ACL (en): the whole deck (every slide's title and bullets) against the authors' slides
  *   (titles and text); baseline: each section's heading and first sentence.
  * ROUGE-1/2/L F-scores from js-rouge, case-insensitive, ×100.
+ *
+ * Then the compressor on its own: `ringkas compress` (the built bin, one sentence per line) on the
+ * deletion-based references in compression/ — google-dev.tsv (English, 500 pairs, tokenised: put
+ * back into ordinary spacing before compressing) and indosum-dev.tsv (Indonesian, 100 pairs) —
+ * beside keeping the first 14 words. Token-level precision, recall and F1 of the kept words
+ * against the reference's, averaged over sentences, and the compression ratio (kept / source
+ * words); words are the syntax stage's tokens that hold a letter or digit, lower case.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { l as rougeL, n as rougeN } from 'js-rouge';
 import { condense } from '../dist/condense/index.js';
 import { outlineOf } from '../dist/outline.js';
 import { parseArticle } from '../dist/parse/index.js';
+import { tokenize } from '../dist/syntax/index.js';
+import { syntaxFor } from '../dist/pipeline.js';
+import { join } from 'node:path';
 import { EVAL_DATA_DIR, asSummary, loadEvalSets } from './eval-data.mjs';
 
 if (!existsSync(EVAL_DATA_DIR)) {
@@ -59,9 +71,10 @@ async function evaluate(set) {
       failed += 1;
       continue;
     }
+    const parser = await syntaxFor(article);
     const decks = new Map();
     const deckFor = (maxWords) => {
-      if (!decks.has(maxWords)) decks.set(maxWords, condense(article, { maxWords }));
+      if (!decks.has(maxWords)) decks.set(maxWords, condense(article, parser, { maxWords }));
       return decks.get(maxWords);
     };
     count += 1;
@@ -77,4 +90,64 @@ console.log(`ROUGE F×100 (js-rouge, case-insensitive) on ${EVAL_DATA_DIR}`);
 console.log(`${'set'.padEnd(18)} ${'n'.padStart(3)}  ${'system'.padEnd(24)} ${'R-1'.padStart(5)} ${'R-2'.padStart(5)} ${'R-L'.padStart(5)}`);
 for (const row of (await Promise.all(loadEvalSets().map(evaluate))).flat()) {
   console.log(`${row.set.padEnd(18)} ${String(row.n).padStart(3)}  ${row.system.padEnd(24)} ${row.scores.map(format).join(' ')}${row.failed ? `  (${row.failed} unreadable)` : ''}`);
+}
+
+// The compressor on its own.
+const COMPRESSION_SETS = [
+  { name: 'Google (en)', file: 'google-dev.tsv', lang: 'en', tokenised: true },
+  { name: 'IndoSum (id)', file: 'indosum-dev.tsv', lang: 'id', tokenised: false },
+];
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const BASELINE_WORDS = 14;
+
+/** The corpus's tokens ("country 's", "do n't", `` … '') back into ordinary spacing. */
+const untokenise = (line) =>
+  line
+    .replace(/ ([.,!?;:%)\]}]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)/gu, '$1')
+    .replace(/([([{$]) /gu, '$1')
+    .replace(/`` ?/gu, '"')
+    .replace(/ ?''/gu, '"');
+
+/** Precision, recall, F1 of `kept` against `reference` (bags of words), and the kept share of the source. */
+function tokenScores(kept, reference, source) {
+  const left = new Map();
+  for (const word of reference) left.set(word, (left.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of kept) {
+    const count = left.get(word) ?? 0;
+    if (count > 0) {
+      shared += 1;
+      left.set(word, count - 1);
+    }
+  }
+  const precision = kept.length === 0 ? 0 : shared / kept.length;
+  const recall = reference.length === 0 ? 0 : shared / reference.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return [precision, recall, f1, source.length === 0 ? 0 : kept.length / source.length];
+}
+
+const compressionRows = [];
+for (const set of COMPRESSION_SETS) {
+  const path = join(EVAL_DATA_DIR, 'compression', set.file);
+  if (!existsSync(path)) continue;
+  const pairs = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t').map((part) => (set.tokenised ? untokenise(part) : part)));
+  const words = (text) => tokenize(text, set.lang).map((token) => token.form.toLowerCase()).filter((form) => /[\p{L}\p{N}]/u.test(form));
+  const bullets = execFileSync(process.execPath, [BIN, 'compress', '--lang', set.lang], { input: pairs.map(([source]) => source).join('\n'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n');
+  const systems = {
+    'ringkas compress': (source, index) => words(bullets[index] ?? ''),
+    [`first ${BASELINE_WORDS} words`]: (source) => words(source).slice(0, BASELINE_WORDS),
+  };
+  for (const [system, kept] of Object.entries(systems)) {
+    const sums = [0, 0, 0, 0];
+    pairs.forEach(([source, reference], index) => tokenScores(kept(source, index), words(reference), words(source)).forEach((value, at) => (sums[at] += value)));
+    compressionRows.push({ set: set.name, n: pairs.length, system, scores: sums.map((sum) => sum / pairs.length) });
+  }
+}
+if (compressionRows.length > 0) {
+  console.log('');
+  console.log(`Compression: token P/R/F1 and compression ratio (kept / source words), mean over sentences, on ${join(EVAL_DATA_DIR, 'compression')}`);
+  console.log(`${'set'.padEnd(18)} ${'n'.padStart(3)}  ${'system'.padEnd(24)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'CR'.padStart(5)}`);
+  for (const row of compressionRows) {
+    console.log(`${row.set.padEnd(18)} ${String(row.n).padStart(3)}  ${row.system.padEnd(24)} ${row.scores.map((value) => value.toFixed(3).padStart(5)).join(' ')}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { labelsFor } from './condense/labels.js';
+import { LANGUAGES } from './lang/index.js';
 import type { Article, Deck } from './model.js';
 import { formatNotice } from './pipeline.js';
 
@@ -19,7 +19,7 @@ export interface Outline {
 
 /** The outline of an article and its deck. */
 export function outlineOf(path: string, article: Article, deck: Deck): Outline {
-  const labels = labelsFor(article.lang);
+  const labels = LANGUAGES[article.lang].labels;
   return {
     title: deck.title,
     lang: article.lang,
@@ -35,7 +35,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
 
 /** The outline as Markdown for reading in a terminal. */
 export function outlineMarkdown(outline: Outline): string {
-  const labels = labelsFor(outline.lang === 'en' ? 'en' : 'id');
+  const labels = LANGUAGES[outline.lang === 'en' ? 'en' : 'id'].labels;
   const lines = [`# ${outline.title}`, '', `Language: ${outline.lang}`];
   const list = (heading: string, items: string[]) => {
     lines.push('', `## ${heading}`, '');

@@ -1,9 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type CondenseOptions, condense } from './condense/index.js';
+import { type CondenseOptions, type SentenceParser, condense } from './condense/index.js';
 import { ExitCode, fail } from './errors.js';
 import { type ReadSourceOptions, readSource } from './io/inputs.js';
 import type { Article, Deck, Notice } from './model.js';
 import { type ParseOptions, parseArticle } from './parse/index.js';
+import { loadSyntax } from './syntax/index.js';
 
 /** Options of the browser-free stages, parse and condense. */
 export type DeckOptions = ParseOptions & CondenseOptions;
@@ -25,9 +26,28 @@ export async function deckFromFile(path: string, options: DeckOptions = {}, file
   await betweenStages(path, read.signal);
   const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date }));
   await betweenStages(path, read.signal);
-  const deck = condense(article, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
+  const parser = await syntaxFor(article);
+  await betweenStages(path, read.signal);
+  const deck = condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
   return { article, deck };
 }
+
+/**
+ * The syntax stage for the article's language, which condensing needs to compress sentences on
+ * their trees. Its model is read on first use, once per run, and not at all for an article
+ * without a sentence.
+ */
+export async function syntaxFor(article: Article): Promise<SentenceParser> {
+  if (!article.sections.some((section) => section.paragraphs.length > 0)) return NO_SENTENCES;
+  return loadSyntax(article.lang);
+}
+
+/** The parser of an article without sentences: never asked. */
+const NO_SENTENCES: SentenceParser = {
+  parseTokens: () => {
+    throw new Error('no sentence to parse');
+  },
+};
 
 /** A notice as one line of text: `path:line: message`. */
 export function formatNotice(path: string, notice: Notice): string {

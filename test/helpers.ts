@@ -18,6 +18,21 @@ export function tempDir(prefix = 'ringkas-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/** Words as the property checks see them: lower case, letters and digits, inner hyphens and apostrophes kept. */
+export const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+
+/** Whether `bullet` is `source` with words deleted and nothing added or reordered. */
+export function isDeletionOf(bullet: string, source: string): boolean {
+  const sourceWords = words(source);
+  let position = 0;
+  for (const word of words(bullet)) {
+    position = sourceWords.indexOf(word, position);
+    if (position < 0) return false;
+    position += 1;
+  }
+  return true;
+}
+
 /** What a black-box run of the CLI did. */
 export interface CliResult {
   code: number;
@@ -168,4 +183,27 @@ export async function pdfImagesPerPage(path: string): Promise<number[]> {
   }
   await pdf.destroy();
   return counts;
+}
+
+/** Runs the bin with each set of arguments and expects its refusal: the exit code and one line on stderr matching `message`, nothing on stdout. */
+export async function expectRefusals(cases: readonly (readonly [readonly string[], number, RegExp])[]): Promise<void> {
+  const { expect } = await import('vitest');
+  for (const [args, code, message] of cases) {
+    const result = await runBin([...args]);
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  }
+}
+
+/** A new folder with an empty file and a binary one in it, for the refusals of the commands that read text. */
+export async function badInputs(): Promise<{ dir: string; empty: string; binary: string }> {
+  const { writeFile } = await import('node:fs/promises');
+  const dir = await tempDir();
+  const empty = join(dir, 'empty.txt');
+  const binary = join(dir, 'binary.txt');
+  await writeFile(empty, '');
+  await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
+  return { dir, empty, binary };
 }

@@ -17,17 +17,27 @@ export const parseCommand = {
   command: 'parse [input]',
   describe: 'print the syntax of every sentence of an article (or of pre-tokenised lines) as CoNLL-U',
   builder: <T>(command: Argv<T>) =>
-    command
-      .positional('input', { type: 'string', describe: 'an article file, or - for stdin [default: -]' })
-      .option('lang', { type: 'string', describe: 'language of the text: auto, id or en [default: auto]' })
-      .option('tokenized', { type: 'boolean', describe: 'one sentence per line, tokens separated by spaces, taken as given' }),
+    withInputAndLang(command, 'an article file, or - for stdin [default: -]').option('tokenized', {
+      type: 'boolean',
+      describe: 'one sentence per line, tokens separated by spaces, taken as given',
+    }),
 };
+
+/** The input and `--lang` of the commands that read text for the syntax stage (`parse`, `compress`). */
+export function withInputAndLang<T>(command: Argv<T>, input: string) {
+  return command.positional('input', { type: 'string', describe: input }).option('lang', { type: 'string', describe: 'language of the text: auto, id or en [default: auto]' });
+}
+
+/** The `--lang` given, checked here rather than by yargs, whose message for a wrong choice takes several lines. */
+export function langOption(args: Record<string, unknown>): Language | 'auto' | undefined {
+  const lang = args['lang'] as Language | 'auto' | undefined;
+  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
+  return lang;
+}
 
 /** Runs `ringkas parse` on `input` (a path or `-`) with its parsed options; writes CoNLL-U through `stdout`. */
 export async function runParse(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
-  const lang = args['lang'] as Language | 'auto' | undefined;
-  // Checked here rather than by yargs, whose message for a wrong choice takes several lines.
-  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
+  const lang = langOption(args);
   const syntax = await import('../syntax/index.js');
   const { writeConllu } = await import('../syntax/conllu.js');
 

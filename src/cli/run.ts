@@ -7,6 +7,7 @@ import { displayPath, expandInputs, printable } from '../io/inputs.js';
 import { outlineMarkdown, outlineOf } from '../outline.js';
 import { type DeckOptions, deckFromFile } from '../pipeline.js';
 import { DEFAULT_THEME } from '../themes/index.js';
+import { compressCommand, runCompress } from './compress.js';
 import { parseCommand, runParse } from './parse.js';
 import { createProgress } from './progress.js';
 
@@ -104,6 +105,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
         .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for the preview' }),
     )
     .command(parseCommand.command, parseCommand.describe, parseCommand.builder)
+    .command(compressCommand.command, compressCommand.describe, compressCommand.builder)
     .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
     .strict()
@@ -126,6 +128,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     if (command === 'check') return await checkCommand(args, io, loaded, cwd);
     if (command === 'themes') return await themesCommand(args, io, cwd);
     if (command === 'parse') return await runParse(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
+    if (command === 'compress') return await runCompress(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {

@@ -1,314 +1,988 @@
+/**
+ * Sentence compression as pruning of the sentence's dependency tree. A bullet is the sentence's
+ * main predicate with its subject and core complements — what a headline editor keeps — and the
+ * modifiers that the word budget leaves room for; it loses what a headline editor drops: reporting
+ * frames, fronted adverbials, time phrases, appositives, parentheticals, examples, side clauses.
+ * Negation, conditions, modality, numbers and both halves of a two-part construction are never
+ * dropped: a sentence that cannot fit with them is over budget, not cut.
+ *
+ * Every rule is an operation on the tree: a dependent is kept with its head (core), kept until the
+ * budget needs its room (optional), or dropped — always with its whole subtree, so the kept words
+ * form one connected subtree around the predicate.
+ */
+import { type CompressionRules, LANGUAGES } from '../lang/index.js';
 import type { Language } from '../model.js';
-import { STOPWORDS } from '../stopwords.js';
+import { type ParsedWord, type Token, tokenize } from '../syntax/index.js';
+import { wordCount } from './count.js';
 
-/** Sentence openers that link to the previous sentence and mean nothing on a slide. */
-const LEADING_CONNECTIVES: Record<Language, readonly string[]> = {
-  id: [
-    'namun', 'akan tetapi', 'tetapi', 'selain itu', 'oleh karena itu', 'oleh sebab itu', 'karena itu',
-    'dengan demikian', 'misalnya', 'contohnya', 'sebagai contoh', 'di sisi lain', 'sementara itu',
-    'selanjutnya', 'kemudian', 'bahkan', 'meski demikian', 'meskipun demikian', 'walaupun demikian',
-    'sebaliknya', 'pada akhirnya', 'akhirnya', 'ke depan', 'di masa depan', 'dalam hal ini',
-    'dengan kata lain', 'penting juga', 'jadi', 'maka', 'lalu',
-  ],
-  en: [
-    'however', 'in addition', 'additionally', 'moreover', 'furthermore', 'therefore', 'thus', 'hence',
-    'for example', 'for instance', 'on the other hand', 'meanwhile', 'in contrast', 'consequently',
-    'as a result', 'nevertheless', 'nonetheless', 'finally', 'also', 'indeed', 'in fact', 'still',
-    'then', 'so', 'but', 'and',
-  ],
-};
-
-/** Words that open a subordinate clause: a bullet cut down to one would lack its main clause. */
-const SUBORDINATORS: Record<Language, RegExp> = {
-  id: /^(meskipun|walaupun|walau|biarpun|setelah|sesudah|sebelum|ketika|saat|sejak|jika|apabila|bila|kalau|karena|sebab|agar|supaya|sehingga|dengan|untuk|dalam|bagi|seperti|sementara|selama|hingga|sampai|yang|di|pada|dari|ke|menurut|oleh)\b/iu,
-  en: /^(although|though|even though|while|whereas|when|whenever|after|before|since|until|if|unless|because|as|so that|with|for|in|by|like|which|who|at|on|from|to|according to)\b/iu,
-};
-
-/** Words that continue a list: a cut right before one leaves the list half told. */
-const LIST_CONTINUATION = /^(dan|atau|serta|maupun|and|or|nor)\b/iu;
-
-/** Clause boundaries: a comma or semicolon before a space, and their CJK forms, which need no space after them. */
-const CLAUSE_BOUNDARY = /[,;] |[、，；]/gu;
-
-/** Longer than any word {@link LIST_CONTINUATION} or a subordinator is, with the character after it. */
-const LEAD_WORD_REACH = 32;
-
-/**
- * The longest prefix of `text` that ends at a clause boundary (comma or semicolon), fits the word
- * budget, reads as a main clause, and does not stop in the middle of an enumeration. Every test
- * looks at a few characters around one boundary and the word counts of all prefixes come from one
- * pass, so that a sentence with 50,000 commas costs its length, not its length times its commas.
- */
-function clauseCut(text: string, options: CompressOptions): string | undefined {
-  // Where each boundary starts and ends, and the last comma or semicolon before a space (not a CJK
-  // mark) at or before it: plain arrays of numbers, as a sentence may have hundreds of thousands.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const lastAscii: number[] = [];
-  for (const match of text.matchAll(CLAUSE_BOUNDARY)) {
-    starts.push(match.index);
-    ends.push(match.index + match[0].length);
-    lastAscii.push(match[0].length === 2 ? starts.length - 1 : (lastAscii.at(-1) ?? -1));
-  }
-  const words = prefixWordCounts(text, starts);
-  const keptStart = skipSpaces(text, 0, text.length);
-  const subordinate = startsWith(SUBORDINATORS[options.lang], text, keptStart, text.length);
-
-  for (let index = starts.length - 1; index >= 0; index -= 1) {
-    if (words[index]! > options.maxWords) continue;
-    const at = starts[index]!;
-    // What the cut removes, up to its next two clauses, must not go on with a list.
-    if (startsWith(LIST_CONTINUATION, text, ends[index]!, starts[index + 1] ?? text.length)) continue;
-    if (index + 1 < starts.length && startsWith(LIST_CONTINUATION, text, ends[index + 1]!, starts[index + 2] ?? text.length)) continue;
-    // A subordinate lead-in ("Meskipun …", "Dengan A, B, serta C") is not a statement on its own:
-    // the main clause comes after it. Without a comma, or when the kept part ends on the last item
-    // of a list, all that was kept is the lead-in.
-    let keptEnd = at;
-    while (keptEnd > keptStart && /\s/u.test(text[keptEnd - 1]!)) keptEnd -= 1;
-    if (subordinate && startsWith(SUBORDINATORS[options.lang], text, keptStart, keptEnd)) {
-      let comma = lastAscii[index - 1] ?? -1;
-      // A comma whose space was trimmed off the end of the kept part is not inside it.
-      if (comma >= 0 && ends[comma]! > keptEnd) comma = lastAscii[comma - 1] ?? -1;
-      if (comma < 0 || startsWith(LIST_CONTINUATION, text, ends[comma]!, keptEnd)) continue;
-    }
-    return text.slice(0, at).trim();
-  }
-  return undefined;
+/** A sentence with its words as the syntax stage analysed them (offsets into `text`). */
+export interface ParsedSentence {
+  text: string;
+  words: readonly ParsedWord[];
 }
 
-/** Whether the text between `start` and `end`, leading spaces skipped, opens with `pattern` (anchored with `^`). */
-function startsWith(pattern: RegExp, text: string, start: number, end: number): boolean {
-  const from = skipSpaces(text, start, end);
-  return pattern.test(text.slice(from, Math.min(end, from + LEAD_WORD_REACH)));
+/** What compression needs of the syntax stage: words tagged and parsed (a loaded {@link Syntax}). */
+export interface SentenceParser {
+  parseTokens(tokens: readonly Token[]): ParsedWord[];
 }
-
-/** The first position from `start` (before `end`) that is not a space. */
-function skipSpaces(text: string, start: number, end: number): number {
-  let position = start;
-  while (position < end && /\s/u.test(text[position]!)) position += 1;
-  return position;
-}
-
-/**
- * {@link wordCount} of `text.slice(0, cut).trim()` for each of the ascending positions `cuts`, in
- * one pass over the text.
- */
-function prefixWordCounts(text: string, cuts: readonly number[]): number[] {
-  const counts: number[] = [];
-  let done = 0;
-  let inWord = false;
-  let unspaced = 0;
-  let cut = 0;
-  const wordCost = () => (unspaced > 0 ? Math.max(1, Math.ceil(unspaced / 2)) : 1);
-  for (let position = 0; position <= text.length && cut < cuts.length; ) {
-    while (cut < cuts.length && cuts[cut] === position) {
-      counts.push(done + (inWord ? wordCost() : 0));
-      cut += 1;
-    }
-    if (position === text.length) break;
-    const point = text.codePointAt(position)!;
-    const width = point > 0xffff ? 2 : 1;
-    // Below U+0E00 (Thai) no character is of a script written without spaces, and ASCII needs no pattern to tell a space.
-    const character = point < 0x80 ? undefined : text.slice(position, position + width);
-    if (character === undefined ? point === 0x20 || (point >= 0x09 && point <= 0x0d) : /\s/u.test(character)) {
-      if (inWord) done += wordCost();
-      inWord = false;
-      unspaced = 0;
-    } else {
-      inWord = true;
-      if (point >= 0x0e00 && UNSPACED_CHARACTER.test(character!)) unspaced += 1;
-    }
-    position += width;
-  }
-  return counts;
-}
-
-/** Pronouns whose referent is in an earlier sentence or clause. */
-export const DANGLING_PRONOUN = /^(ia|dia|mereka|beliau|itu|ini|hal ini|hal itu|he|she|it|they|this|these|those|that)\b/iu;
 
 /** Budget for one bullet. */
 export interface CompressOptions {
   lang: Language;
+  /** The words a bullet aims at; a bullet that cannot be shortened to it says so ({@link Compression.overBudget}). */
   maxWords: number;
 }
 
 /**
- * Shortens a sentence into a bullet by deletion only: drops a leading connective, parenthetical
- * asides, and — when still over budget — trailing clauses at commas or semicolons. Capitalises the
- * first letter and drops the final period. Returns `undefined` when no cut at a clause boundary
- * fits the budget, so that the caller picks another sentence instead of cutting mid-phrase.
+ * Why a sentence makes no bullet whatever is deleted from it: a question, a teaser, a fragment
+ * without a predicate, a subject that points to an earlier sentence, an opening connective, a
+ * first-person quote without its speaker, a two-part construction whose halves cannot stay
+ * together, a written word whose pieces the parser put far apart, or a "sentence" too long to be one.
  */
-export function compressSentence(sentence: string, options: CompressOptions): string | undefined {
-  let text = stripLeadingConnective(sentence.trim(), options.lang);
-  text = stripAttribution(text, options.lang);
-  text = text.replace(INLINE_ASIDE[options.lang], ' ');
-  // A parenthetical goes with the space before it; one glued to the next word ("(CNN)Guilty")
-  // leaves a space so that the words stay apart. (Each pattern that starts with a run of spaces or
-  // ends the text with a run of marks tries only the run's first character, through a lookbehind:
-  // tried from each character of a long run, it would read the rest of the run every time.)
-  text = text.replace(/(?<!\s)\s*\([^()]*\)(?=[\p{L}\p{N}])/gu, ' ').replace(/(?<!\s)\s*\([^()]*\)/gu, '').replace(/(?<!\s)\s+([,.;:!?])/gu, '$1').trim();
-  text = text.replace(/(?<![.;:,。．！])[.;:,。．！]+$/u, '').trim();
-  // Cuts for sentences over budget, mildest first: examples at the end, then a subordinate lead-in,
-  // then trailing clauses. The first that fits wins.
-  for (const shorten of [(t: string) => t, dropTrailingExamples, dropLeadIn]) {
-    const shorter = shorten(text, options.lang);
-    if (shorter !== text && wordCount(shorter) < MIN_WORDS) continue;
-    text = shorter;
-    if (wordCount(text) <= options.maxWords) return finish(text);
-  }
-  const cut = clauseCut(text, options) ?? phraseCut(text, options);
-  return cut === undefined ? undefined : finish(cut);
+export type Unfit =
+  | 'empty'
+  | 'question'
+  | 'teaser'
+  | 'no-predicate'
+  | 'dangling-reference'
+  | 'connective-opener'
+  | 'unattributed-quote'
+  | 'split-pair'
+  | 'split-word'
+  | 'too-long';
+
+/** The outcome of compressing one sentence. */
+export interface Compression {
+  /** The bullet: the kept words as the source spaces them, first letter capitalised, no final mark. */
+  text: string;
+  /**
+   * The words the tree was made of: the sentence's, less any parenthetical, which goes before
+   * parsing (a bracketed aside only confuses the parser, and a bullet never keeps it).
+   */
+  parsed: readonly ParsedWord[];
+  /**
+   * The tree that was pruned: each parsed word's head (1-based, 0 for the root) — the parser's,
+   * except that a name in apposition takes the place of the noun it names ("Mantan pemain
+   * Liverpool, Patrik Berger" → "Patrik Berger", with the description below it).
+   */
+  heads: readonly number[];
+  /** Each parsed word's relation to its head in that tree. */
+  relations: readonly string[];
+  /** The kept words, as indices into {@link parsed}, ascending (punctuation included). */
+  kept: readonly number[];
+  /** The predicate the bullet is built on (the tree's root, or the claim of a dropped reporting frame); -1 when none. */
+  top: number;
+  /** The bullet's length in words. */
+  words: number;
+  /** Whether even the shortest compression that keeps what must stay is longer than the budget. */
+  overBudget: boolean;
+  /** Set when the sentence makes no bullet (see {@link Unfit}); `text` is then its best compression all the same. */
+  unfit: Unfit | undefined;
 }
 
-/** Words that open a phrase attached to what precedes it: a prepositional phrase, a relative or adverbial clause. */
-const PHRASE_OPENERS: Record<Language, ReadonlySet<string>> = {
-  id: new Set([
-    'yang', 'dalam', 'pada', 'di', 'ke', 'dari', 'untuk', 'dengan', 'demi', 'karena', 'sehingga', 'agar', 'supaya',
-    'setelah', 'sebelum', 'ketika', 'saat', 'sejak', 'hingga', 'sampai', 'terhadap', 'tentang', 'melalui', 'oleh',
-    'bagi', 'atas', 'serta', 'namun', 'sedangkan', 'sementara', 'meski', 'meskipun', 'walaupun', 'selama', 'menjelang',
-  ]),
-  en: new Set([
-    'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'after', 'before', 'because', 'since', 'although',
-    'though', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'during', 'amid', 'despite', 'following', 'as', 'until', 'without',
-  ]),
-};
+/** A sentence with more words than this is a list or a run-on, not a statement: it is not parsed into a bullet. */
+export const MAX_TREE_WORDS = 200;
 
-/** Correlatives whose second half must stay: "tidak hanya … tetapi juga", "not only … but also", "baik … maupun". */
-const OPEN_CORRELATIVE = /\b(tidak hanya|bukan hanya|tak hanya|baik|not only|both|either|neither)\b/iu;
-
-/** The fewest words a phrase cut may leave: a subject, a verb and an object at least. */
-const MIN_PHRASE_CUT_WORDS = 5;
+/** Relations whose dependent is part of the predicate's core: it stays whenever its head stays. */
+const CORE = new Set([
+  'nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl', 'obj', 'iobj', 'ccomp', 'xcomp', 'obl:agent',
+  'cop', 'aux', 'aux:pass', 'mark', 'case', 'fixed', 'flat', 'flat:name', 'flat:foreign', 'goeswith', 'compound', 'compound:prt',
+  'compound:a', 'clf', 'det', 'det:predet', 'nummod', 'case:adv', 'cc:preconj', 'nmod:poss',
+]);
+/** Relations of a subject. */
+const SUBJECTS = new Set(['nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl']);
+/** Relations that a headline editor always drops: they add, they do not state. */
+const DROPPED = new Set(['appos', 'parataxis', 'discourse', 'vocative', 'reparandum', 'dep', 'list', 'orphan', 'nmod:desc', 'dislocated', 'punct']);
+/** Relations by which the parser hangs a speech frame ("…, officials said") from its claim. */
+const FRAME_RELATIONS = new Set(['parataxis', 'ccomp', 'conj', 'acl', 'advcl', 'dep']);
+/** Relations by which a clause may hang from a word taken for the root. */
+const CLAUSAL = new Set(['parataxis', 'appos', 'acl', 'acl:relcl', 'conj', 'dep', 'ccomp', 'advcl', 'list']);
+/** A year: "1998", "2014". */
+const YEAR = /^(?:1[89]|20)\d\d$/u;
+/** Relative pronouns: a clause whose subject is one is a relative clause, not a statement. */
+const RELATIVE_PRONOUNS = new Set(['yang', 'which', 'who', 'whom', 'that', 'whose']);
+/** Parts of speech that can head a clause on their own. */
+const PREDICATES = new Set(['VERB', 'AUX', 'ADJ']);
 
 /**
- * The longest prefix that fits the budget and ends where an attached phrase begins ("… menyesalkan
- * kisruh | yang terjadi …", "… was found | in the unit …"): a phrase boundary, never the middle of
- * one. The prefix must not end on a function word or leave a correlative half told.
+ * How soon an optional dependent goes when the bullet is over budget, lowest first: clauses that
+ * modify a noun, then phrases further from the predicate, then adjectives.
  */
-function phraseCut(text: string, options: CompressOptions): string | undefined {
-  const tokens = text.split(/\s+/u);
-  const stopwords = STOPWORDS[options.lang];
-  for (let end = Math.min(options.maxWords, tokens.length - 1); end >= MIN_PHRASE_CUT_WORDS; end -= 1) {
-    const next = tokens[end]!.toLowerCase().replace(/[^\p{L}]/gu, '');
-    if (!PHRASE_OPENERS[options.lang].has(next)) continue;
-    const kept = tokens.slice(0, end).join(' ').replace(/(?<![,;:])[,;:]+$/u, '');
-    const last = tokens[end - 1]!.toLowerCase().replace(/[^\p{L}\d-]/gu, '');
-    if (stopwords.has(last) || OPEN_CORRELATIVE.test(kept)) continue;
-    // A subordinate clause alone ("Meskipun aliansi … berkontribusi") is only a lead-in.
-    if (SUBORDINATORS[options.lang].test(kept) && !/[,;] /u.test(kept)) continue;
-    // An unclosed quotation or parenthesis would be cut in half.
-    if ((kept.match(/["“”]/gu)?.length ?? 0) % 2 === 1 || (kept.match(/\(/gu)?.length ?? 0) !== (kept.match(/\)/gu)?.length ?? 0)) continue;
-    return kept;
+const DROP_ORDER = { clause: 1, farPhrase: 2, nounPhrase: 3, nearPhrase: 4, adjective: 5 } as const;
+
+/** Quotation marks: those that only open, those that only close, and the straight ones that do either. */
+const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '``', "''", '‘', '’', "'"]);
+const OPENING_QUOTES = new Set(['“', '„', '«', '``', '‘']);
+const CLOSING_QUOTES = new Set(['”', '»', "''", '’']);
+const BRACKETS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
+const CLOSING_BRACKETS = new Set(BRACKETS.values());
+/** Marks of punctuation, whatever a word was tagged ("%", "&", "#" are words here). */
+const PUNCTUATION = /^[\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}.,;:!?…'"`·/]+$/u;
+/** Marks that end a sentence: never inside a bullet, which has no final mark. */
+const FINAL_MARKS = /^[.!?…。．！？]+$/u;
+
+/** An optional dependent the budget may take away, with how soon. */
+interface Optional {
+  node: number;
+  rank: number;
+  depth: number;
+}
+
+/** The tree of one sentence, with what the rules ask of its words. */
+class Tree {
+  readonly size: number;
+  readonly lower: string[];
+  /** Each word's head (index, -1 for the root) and relation, as the rules see them. */
+  readonly parent: Int32Array;
+  readonly relations: string[];
+  readonly children: number[][] = [];
+  root = 0;
+  readonly depth: Int32Array;
+  /** Negators in each word's subtree. */
+  readonly negators: Int32Array;
+
+  constructor(readonly words: readonly ParsedWord[], readonly rules: CompressionRules) {
+    const size = words.length;
+    this.size = size;
+    this.lower = words.map((word) => word.form.toLowerCase().replaceAll('’', "'"));
+    this.parent = Int32Array.from(words, (word) => word.head - 1);
+    this.relations = words.map((word) => word.deprel);
+    this.promoteNames();
+    this.timeAsModifier();
+    this.joinSubjects();
+    this.predicateAsRoot();
+    this.depth = new Int32Array(size);
+    this.negators = new Int32Array(size);
+    // Parents before children (depths), then children before parents (counts), without recursion.
+    const order = [this.root];
+    for (let at = 0; at < order.length; at += 1) {
+      for (const child of this.children[order[at]!]!) {
+        this.depth[child] = this.depth[order[at]!]! + 1;
+        order.push(child);
+      }
+    }
+    for (let at = order.length - 1; at >= 0; at -= 1) {
+      const node = order[at]!;
+      if (rules.negators.has(this.lower[node]!)) this.negators[node]! += 1;
+      if (this.parent[node]! >= 0) this.negators[this.parent[node]!]! += this.negators[node]!;
+    }
   }
+
+  /** Rebuilds the children lists after heads changed. */
+  relink(): void {
+    this.link();
+  }
+
+  private link(): void {
+    this.children.length = 0;
+    for (let index = 0; index < this.size; index += 1) this.children.push([]);
+    for (let index = 0; index < this.size; index += 1) {
+      if (this.parent[index]! < 0) this.root = index;
+      else this.children[this.parent[index]!]!.push(index);
+    }
+  }
+
+  /**
+   * A name in apposition to a common noun that is a subject ("Mantan pemain Liverpool, Patrik
+   * Berger", "its chief executive, Jane Doe") takes the noun's place in the tree, and the noun becomes its appositive:
+   * both mean the same person, and the name is what a headline keeps. The function words that tie
+   * the phrase to its head (a preposition, a coordinator) move to the name.
+   */
+  private promoteNames(): void {
+    this.link();
+    for (let name = 0; name < this.size; name += 1) {
+      const noun = this.parent[name]!;
+      // Only for a subject: a name after an object is as often a place misattached ("menjalani perawatan …, Tangerang Selatan").
+      if (this.relations[name] !== 'appos' || noun < 0 || noun > name || !this.relations[noun]!.startsWith('nsubj')) continue;
+      if (this.words[name]!.upos !== 'PROPN' || this.words[noun]!.upos !== 'NOUN') continue;
+      this.parent[name] = this.parent[noun]!;
+      this.relations[name] = this.relations[noun]!;
+      this.parent[noun] = name;
+      this.relations[noun] = 'appos';
+      for (const child of this.children[noun]!) {
+        if (child !== name && ['case', 'mark', 'cc'].includes(this.relations[child]!.split(':')[0]!)) this.parent[child] = name;
+      }
+      this.link();
+    }
+  }
+
+  /**
+   * A word of time taken for the head of the noun phrase before it ("unveiled [a revamped penalty
+   * system Tuesday]", "appointed [a new cabinet Tuesday]"): the noun before it heads the phrase,
+   * and the word of time becomes the time phrase of the verb it is.
+   */
+  private timeAsModifier(): void {
+    for (let time = 1; time < this.size; time += 1) {
+      const relation = this.relations[time]!;
+      if (!this.rules.timeWords.has(this.lower[time]!) || this.parent[time]! < 0 || !/^(?:obj|iobj|nsubj|nsubj:pass|appos)$/u.test(relation)) continue;
+      // "turun tajam pekan ini": a word of time with a pointing word is when, whatever its relation.
+      if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det') && this.rules.pointingDeterminers.has(this.lower[child]!))) {
+        this.relations[time] = 'obl:tmod';
+        continue;
+      }
+      if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det'))) continue;
+      const before = this.children[time]!.filter((child) => child < time && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN'));
+      const noun = before.at(-1);
+      // The noun's phrase must run up to the word of time ("partai Piala FA … End | Sabtu").
+      if (noun === undefined || Math.max(...this.subtree(noun)) + 1 < time - (this.isPunct(time - 1) ? 1 : 0)) continue;
+      this.parent[noun] = this.parent[time]!;
+      this.relations[noun] = relation;
+      for (const child of this.children[time]!) if (child < noun) this.parent[child] = noun;
+      this.parent[time] = this.parent[noun]!;
+      this.relations[time] = 'obl:tmod';
+      this.link();
+    }
+  }
+
+  /**
+   * Two subjects of one predicate, side by side, are one noun phrase the parser cut in two
+   * ("Social activist | Medha Patkar extended", "Cirque du Soleil | performers returned"): the
+   * first becomes a modifier of the second. A word of time taken for a subject ("Two men |
+   * Thursday were indicted") becomes the time phrase it is.
+   */
+  private joinSubjects(): void {
+    for (let head = 0; head < this.size; head += 1) {
+      const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
+      for (let index = 1; index < subjects.length; index += 1) {
+        const [before, after] = [subjects[index - 1]!, subjects[index]!];
+        // Side by side: nothing between them, not even a comma ("Aliansi …, tetapi juga forum …" is two).
+        if (Math.max(...this.subtree(before)) + 1 !== this.firstOf(after) || this.isPunct(this.firstOf(after) - 1)) continue;
+        if (this.rules.timeWords.has(this.lower[after]!)) {
+          this.relations[after] = 'obl:tmod';
+          subjects[index] = before;
+        } else {
+          this.parent[before] = after;
+          this.relations[before] = 'compound';
+        }
+        this.link();
+      }
+    }
+  }
+
+  /**
+   * A noun taken for the root with the sentence's verb hanging from it as a modifier ("A new wave
+   * of attacks across Iraq ← killed at least 20 people"): the verb becomes the root and the noun
+   * its subject, as the sentence means. Only for a verb after the noun, with no subject of its
+   * own and no word that would make it a relative or adverbial clause.
+   */
+  private predicateAsRoot(): void {
+    const root = this.root;
+    const upos = this.words[root]!.upos;
+    if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
+    const verb = this.children[root]!.find((child) => child > root && this.relations[child] === 'acl' && this.words[child]!.upos === 'VERB');
+    if (verb === undefined || this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || ['mark', 'aux', 'aux:pass', 'case'].includes(this.relations[child]!))) return;
+    this.parent[verb] = -1;
+    this.relations[verb] = 'root';
+    this.parent[root] = verb;
+    this.relations[root] = 'nsubj';
+    this.link();
+  }
+
+  relation(node: number): string {
+    return this.relations[node]!;
+  }
+
+  /** Punctuation, whatever the tagger made of it (it takes the quotation mark `` for an adjective now and then). */
+  isPunct(node: number): boolean {
+    const word = this.words[node]!;
+    return word.upos === 'PUNCT' || word.deprel === 'punct' || QUOTES.has(word.form) || PUNCTUATION.test(word.form);
+  }
+
+  /** The word and every word below it. */
+  subtree(node: number): number[] {
+    const nodes = [node];
+    for (let at = 0; at < nodes.length; at += 1) nodes.push(...this.children[nodes[at]!]!);
+    return nodes;
+  }
+
+  childrenWith(node: number, test: (relation: string) => boolean): number[] {
+    return this.children[node]!.filter((child) => test(this.relation(child)));
+  }
+
+  hasSubject(node: number): boolean {
+    return this.childrenWith(node, (relation) => SUBJECTS.has(relation)).length > 0;
+  }
+
+  /** Whether a word heads a clause: a verb or adjective, or a nominal with a subject or copula. */
+  isClause(node: number): boolean {
+    return PREDICATES.has(this.words[node]!.upos) || this.hasSubject(node) || this.childrenWith(node, (relation) => relation === 'cop').length > 0;
+  }
+
+  /** How many words from `start` spell `phrase` (lower case, words separated by spaces); 0 when they do not. */
+  spells(start: number, phrase: string): number {
+    const parts = phrase.split(' ');
+    return parts.every((part, offset) => this.lower[start + offset] === part) ? parts.length : 0;
+  }
+
+  /** The first word of a node's subtree, its function words included, its punctuation not. */
+  firstOf(node: number): number {
+    return Math.min(...this.subtree(node).filter((below) => below === node || !this.isPunct(below)));
+  }
+}
+
+/**
+ * Compresses a sentence into a bullet by deleting words: tokenises it, sets aside its bracketed
+ * asides, has it parsed, and prunes the tree ({@link compressParsed}).
+ */
+export function compressSentence(text: string, parser: SentenceParser, options: CompressOptions): Compression {
+  const tokens = withoutAsides(tokenize(text, options.lang), LANGUAGES[options.lang].compression);
+  if (tokens.length > MAX_TREE_WORDS) return whole({ text, words: [] }, tokens, 'too-long');
+  return compressParsed({ text, words: tokens.length === 0 ? [] : parser.parseTokens(tokens) }, options);
+}
+
+/**
+ * The tokens without their bracketed asides ("(ESDM)", "(14/6)", "(tunggal putri)"): each pair of
+ * brackets with what it holds, unless it holds a negator or the sentence is nothing else.
+ */
+function withoutAsides(tokens: readonly Token[], rules: CompressionRules): Token[] {
+  const drop = new Uint8Array(tokens.length);
+  const open: number[] = [];
+  tokens.forEach((token, index) => {
+    if (BRACKETS.has(token.form)) open.push(index);
+    else if (CLOSING_BRACKETS.has(token.form) && open.length > 0) {
+      const start = open.pop()!;
+      if (BRACKETS.get(tokens[start]!.form) !== token.form) return;
+      const inside = tokens.slice(start, index + 1);
+      if (inside.some((word) => rules.negators.has(word.form.toLowerCase()))) return;
+      drop.fill(1, start, index + 1);
+    }
+  });
+  const kept = tokens.filter((_, index) => !drop[index]);
+  return kept.some((token) => /[\p{L}\p{N}]/u.test(token.form)) ? kept : [...tokens];
+}
+
+/**
+ * Compresses one parsed sentence into a bullet by deleting words: the main predicate with its
+ * subject and core complements, what must stay (negation, conditions, numbers, both halves of a
+ * two-part construction), and as many optional modifiers as the budget leaves room for. Always
+ * returns the best compression; {@link Compression.unfit} says when the sentence should not be a
+ * bullet, and {@link Compression.overBudget} when it cannot be made short enough.
+ */
+export function compressParsed(sentence: ParsedSentence, options: CompressOptions): Compression {
+  const rules = LANGUAGES[options.lang].compression;
+  const words = sentence.words;
+  if (!words.some((word) => /[\p{L}\p{N}]/u.test(word.form))) return whole(sentence, words, 'empty');
+  if (words.length > MAX_TREE_WORDS) return whole(sentence, words, 'too-long');
+  const tree = new Tree(words, rules);
+  const keep = new Uint8Array(tree.size);
+  const optional: Optional[] = [];
+  const top = mainPredicate(tree);
+  include(tree, top, keep, optional, top);
+  // Both halves of a two-part construction, and every piece of a written word, or the sentence as it is.
+  if (!keepPairs(tree, keep, top)) return whole(sentence, words, 'split-pair');
+  if (!keepWholeTokens(tree, keep, top)) return whole(sentence, words, 'split-word');
+
+  // Over budget: optional dependents go, the deepest first (a phrase loses its modifiers before it
+  // goes), then the least needed, then the latest.
+  optional.sort((a, b) => b.depth - a.depth || a.rank - b.rank || b.node - a.node);
+  for (const { node } of optional) {
+    if (countKept(sentence, tree, keep) <= options.maxWords) break;
+    if (keep[node] && droppable(tree, keep, node)) for (const below of tree.subtree(node)) keep[below] = 0;
+  }
+  keepPunctuation(tree, keep, top);
+  const kept = [...keep.keys()].filter((index) => keep[index]);
+  const text = capitalise(render(sentence, kept));
+  const count = wordCount(text);
+  return {
+    text,
+    parsed: words,
+    heads: [...tree.parent].map((parent) => parent + 1),
+    relations: [...tree.relations],
+    kept,
+    top,
+    words: count,
+    overBudget: count > options.maxWords,
+    unfit: unfitness(sentence, tree, keep, kept, top),
+  };
+}
+
+/**
+ * The sentence left whole but for its final mark, for input that has no tree to prune: nothing of
+ * a sentence without a word, all of one too long to parse.
+ */
+function whole(sentence: ParsedSentence, tokens: readonly Token[], unfit: Unfit): Compression {
+  const parsed = tokens.map((token): ParsedWord => ({ ...token, upos: 'X', head: 0, deprel: 'root' }));
+  let end = unfit === 'empty' ? 0 : parsed.length;
+  while (end > 0 && FINAL_MARKS.test(parsed[end - 1]!.form)) end -= 1;
+  const kept = parsed.slice(0, end).map((_, index) => index);
+  const text = capitalise(render({ text: sentence.text, words: parsed }, kept));
+  return { text, parsed, heads: parsed.map(() => 0), relations: parsed.map(() => 'root'), kept, top: -1, words: wordCount(text), overBudget: false, unfit };
+}
+
+/**
+ * The predicate the bullet is built on: the root, or — when the root only reports speech ("X said
+ * that Y", "Y, kata X") and the claim stands on its own — the claim's predicate, so that the frame
+ * goes. A claim in the first person keeps its speaker, and a frame with a negation stays.
+ */
+function mainPredicate(tree: Tree): number {
+  const root = tree.root;
+  if (!isStatement(tree, root)) {
+    // The parser took a word that is no predicate for the root ("Di dunia …", "Solar financing
+    // company"), with the sentence's clause somewhere below it: the shallowest clause that can
+    // stand alone is the statement. None: the root stays, and the sentence is unfit.
+    const found = [root];
+    for (let at = 0; at < found.length; at += 1) {
+      const node = found[at]!;
+      // Never a clause that would leave a negation out, nor a speech frame without its claim.
+      if (node !== root && isStatement(tree, node) && tree.negators[node] === tree.negators[root] && !tree.rules.reportingVerbs.has(tree.lower[node]!)) return node;
+      found.push(...tree.childrenWith(node, (relation) => CLAUSAL.has(relation) || relation === 'root'));
+    }
+    return root;
+  }
+  if (!tree.rules.reportingVerbs.has(tree.lower[root]!)) return root;
+  // "X said (that) Y", "X said: Y" — but not "Divers found the body, …": a verb with an object of its own reports nothing.
+  const hasObject = tree.childrenWith(root, (relation) => relation === 'obj' || relation === 'xcomp').length > 0;
+  const claims = tree
+    .childrenWith(root, (relation) => relation === 'ccomp' || (relation === 'parataxis' && !hasObject) || relation === 'advcl')
+    .filter((child) => isStatement(tree, child) && (tree.relation(child) !== 'advcl' || (child > root && isComplementClause(tree, child))));
+  if (claims.length === 0) return root;
+  const claim = claims.reduce((largest, child) => (tree.subtree(child).length > tree.subtree(largest).length ? child : largest));
+  return standsAlone(tree, root, claim) ? claim : root;
+}
+
+/**
+ * Whether a reported claim can drop its frame: the frame holds no negation, the claim is not in
+ * the first person (a quote keeps its speaker), and its subject is not, nor has, a pronoun whose
+ * referent is in the frame ("A woman … says they are …", "The company said its profits …").
+ */
+function standsAlone(tree: Tree, frame: number, claim: number): boolean {
+  if (tree.negators[frame]! > tree.negators[claim]!) return false;
+  if (tree.subtree(claim).some((node) => tree.rules.firstPerson.has(tree.lower[node]!))) return false;
+  return !tree.childrenWith(claim, (relation) => relation.startsWith('nsubj')).some(
+    (subject) =>
+      tree.rules.anaphors.includes(tree.lower[subject]!) ||
+      tree.childrenWith(subject, (relation) => relation === 'nmod:poss').some((owner) => tree.rules.possessiveAnaphors.has(tree.lower[owner]!)),
+  );
+}
+
+/**
+ * Whether a word heads a clause that can stand as a sentence: a predicate with one subject
+ * (Indonesian passives, "Dikisahkan …", may have none), not a relative clause (its subject is not
+ * "yang", "which"), not a prepositional phrase, not a subordinate clause other than one of what is
+ * said ("bahwa …", "that …"). A tree whose root fails this is misparsed more often than not.
+ */
+function isStatement(tree: Tree, node: number): boolean {
+  const upos = tree.words[node]!.upos;
+  const children = tree.children[node]!;
+  const subjects = children.filter((child) => SUBJECTS.has(tree.relation(child)));
+  if (subjects.length > 1) return false;
+  if (subjects.some((subject) => tree.words[subject]!.upos === 'PRON' && RELATIVE_PRONOUNS.has(tree.lower[subject]!))) return false;
+  // A year is no subject ("…, who had committed suicide on February 28, 2014 was sodomised"): a misparse.
+  if (subjects.some((subject) => YEAR.test(tree.lower[subject]!))) return false;
+  // A prepositional phrase is no predicate, unless with a copula ("The boy is in critical condition").
+  if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
+  // "is to remain": the infinitive's "to" is no subordinator.
+  const marks = children.filter((child) => tree.relation(child) === 'mark' && tree.words[child]!.upos !== 'PART').map((child) => tree.lower[child]!);
+  if (marks.some((mark) => !tree.rules.complementizers.has(mark) && !tree.rules.conditionMarkers.has(mark))) return false;
+  if (subjects.length === 1) return PREDICATES.has(upos) || upos === 'NOUN' || upos === 'PROPN' || upos === 'PRON' || upos === 'NUM' || hasCopula(tree, node);
+  // Without a subject: an Indonesian passive verb ("Dikisahkan Gomez …", "Diketahui …").
+  return upos === 'VERB' && /^di\p{L}{3}/u.test(tree.lower[node]!) && tree.rules === LANGUAGES.id.compression;
+}
+
+function hasCopula(tree: Tree, node: number): boolean {
+  return tree.childrenWith(node, (relation) => relation === 'cop').length > 0;
+}
+
+/** Whether any word of the top's subtree other than below `except` is in the first person. */
+function speaksInFirstPerson(tree: Tree, top: number, except: number): boolean {
+  const excluded = new Set(tree.subtree(except));
+  return tree.subtree(top).some((node) => !excluded.has(node) && tree.rules.firstPerson.has(tree.lower[node]!));
+}
+
+/** What to do with a dependent: keep it with its head, keep it until the budget needs the room, or drop it. */
+type Decision = { keep: 'core' } | { keep: 'optional'; rank: number } | { keep: 'drop' };
+
+/** Keeps `node` and decides on each of its dependents, recursively (the tree is at most {@link MAX_TREE_WORDS} deep). */
+function include(tree: Tree, node: number, keep: Uint8Array, optional: Optional[], top: number): void {
+  keep[node] = 1;
+  for (const child of tree.children[node]!) {
+    // A mark is placed by what it stands between (see keepPunctuation), unless the parser hung words from it.
+    if (tree.isPunct(child) && tree.children[child]!.length === 0) continue;
+    const decision = decide(tree, node, child, top);
+    if (decision.keep === 'drop') continue;
+    if (decision.keep === 'optional') optional.push({ node: child, rank: decision.rank, depth: tree.depth[child]! });
+    include(tree, child, keep, optional, top);
+  }
+}
+
+/** The rules, one relation at a time: what a headline editor does with `child`, a dependent of `head`. */
+function decide(tree: Tree, head: number, child: number, top: number): Decision {
+  const rules = tree.rules;
+  const relation = tree.relation(child);
+  const kind = relation.split(':')[0]!;
+  const word = tree.lower[child]!;
+  // What holds a negation stays, or the bullet would say the opposite.
+  if (tree.negators[child]! > 0) return { keep: 'core' };
+  // A clitic stays with its host ("membeli|nya", "do|n't"), a piece of a written word with the rest of it ("UK-|based").
+  if (splitsWord(tree, child)) return { keep: 'core' };
+  const fronted = head === top && tree.firstOf(child) < Math.min(top, subjectStart(tree, top));
+
+  // The top's own function words that tie it to a sentence no longer there: "that" of a claim, an opening "But".
+  if (head === top && (kind === 'mark' || kind === 'cc') && child < top) return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
+  if (kind === 'cc' && head === top) return { keep: 'drop' };
+  // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
+  // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
+  if (child > head && FRAME_RELATIONS.has(kind) && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
+    return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
+  }
+  // A word of a two-part construction stays, and keepPairs brings back the other part.
+  if (holdsPairWord(tree, child)) return { keep: 'core' };
+  // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
+  if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
+  if (CORE.has(relation)) return { keep: 'core' };
+  if (DROPPED.has(relation)) return { keep: 'drop' };
+  switch (kind) {
+    case 'advmod':
+      return rules.keptAdverbs.has(word) && !fronted ? { keep: 'core' } : { keep: 'drop' };
+    case 'advcl':
+      // A condition changes what is claimed; other adverbial clauses (time, reason, concession) add
+      // to it. One opened by "bahwa", "that" is what a verb says, taken for an adverbial by the parser.
+      if (isCondition(tree, child) || isComplementClause(tree, child)) return { keep: 'core' };
+      // A predicate without a subject ("Penting bagi X untuk …") says its point in its clauses.
+      if (head === top && !tree.hasSubject(top) && !fronted) return { keep: 'core' };
+      if (fronted || child < head || isExample(tree, child)) return { keep: 'drop' };
+      // What the verb is about ("accused of embezzling", "arrested for shooting"), and a purpose,
+      // often the point of the action ("… come together to pay tribute to Mandela"), stay while
+      // the budget allows, as a complement does; what happened before or after ("died after he
+      // lost control of his car") goes first.
+      if (markedBy(tree, child, tree.rules.clausePrepositions) || markedBy(tree, child, tree.rules.purposeMarkers)) return { keep: 'optional', rank: DROP_ORDER.nearPhrase };
+      if (markedBy(tree, child, tree.rules.sequenceMarkers)) return { keep: 'optional', rank: DROP_ORDER.farPhrase };
+      // A noun with a preposition is a phrase, whatever the parser called it ("berkat kemenangan Marin").
+      if (tree.words[child]!.upos === 'NOUN' || tree.words[child]!.upos === 'PROPN') return { keep: 'optional', rank: DROP_ORDER.farPhrase };
+      return { keep: 'drop' };
+    case 'conj':
+      return decideConjunct(tree, head, child);
+    case 'cc':
+      return { keep: 'core' };
+    case 'acl':
+      if (isExample(tree, child) || precededByComma(tree, child)) return { keep: 'drop' };
+      return { keep: 'optional', rank: DROP_ORDER.clause };
+    case 'amod':
+      return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
+    case 'nmod':
+      if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
+      // A noun modifying a noun without a preposition is part of its name ("kebijakan luar negeri", "transportasi online").
+      if (tree.childrenWith(child, (relation) => relation === 'case').length === 0) return { keep: 'core' };
+      return { keep: 'optional', rank: tree.depth[child]! - tree.depth[top]! > 2 ? DROP_ORDER.farPhrase : DROP_ORDER.nounPhrase };
+    case 'obl':
+      if (fronted || isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
+      return { keep: 'optional', rank: isNearPhrase(tree, head, child) ? DROP_ORDER.nearPhrase : DROP_ORDER.farPhrase };
+    default:
+      return { keep: 'optional', rank: DROP_ORDER.farPhrase };
+  }
+}
+
+/** Where the top's subject starts (the sentence's length when it has none). */
+function subjectStart(tree: Tree, top: number): number {
+  const subjects = tree.childrenWith(top, (relation) => SUBJECTS.has(relation));
+  return subjects.length === 0 ? tree.size : Math.min(...subjects.map((subject) => tree.firstOf(subject)));
+}
+
+/**
+ * A conjunct: a nominal one is part of a list and stays (dropping a list's end overclaims); a
+ * clause joined by a contrast ("…, tetapi …", "…, but …") is the other half of the point and
+ * stays; any other coordinated clause is a claim of its own, and goes.
+ */
+function decideConjunct(tree: Tree, head: number, child: number): Decision {
+  // A name or noun coordinated with a verb is a misparse, not a list.
+  if (!tree.isClause(child) && tree.words[head]!.upos === 'VERB') return { keep: 'drop' };
+  if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
+  const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
+  if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };
+  // Predicates that share the subject and are not verbs ("besar dan kuat") stay together.
+  if (!tree.hasSubject(child) && tree.words[child]!.upos !== 'VERB') return { keep: 'core' };
+  return { keep: 'drop' };
+}
+
+/** Whether a clause states a condition: its marker or first word is one ("jika …", "unless …"). */
+function isCondition(tree: Tree, clause: number): boolean {
+  const markers = tree.childrenWith(clause, (relation) => relation === 'mark' || relation === 'advmod').map((marker) => tree.lower[marker]!);
+  return markers.some((marker) => tree.rules.conditionMarkers.has(marker)) || tree.rules.conditionMarkers.has(tree.lower[tree.firstOf(clause)]!);
+}
+
+/** Whether a clause is what is said or known: opened by "bahwa", "that", or by nothing at all after a verb of saying. */
+function isComplementClause(tree: Tree, clause: number): boolean {
+  const marks = tree.childrenWith(clause, (relation) => relation === 'mark').map((marker) => tree.lower[marker]!);
+  if (marks.length === 0) return tree.rules.reportingVerbs.has(tree.lower[tree.parent[clause]!] ?? '');
+  return marks.every((mark) => tree.rules.complementizers.has(mark));
+}
+
+/** Whether a clause's marker (or, without one, its first word) is one of `markers`. */
+function markedBy(tree: Tree, clause: number, markers: ReadonlySet<string>): boolean {
+  const marks = tree.childrenWith(clause, (relation) => relation === 'mark' || relation === 'case');
+  return marks.length > 0 ? marks.some((marker) => markers.has(tree.lower[marker]!)) : markers.has(tree.lower[tree.firstOf(clause)]!);
+}
+
+/**
+ * Whether a phrase is an example or an elaboration ("seperti …", "such as …", "including …"), or
+ * a concession or circumstance ("despite …", "due to …", "seiring …"): either way it adds to the
+ * claim without changing it.
+ */
+function isExample(tree: Tree, phrase: number): boolean {
+  const first = tree.firstOf(phrase);
+  return [...tree.rules.exampleMarkers, ...tree.rules.adjunctMarkers].some((marker) => tree.spells(first, marker) > 0);
+}
+
+/** Whether a phrase attributes a claim ("according to X"). */
+function isAttribution(tree: Tree, phrase: number): boolean {
+  return tree.rules.attributionMarkers.has(tree.lower[tree.firstOf(phrase)]!);
+}
+
+/** Whether a phrase is about when: headed by a word of time, or opened by a preposition of time. */
+function isTime(tree: Tree, phrase: number): boolean {
+  const rules = tree.rules;
+  const markers = tree.childrenWith(phrase, (relation) => relation === 'case' || relation === 'mark').map((marker) => tree.lower[marker]!);
+  // A number of units of time without a preposition is a measure ("berusia setengah abad", "aged 56 years"), not a when.
+  const measure = markers.length === 0 && tree.childrenWith(phrase, (relation) => relation === 'nummod' || relation === 'det').some((count) => tree.words[count]!.upos === 'NUM' || /^(?:setengah|separuh|half|a|an)$/u.test(tree.lower[count]!));
+  if (rules.timeWords.has(tree.lower[phrase]!)) return !measure;
+  if (markers.some((marker) => rules.timeMarkers.has(marker))) return true;
+  // A year: "in 2013", "pada 1998".
+  return YEAR.test(tree.lower[phrase]!) && markers.length > 0;
+}
+
+/** Whether a clause or phrase follows a comma: set off, so not needed to say which thing is meant. */
+function precededByComma(tree: Tree, node: number): boolean {
+  const before = tree.firstOf(node) - 1;
+  return before >= 0 && tree.isPunct(before) && /^[,;]$/u.test(tree.words[before]!.form);
+}
+
+/**
+ * Whether a phrase is the first to follow its predicate (after its object, if any): the place of a
+ * complement ("died after being overpowered by …", "menargetkan pebalap dari 30 negara").
+ */
+function isNearPhrase(tree: Tree, head: number, phrase: number): boolean {
+  if (phrase < head) return false;
+  const between = tree.children[head]!.filter((child) => child > head && child < phrase && !tree.isPunct(child));
+  return between.every((child) => CORE.has(tree.relation(child)));
+}
+
+/** Whether the subtree of `node` may go: it holds no negator, no part of a word outside it, no half of a pair without the other. */
+function droppable(tree: Tree, keep: Uint8Array, node: number): boolean {
+  if (tree.negators[node]! > 0) return false;
+  const inside = new Set(tree.subtree(node));
+  for (const group of wordGroups(tree)) if (group.some((index) => inside.has(index)) && group.some((index) => !inside.has(index) && keep[index])) return false;
+  return pairsOf(tree).every((group) => !group.some((word) => inside.has(word)) || !group.some((word) => !inside.has(word) && keep[word]));
+}
+
+/** Whether the subtree of `node` holds a word of a two-part construction. */
+function holdsPairWord(tree: Tree, node: number): boolean {
+  const words = new Set(pairsOf(tree).flat());
+  return words.size > 0 && tree.subtree(node).some((below) => words.has(below));
+}
+
+const pairCache = new WeakMap<Tree, number[][]>();
+
+/**
+ * The two-part constructions of the sentence, each as the words of both parts: "tidak hanya …
+ * tetapi juga", "semakin … semakin", "not only … but also", "so … that".
+ */
+function pairsOf(tree: Tree): number[][] {
+  let pairs = pairCache.get(tree);
+  if (pairs) return pairs;
+  pairs = [];
+  for (let start = 0; start < tree.size; start += 1) {
+    for (const pair of tree.rules.pairs) {
+      const firstLength = tree.spells(start, pair.first);
+      if (firstLength === 0) continue;
+      const group = Array.from({ length: firstLength }, (_, offset) => start + offset);
+      for (let next = start + firstLength; next < tree.size; next += 1) {
+        const secondLength = Math.max(0, ...pair.second.map((phrase) => tree.spells(next, phrase)));
+        if (secondLength === 0) continue;
+        for (let offset = 0; offset < secondLength; offset += 1) group.push(next + offset);
+        pairs.push(group);
+        break;
+      }
+    }
+  }
+  pairCache.set(tree, pairs);
+  return pairs;
+}
+
+/**
+ * Keeps every word of each two-part construction one of whose words is kept, by keeping the
+ * branches that hold the others. False when that is impossible: a part lies outside the top's subtree.
+ */
+function keepPairs(tree: Tree, keep: Uint8Array, top: number): boolean {
+  const inTop = new Set(tree.subtree(top));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const group of pairsOf(tree)) {
+      if (!group.some((word) => keep[word]) || group.every((word) => keep[word])) continue;
+      for (const missing of group.filter((word) => !keep[word])) {
+        if (!inTop.has(missing)) return false;
+        let branch = missing;
+        while (!keep[tree.parent[branch]!]) branch = tree.parent[branch]!;
+        for (const node of tree.subtree(branch)) keep[node] = 1;
+        changed = true;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Keeps every part of a written word one of whose parts is kept: the words of a multiword token
+ * ("peran|nya", "do|n't") and the pieces of a word written without spaces between them
+ * ("7-year-old", "UK-based", "$30.6"), all but the punctuation at its edges ("Nutella,”"). False
+ * when a word cannot be kept whole without breaking the tree.
+ */
+function keepWholeTokens(tree: Tree, keep: Uint8Array, top: number): boolean {
+  const inTop = new Set(tree.subtree(top));
+  for (const group of wordGroups(tree)) {
+    const missing = group.filter((index) => !keep[index]);
+    if (missing.length === 0 || missing.length === group.length) continue;
+    if (missing.every((index) => inTop.has(index))) {
+      // Each missing piece comes back with the words between it and the kept tree, so the tree stays whole.
+      for (let node of missing) {
+        while (node >= 0 && !keep[node]) {
+          keep[node] = 1;
+          node = tree.parent[node]!;
+        }
+      }
+    } else {
+      // A piece lies outside the bullet's subtree ("MT-|Tri is better"): the pieces of one written
+      // word hang together from its kept piece, as UD's goeswith does, unless one of them is above
+      // it in the tree, which no bullet can mend.
+      const anchor = group.find((index) => keep[index])!;
+      const above = new Set<number>();
+      for (let node = tree.parent[anchor]!; node >= 0; node = tree.parent[node]!) above.add(node);
+      if (!missing.some((index) => above.has(index))) {
+        for (const index of missing) {
+          tree.parent[index] = anchor;
+          tree.relations[index] = 'goeswith';
+          keep[index] = 1;
+        }
+        tree.relink();
+        continue;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+const groupCache = new WeakMap<Tree, Int32Array>();
+
+/** Whether the subtree of `node` holds part of a written word and not the rest of it. */
+function splitsWord(tree: Tree, node: number): boolean {
+  let groupOf = groupCache.get(tree);
+  if (!groupOf) {
+    groupOf = new Int32Array(tree.size).fill(-1);
+    wordGroups(tree).forEach((group, number) => group.forEach((index) => (groupOf![index] = number)));
+    groupCache.set(tree, groupOf);
+  }
+  const inside = tree.subtree(node);
+  const groups = new Set(inside.map((index) => groupOf![index]!).filter((group) => group >= 0));
+  if (groups.size === 0) return false;
+  const members = new Set(inside);
+  for (let index = 0; index < tree.size; index += 1) if (groups.has(groupOf[index]!) && !members.has(index)) return true;
+  return false;
+}
+
+/**
+ * The written words of more than one syntactic word: runs without spaces or separating marks
+ * between them ("7-year-old", "U.S.-led", "don't"), less the punctuation at their edges.
+ */
+function wordGroups(tree: Tree): number[][] {
+  const groups: number[][] = [];
+  const words = tree.words;
+  const joined = (index: number) =>
+    words[index]!.token === words[index - 1]!.token ||
+    (words[index]!.start === words[index - 1]!.end && !isEdgeMark(words[index]!.form) && !isEdgeMark(words[index - 1]!.form)) ||
+    (words[index]!.start === words[index - 1]!.end && words[index + 1]?.start === words[index]!.end && JOINERS.test(words[index]!.form)) ||
+    (words[index]!.start === words[index - 1]!.end && JOINERS.test(words[index - 1]!.form) && index > 1 && words[index - 1]!.start === words[index - 2]!.end);
+  let start = 0;
+  for (let index = 1; index <= tree.size; index += 1) {
+    if (index < tree.size && joined(index)) continue;
+    let first = start;
+    let last = index - 1;
+    while (first < last && isEdgeMark(words[first]!.form)) first += 1;
+    while (last > first && isEdgeMark(words[last]!.form)) last -= 1;
+    if (last > first) groups.push(Array.from({ length: last - first + 1 }, (_, offset) => first + offset));
+    start = index;
+  }
+  return groups;
+}
+
+/** Punctuation that separates words, or stands at the edge of one without being part of it: quotes, brackets, commas, full stops, dashes. */
+function isEdgeMark(form: string): boolean {
+  return /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`,.;:!?…–—]+$/u.test(form) || /^-{2,}$/u.test(form);
+}
+
+/** Marks that join the words either side of them into one ("long-term", "and/or", "AT&T", "U.S."). */
+const JOINERS = /^(?:-|\/|&|'|’|\.)$/u;
+
+/**
+ * Keeps the punctuation a bullet needs: a mark between two kept words with nothing dropped around
+ * it (the commas of a kept list, a slash, a hyphen), quotation marks and brackets in pairs around
+ * kept words when words outside them are kept too, and the comma before a kept speech frame that
+ * follows its claim ("…,” kata Aroso"). Marks that end a sentence go.
+ */
+function keepPunctuation(tree: Tree, keep: Uint8Array, top: number): void {
+  const words = tree.words;
+  const contentBefore = (index: number) => {
+    let at = index - 1;
+    while (at >= 0 && tree.isPunct(at)) at -= 1;
+    return at;
+  };
+  const contentAfter = (index: number) => {
+    let at = index + 1;
+    while (at < tree.size && tree.isPunct(at)) at += 1;
+    return at;
+  };
+  const paired = new Set<number>();
+  for (const [open, close] of markPairs(tree)) {
+    paired.add(open);
+    paired.add(close);
+    let inside = false;
+    let outside = false;
+    for (let index = 0; index < tree.size; index += 1) {
+      if (!keep[index] || tree.isPunct(index)) continue;
+      if (index > open && index < close) inside = true;
+      else outside = true;
+    }
+    if (inside && outside) keep[open] = keep[close] = 1;
+  }
+  const isMark = (index: number) => paired.has(index) || QUOTES.has(words[index]!.form) || BRACKETS.has(words[index]!.form) || CLOSING_BRACKETS.has(words[index]!.form);
+  for (let index = 0; index < tree.size; index += 1) {
+    if (!tree.isPunct(index) || isMark(index) || FINAL_MARKS.test(words[index]!.form)) continue;
+    const before = contentBefore(index);
+    const after = contentAfter(index);
+    if (before >= 0 && after < tree.size && keep[before] && keep[after]) keep[index] = 1;
+  }
+  // "Saya tidak bertemu," kata Aris: the comma that ends a kept claim before its kept frame.
+  for (const frame of tree.childrenWith(top, (relation) => relation === 'parataxis')) {
+    if (!keep[frame]) continue;
+    const first = tree.firstOf(frame);
+    for (let index = first - 1; index > top && tree.isPunct(index); index -= 1) {
+      if (words[index]!.form === ',' && keep[contentBefore(index)]) keep[index] = 1;
+    }
+  }
+}
+
+const markCache = new WeakMap<Tree, [number, number][]>();
+
+/** Quotation marks and brackets in pairs: [opening, closing] word indices. */
+function markPairs(tree: Tree): [number, number][] {
+  let pairs = markCache.get(tree);
+  if (pairs) return pairs;
+  const found: [number, number][] = [];
+  const openBrackets: number[] = [];
+  let openQuote = -1;
+  tree.words.forEach((word, index) => {
+    const form = word.form;
+    if (BRACKETS.has(form)) openBrackets.push(index);
+    else if (CLOSING_BRACKETS.has(form)) {
+      const open = openBrackets.pop();
+      if (open !== undefined && BRACKETS.get(tree.words[open]!.form) === form) found.push([open, index]);
+    } else if (QUOTES.has(form) && tree.isPunct(index)) {
+      if (openQuote < 0 && !CLOSING_QUOTES.has(form)) openQuote = index;
+      else if (openQuote >= 0 && !OPENING_QUOTES.has(form)) {
+        found.push([openQuote, index]);
+        openQuote = -1;
+      }
+    }
+  });
+  pairs = found;
+  markCache.set(tree, pairs);
+  return pairs;
+}
+
+/**
+ * The kept words as the source spaces them: words with nothing deleted between them keep what
+ * stood between them; across a deletion, one space — except that a mark written against the word
+ * before it (a closing quotation mark, a comma) or after it (an opening one) stays against it.
+ */
+function render(sentence: ParsedSentence, kept: readonly number[]): string {
+  const text = sentence.text;
+  let result = '';
+  kept.forEach((index, position) => {
+    const word = sentence.words[index]!;
+    if (position > 0) {
+      const previous = sentence.words[kept[position - 1]!]!;
+      const gap = text.slice(previous.end, word.start);
+      const touchesPrevious = !/^\s/u.test(text.slice(word.start - 1, word.start)) && /^\p{P}+$/u.test(word.form);
+      const touchesNext = !/^\s/u.test(text.slice(previous.end, previous.end + 1)) && /^\p{P}+$/u.test(previous.form);
+      if (/^\s*$/u.test(gap) ? gap !== '' : !touchesPrevious && !touchesNext) result += ' ';
+    }
+    result += word.form;
+  });
+  return result.trim();
+}
+
+/** The bullet's length in words, as it stands with the words now kept. */
+function countKept(sentence: ParsedSentence, tree: Tree, keep: Uint8Array): number {
+  const kept = [...keep.keys()].filter((index) => keep[index] && !tree.isPunct(index));
+  return wordCount(render(sentence, kept));
+}
+
+/** Why the bullet cannot be used, if it cannot. */
+function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept: readonly number[], top: number): Unfit | undefined {
+  const rules = tree.rules;
+  const content = kept.filter((index) => !tree.isPunct(index));
+  const first = content[0];
+  if (first === undefined) return 'empty';
+  const opening = firstContent(tree);
+  if (/[?？]["”’»)]*\s*$/u.test(sentence.text) || rules.questionOpeners.has(tree.lower[opening]!)) return 'question';
+  if (rules.teaserOpeners.some((phrase) => tree.spells(opening, phrase) > 0)) return 'teaser';
+  for (let start = 0; start < tree.size; start += 1) if (rules.teaserPhrases.some((phrase) => tree.spells(start, phrase) > 0)) return 'teaser';
+  if (!isStatement(tree, top)) return 'no-predicate';
+  if (opensWith(tree, content, rules.connectives) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
+  if (opensWith(tree, content, rules.anaphors) || danglingSubject(tree, top, keep)) return 'dangling-reference';
+  if (content.some((index) => rules.firstPerson.has(tree.lower[index]!)) && isQuote(sentence, tree) && !keepsSpeaker(tree, keep)) return 'unattributed-quote';
   return undefined;
 }
 
-/** Fewer words than this is a fragment, not a statement. */
-const MIN_WORDS = 3;
+/** The first word of the sentence that is not punctuation. */
+function firstContent(tree: Tree): number {
+  let at = 0;
+  while (at < tree.size - 1 && tree.isPunct(at)) at += 1;
+  return at;
+}
 
-function finish(text: string): string | undefined {
-  let bullet = text.replace(/(?<![.;:,。．、，；])[.;:,。．、，；]+$/u, '').trim();
-  // A cut that took a quotation's closing mark takes its opening mark too; any other unpaired
-  // mark means the cut fell inside a quotation.
-  if ((bullet.match(/["“”]/gu)?.length ?? 0) % 2 === 1) {
-    if (!/^["“]/u.test(bullet)) return undefined;
-    bullet = bullet.replace(/^["“]\s*/u, '');
+/** Whether the kept words open with one of the phrases (matched on consecutive kept words). */
+function opensWith(tree: Tree, content: readonly number[], phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => phrase.split(' ').every((part, offset) => tree.lower[content[offset] ?? -1] === part));
+}
+
+/** Whether the top's subject points back to an earlier sentence: "this threat", "its role", "he". */
+function danglingSubject(tree: Tree, top: number, keep: Uint8Array): boolean {
+  const rules = tree.rules;
+  for (const subject of tree.childrenWith(top, (relation) => relation.startsWith('nsubj'))) {
+    if (!keep[subject]) continue;
+    if (tree.words[subject]!.upos === 'PRON' && rules.anaphors.includes(tree.lower[subject]!)) return true;
+    for (const child of tree.children[subject]!) {
+      const relation = tree.relation(child);
+      if (relation.startsWith('det') && rules.pointingDeterminers.has(tree.lower[child]!)) return true;
+      if (relation === 'nmod:poss' && rules.possessiveAnaphors.has(tree.lower[child]!)) return true;
+    }
   }
-  return wordCount(bullet) < MIN_WORDS ? undefined : capitalise(bullet);
-}
-
-/** Asides set off by commas inside a sentence: "NATO, misalnya, awalnya …". */
-const INLINE_ASIDE: Record<Language, RegExp> = {
-  id: /,\s*(misalnya|contohnya|sebagai contoh|tentu saja|pada dasarnya|bagaimanapun)\s*,\s*/giu,
-  en: /,\s*(for example|for instance|of course|however|in fact|moreover|in turn)\s*,\s*/giu,
-};
-
-/**
- * Words that introduce examples: a short list of them at the end of a sentence can go. Matched
- * only after the sentence's last semicolon, where `[^;]*$` cannot fail: before it, every opener
- * would read on to the semicolon and fail there.
- */
-const EXAMPLE_OPENER: Record<Language, RegExp> = {
-  id: /(?<!\s)\s+(seperti|misalnya|antara lain|termasuk|contohnya)\s+([^;]*)$/iu,
-  en: /(?<!\s)\s+(such as|including|like|for example|e\.g\.)\s+([^;]*)$/iu,
-};
-
-/** Words that mark a predicate: an "example" phrase holding one is really the rest of the sentence. */
-const PREDICATE_MARKERS: Record<Language, RegExp> = {
-  id: /\b(dapat|akan|telah|sudah|sedang|harus|juga|adalah|merupakan|menjadi|bisa|mampu|tidak|perlu|masih)\b/iu,
-  en: /\b(is|are|was|were|will|can|could|should|would|has|have|had|also|may|must|do|does|did)\b/iu,
-};
-
-/** The longest example list that is dropped whole. */
-const MAX_EXAMPLE_WORDS = 8;
-
-/** "…tantangan baru seperti misi perdamaian dan operasi antiterorisme" → "…tantangan baru". */
-function dropTrailingExamples(text: string, lang: Language): string {
-  const tail = text.lastIndexOf(';') + 1;
-  const match = EXAMPLE_OPENER[lang].exec(text.slice(tail));
-  if (!match || wordCount(match[2]!) > MAX_EXAMPLE_WORDS || PREDICATE_MARKERS[lang].test(match[2]!)) return text;
-  return text.slice(0, tail + match.index).trim();
+  return false;
 }
 
 /**
- * "Dengan kerja sama yang erat, dunia dapat …" → "dunia dapat …": the main clause without its
- * subordinate lead-in. When the lead-in is itself a list ("Dengan A, B, serta C, dunia …"), the
- * main clause starts after the segment that closes the list.
+ * Whether the sentence quotes someone: it has quotation marks, a reporting verb or an attribution,
+ * or speaks in the first person singular (which no article does in its own voice).
  */
-function dropLeadIn(text: string, lang: Language): string {
-  if (!SUBORDINATORS[lang].test(text)) return text;
-  const segments = text.split(', ');
-  if (segments.length < 2) return text;
-  const closing = segments.findIndex((segment, index) => index > 0 && index < segments.length - 1 && LIST_CONTINUATION.test(segment));
-  const start = closing > 0 ? closing + 1 : 1;
-  const main = segments.slice(start).join(', ').trim();
-  // "Meskipun aliansi …, mereka juga …": the lead-in names whom "mereka" means; keep it.
-  return DANGLING_PRONOUN.test(main) ? text : main;
+function isQuote(sentence: ParsedSentence, tree: Tree): boolean {
+  const rules = tree.rules;
+  return /["“”„«»]/u.test(sentence.text) || tree.lower.some((word) => rules.reportingVerbs.has(word) || rules.attributionMarkers.has(word) || rules.firstPersonSingular.has(word));
 }
 
-/** Who said it: a trailing "…, kata X." / "…, he said." or a leading "Menurut X," / "According to X,". */
-const TRAILING_ATTRIBUTION: Record<Language, RegExp> = {
-  id: /,["”’]?\s+(kata|ujar|ucap|tutur|jelas|tambah|ungkap|imbuh|terang|sebut|papar|lanjut)(nya)?\b[^,]{0,80}[.!]?$/iu,
-  en: /,["”’]?\s+([\p{L}.'’-]+\s+){0,4}(said|says|told|added|explained|according to)\b[^,]{0,80}[.!]?$/iu,
-};
-const LEADING_ATTRIBUTION: Record<Language, RegExp> = {
-  id: /^(menurut|kata|dikutip dari|mengutip)\s[^,]{1,60},\s*/iu,
-  en: /^(according to)\s[^,]{1,60},\s*/iu,
-};
-
-/**
- * Removes an attribution ("…," ujarnya / "Menurut X, …") so that the claim itself is the bullet;
- * a quotation left whole by it loses its quotation marks.
- */
-function stripAttribution(text: string, lang: Language): string {
-  let stripped = text.replace(LEADING_ATTRIBUTION[lang], '');
-  const trailing = TRAILING_ATTRIBUTION[lang].exec(stripped);
-  if (trailing) {
-    const claim = stripped.slice(0, trailing.index).trim();
-    stripped = /^["“].*$/u.test(claim) ? claim.replace(/^["“]\s*/u, '').replace(/(?<![,\s])[,\s]+$/u, '') : claim;
+/** Whether the kept words name who speaks: a kept reporting verb with its subject, or a kept attribution. */
+function keepsSpeaker(tree: Tree, keep: Uint8Array): boolean {
+  for (let node = 0; node < tree.size; node += 1) {
+    if (!keep[node]) continue;
+    const word = tree.lower[node]!;
+    if (tree.rules.attributionMarkers.has(word)) return true;
+    if (tree.rules.reportingVerbs.has(word) && tree.childrenWith(node, (relation) => SUBJECTS.has(relation)).some((subject) => keep[subject])) return true;
   }
-  return stripped;
+  return false;
 }
 
-function stripLeadingConnective(text: string, lang: Language): string {
-  const lower = text.toLowerCase();
-  for (const connective of LEADING_CONNECTIVES[lang]) {
-    if (lower.startsWith(`${connective},`)) return text.slice(connective.length + 1).trim();
-  }
-  return text;
-}
-
-/** A character of a script written without spaces between words. */
-const UNSPACED_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
-
-/**
- * Words as a reader counts them: runs of non-space characters — except in Chinese, Japanese,
- * Korean and Thai, written without spaces, where every two characters count as a word (their
- * average word length), so that budgets mean the same amount of text in every language.
- */
-export function wordCount(text: string): number {
-  return prefixWordCounts(text, [text.length])[0]!;
-}
-
+/** The bullet with its first letter in capitals, where it starts with a letter (after an opening mark) that has a capital of its own. */
 function capitalise(text: string): string {
-  return text.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+  return text.replace(/^([\p{Ps}\p{Pi}"'“‘]*)(\p{Ll})/u, (whole, before: string, letter: string) =>
+    letter.toUpperCase().toLowerCase() === letter && letter.toUpperCase().length === 1 ? before + letter.toUpperCase() : whole,
+  );
 }

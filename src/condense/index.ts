@@ -1,15 +1,20 @@
+import { type Labels, LANGUAGES } from '../lang/index.js';
 import type { Article, Deck, Slide } from '../model.js';
-import { DANGLING_PRONOUN, compressSentence, wordCount } from './compress.js';
-import { type Labels, labelsFor } from './labels.js';
+import { type Compression, type SentenceParser, compressSentence } from './compress.js';
+import { wordCount } from './count.js';
 import { type Candidate, rankSentences } from './rank.js';
 import { type Pickable, bulletWordsOf, nearDuplicateBullets, selectByMmr } from './select.js';
 import { keywordsOf } from './terms.js';
+
+export type { Compression, CompressOptions, SentenceParser, Unfit } from './compress.js';
+export { compressSentence } from './compress.js';
+export { wordCount } from './count.js';
 
 /** Budgets and switches of the condense stage. */
 export interface CondenseOptions {
   /** Bullets per slide at most (default 5). */
   maxBullets?: number;
-  /** Words per bullet at most (default 14, at least {@link MIN_MAX_WORDS}). */
+  /** Words per bullet the compressor aims at (default 14, at least {@link MIN_MAX_WORDS}). */
   maxWords?: number;
   /** Put the source sentences in the speaker notes (default true). */
   notes?: boolean;
@@ -26,7 +31,7 @@ interface Settings {
   slides: number | undefined;
 }
 
-/** A ranked sentence that can be shown: it has a bullet within budget. */
+/** A ranked sentence that can be shown: it has a bullet. */
 type Point = Candidate & Pickable;
 
 /** The smallest word budget that still leaves room for a statement (subject, verb, object and more). */
@@ -47,59 +52,111 @@ const MIN_AGENDA_SECTIONS = 3;
 const MAX_COMPARED_POINTS = 250;
 
 /**
+ * The bullets of an article's sentences, made when selection first reads a sentence and kept: a
+ * sentence is parsed and compressed only if it is a candidate for a slide, not every sentence of
+ * a long article. `within` gives a sentence's point when its bullet meets every guarantee and fits
+ * the budget; `over` when it meets every guarantee but is longer (a last resort, never a fragment).
+ */
+class Bullets {
+  /** By sentence text: a sentence an article repeats is parsed once. */
+  private readonly compressions = new Map<string, Compression>();
+  private readonly points = new Map<number, Point | null>();
+
+  constructor(
+    private readonly article: Article,
+    private readonly parser: SentenceParser,
+    private readonly maxWords: number,
+  ) {}
+
+  compression(candidate: Candidate): Compression {
+    let compression = this.compressions.get(candidate.sentence.text);
+    if (compression === undefined) {
+      compression = compressSentence(candidate.sentence.text, this.parser, { lang: this.article.lang, maxWords: this.maxWords });
+      this.compressions.set(candidate.sentence.text, compression);
+    }
+    return compression;
+  }
+
+  private point(candidate: Candidate): Point | undefined {
+    let point = this.points.get(candidate.order);
+    if (point === undefined) {
+      const compression = this.compression(candidate);
+      point = compression.unfit === undefined ? { ...candidate, bullet: compression.text } : null;
+      this.points.set(candidate.order, point);
+    }
+    return point ?? undefined;
+  }
+
+  readonly within = (candidate: Candidate): Point | undefined => (this.compression(candidate).overBudget ? undefined : this.point(candidate));
+  readonly over = (candidate: Candidate): Point | undefined => this.point(candidate);
+  /**
+   * The sentence itself, for a section none of whose sentences makes a bullet: the author's words
+   * are never a fragment. Not a question or a teaser, which are no point at all.
+   */
+  readonly whole = (candidate: Candidate): Point | undefined => {
+    const unfit = this.compression(candidate).unfit;
+    // A run of words too long to parse is no sentence an author wrote to be read aloud.
+    if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty' || unfit === 'too-long') return undefined;
+    return { ...candidate, bullet: candidate.sentence.text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '') };
+  };
+}
+
+/**
  * The condense stage: turns an {@link Article} into a {@link Deck}. It ranks the sentences, picks
  * the 3–5 most central ones for the conclusion and the most important remaining ones for each
- * section (by maximal marginal relevance, so no two bullets say the same thing), shortens each by
- * deletion only, and plans the slides: title, agenda, content slides with continuations, glossary,
- * conclusion. Every bullet's source sentence goes into its slide's speaker notes.
+ * section (by maximal marginal relevance, so no two bullets say the same thing), compresses each
+ * on its dependency tree (`parser`: the syntax stage, loaded for the article's language), and plans
+ * the slides: title, agenda, content slides with continuations, glossary, conclusion. Every
+ * bullet's source sentence goes into its slide's speaker notes. A sentence whose compression
+ * cannot meet the guarantees (a question, a teaser, a fragment, a dangling reference, an
+ * unattributed quote) is passed over; one that cannot fit the word budget is used only when its
+ * section has nothing shorter.
  */
-export function condense(article: Article, options: CondenseOptions = {}): Deck {
+export function condense(article: Article, parser: SentenceParser, options: CondenseOptions = {}): Deck {
   const settings: Settings = {
     maxBullets: options.maxBullets ?? 5,
     maxWords: Math.max(MIN_MAX_WORDS, options.maxWords ?? 14),
     notes: options.notes ?? true,
     slides: options.slides,
   };
-  const labels = labelsFor(article.lang);
-  const points: Point[] = rankSentences(article).flatMap((candidate) => {
-    const bullet = compressSentence(candidate.sentence.text, { lang: article.lang, maxWords: settings.maxWords });
-    if (bullet === undefined) return [];
-    // A bullet that opens with a pronoun ("Mereka …", "It …") leans on a sentence the slide lacks.
-    const weight = DANGLING_PRONOUN.test(bullet) ? 0.8 : 1;
-    return [{ ...candidate, localScore: candidate.localScore * weight, globalScore: candidate.globalScore * weight, bullet }];
-  });
-  // One pass, not a filter per section: an article of many sections would cost sections × points.
-  const pointsBySection: Point[][] = article.sections.map(() => []);
-  for (const point of points) pointsBySection[point.section]!.push(point);
+  const labels = LANGUAGES[article.lang].labels;
+  const candidates = rankSentences(article);
+  const bullets = new Bullets(article, parser, settings.maxWords);
+  // One pass, not a filter per section: an article of many sections would cost sections × candidates.
+  const candidatesBySection: Candidate[][] = article.sections.map(() => []);
+  for (const candidate of candidates) candidatesBySection[candidate.section]!.push(candidate);
   const contentSections = article.sections.flatMap((section, index) => (section.paragraphs.length > 0 ? [index] : []));
 
   const agenda = agendaSlides(article, labels, settings);
   const glossary = glossarySlides(article, labels, settings);
-  const takeaways = pickTakeaways(points, pointsBySection, article, settings.maxBullets);
-  const quotas = sectionQuotas(article, contentSections, pointsBySection, settings, 2 + agenda.length + glossary.length);
+  const takeaways = pickTakeaways(candidates, candidatesBySection, settings.maxBullets, bullets);
+  const quotas = sectionQuotas(article, contentSections, candidatesBySection, settings, 2 + agenda.length + glossary.length);
 
   const shown: Point[] = [...takeaways];
   const conclusionCount = takeaways.length;
   const comparedWith = () => (shown.length <= MAX_COMPARED_POINTS ? shown : [...shown.slice(0, conclusionCount), ...shown.slice(conclusionCount - MAX_COMPARED_POINTS)]);
   const sectionSlides = contentSections.flatMap((sectionIndex) => {
-    const pool = pointsBySection[sectionIndex]!.filter((point) => !takeaways.includes(point));
-    const score = (point: Point) => point.localScore;
-    let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, comparedWith());
+    const taken = new Set(takeaways.map((point) => point.order));
+    const pool = candidatesBySection[sectionIndex]!.filter((candidate) => !taken.has(candidate.order));
+    const score = (candidate: Candidate) => candidate.localScore;
+    let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, comparedWith(), bullets.within);
     // Every section with text gets a slide. When all it says is already on the deck, it takes its
-    // point back from the conclusion; failing that, it shows the opening words of a sentence of
-    // its own; and only as a last resort a point the deck already has.
+    // point back from the conclusion; failing that, it shows a bullet over the word budget, then
+    // a point the deck already has; and when no sentence of it makes a bullet, a sentence whole.
     if (chosen.length === 0) {
-      chosen = selectByMmr(pool, score, 1, comparedWith().filter((point) => !takeaways.includes(point)));
+      chosen = selectByMmr(pool, score, 1, comparedWith().filter((point) => !takeaways.includes(point)), bullets.within);
       for (const point of chosen) {
         const twins = takeaways.filter((takeaway) => nearDuplicateBullets(bulletWordsOf(takeaway), bulletWordsOf(point)) || takeaway.order === point.order);
         for (const twin of twins) takeaways.splice(takeaways.indexOf(twin), 1);
       }
     }
-    if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, comparedWith());
-    if (chosen.length === 0) chosen = selectByMmr(pool, score, 1);
-    if (chosen.length === 0) chosen = openingWords(article, sectionIndex, settings.maxWords, []);
+    if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, comparedWith(), bullets.over);
+    if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.over);
+    if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.whole);
     shown.push(...chosen);
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
+    // A section with text but no sentence to show (a run of words without a stop) keeps its slide, with its heading alone.
+    if (chosen.length === 0) return [{ kind: 'content', section: sectionIndex, title: heading, bullets: [], notes: [] } satisfies Slide];
     return chunk(bySourceOrder(chosen), settings.maxBullets).map(
       (group, part): Slide => ({
         kind: 'content',
@@ -141,17 +198,17 @@ function titleSlide(article: Article, institution: string | undefined): Slide {
  * The conclusion's points: the 3–5 sentences most central to the whole article (five from twelve
  * sentences on), leaving each section at least two of its own, so every section keeps a real slide.
  */
-function pickTakeaways(points: Point[], pointsBySection: Point[][], article: Article, maxBullets: number): Point[] {
-  const sentenceCount = article.sections.reduce((sum, section) => sum + section.paragraphs.reduce((n, p) => n + p.sentences.length, 0), 0);
+function pickTakeaways(candidates: Candidate[], bySection: Candidate[][], maxBullets: number, bullets: Bullets): Point[] {
+  const sentenceCount = candidates.length;
   // One slide holds the conclusion, so the bullet budget caps it.
   const count = Math.min(maxBullets, sentenceCount >= 12 ? 5 : sentenceCount >= 8 ? 4 : 3);
-  const picked = selectByMmr(points, (point) => point.globalScore, count);
-  // A section keeps at least two of its points (one, if it has only one) for its own slide: give
-  // back its least central takeaways until it does.
-  for (const pool of pointsBySection) {
+  const picked = selectByMmr(candidates, (candidate) => candidate.globalScore, count, [], bullets.within);
+  // A section keeps at least two of its sentences (one, if it has only one) for its own slide:
+  // give back its least central takeaways until it does.
+  for (const pool of bySection) {
     const keep = Math.min(MIN_SECTION_POINTS, pool.length);
-    let taken = pool.filter((point) => picked.includes(point));
-    while (pool.length - taken.length < keep) {
+    let taken = picked.filter((point) => point.section === pool[0]?.section);
+    while (taken.length > 0 && pool.length - taken.length < keep) {
       const weakest = taken.reduce((low, point) => (point.globalScore < low.globalScore ? point : low));
       picked.splice(picked.indexOf(weakest), 1);
       taken = taken.filter((point) => point !== weakest);
@@ -161,25 +218,12 @@ function pickTakeaways(points: Point[], pointsBySection: Point[][], article: Art
 }
 
 /**
- * A fallback for a section none of whose sentences can be cut to the budget at a boundary, or
- * whose points are all on the deck already: the opening words of its most important sentence
- * that is new to the deck (`shown`), marked as cut.
- */
-function openingWords(article: Article, sectionIndex: number, maxWords: number, shown: readonly Pickable[]): Point[] {
-  const candidates = rankSentences({ ...article, sections: [article.sections[sectionIndex]!] }).map((candidate): Point => {
-    const bullet = fitWords(candidate.sentence.text.replace(/[.!?]+$/u, ''), maxWords);
-    return { ...candidate, section: sectionIndex, bullet };
-  });
-  return selectByMmr(candidates, (candidate) => candidate.localScore, 1, shown);
-}
-
-/**
  * How many points each section shows. By default about {@link SHARE_OF_SENTENCES} of its sentences,
  * one at least and two slides' worth at most. With `--slides N`, the slides left after the fixed
  * ones are shared out in proportion to section length (every section keeps one), and each section
  * fills its slides with its most important points.
  */
-function sectionQuotas(article: Article, sections: number[], pointsBySection: Point[][], settings: Settings, fixedSlides: number): Map<number, number> {
+function sectionQuotas(article: Article, sections: number[], candidatesBySection: Candidate[][], settings: Settings, fixedSlides: number): Map<number, number> {
   const sizes = new Map(sections.map((index) => [index, article.sections[index]!.paragraphs.reduce((n, p) => n + p.sentences.length, 0)]));
   const quotas = new Map<number, number>();
   if (settings.slides === undefined) {
@@ -199,7 +243,7 @@ function sectionQuotas(article: Article, sections: number[], pointsBySection: Po
     left -= 1;
   }
   for (const share of shares) {
-    const usable = Math.max(1, pointsBySection[share.index]!.length);
+    const usable = Math.max(1, candidatesBySection[share.index]!.length);
     quotas.set(share.index, Math.min(share.slides * settings.maxBullets, usable));
   }
   return quotas;

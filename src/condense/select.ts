@@ -26,6 +26,9 @@ export function bulletWordsOf(item: Pickable): ReadonlySet<string> {
 /** Bullets this similar (word-set Jaccard) or sentences this similar (cosine) say the same thing. */
 const DUPLICATE_JACCARD = 0.6;
 const DUPLICATE_COSINE = 0.75;
+/** How many items' points one selection may make: this many per item picked, and a few more. */
+const MAX_RESOLVED_PER_PICK = 4;
+const MIN_RESOLVED = 8;
 /** Maximal marginal relevance: weight of importance against novelty. */
 const LAMBDA = 0.7;
 
@@ -37,6 +40,12 @@ export function nearDuplicateBullets(left: ReadonlySet<string>, right: ReadonlyS
   return union > 0 && (shared / union >= DUPLICATE_JACCARD || shared / Math.min(left.size, right.size) >= 0.9);
 }
 
+/** What selection needs of a sentence before its bullet is made: where it stands and its vector. */
+export interface Scorable {
+  order: number;
+  vector: Vector;
+}
+
 /**
  * Picks up to `count` items by maximal marginal relevance: each step takes the item whose score,
  * less its similarity to what is already on the deck (`taken`) or picked in this call, is highest.
@@ -45,31 +54,53 @@ export function nearDuplicateBullets(left: ReadonlySet<string>, right: ReadonlyS
  *
  * Each step reads the items from the highest score down and stops at the first whose weighted
  * score alone is below the best value found (similarity only lowers a value), so that a section of
- * 300,000 sentences costs a few hundred comparisons a step rather than all of them.
+ * 300,000 sentences costs a few hundred comparisons a step rather than all of them. `resolve`
+ * makes an item's point (its bullet) when the step first reads it, or says it has none; so only
+ * the items a selection reads are compressed, a sentence that repeats one already taken is passed
+ * over before its point is made, and one call makes at most a few points per item it is to pick.
  */
-export function selectByMmr<T extends Pickable>(pool: readonly T[], score: (item: T) => number, count: number, taken: readonly Pickable[] = []): T[] {
+export function selectByMmr<C extends Scorable, T extends Pickable>(
+  pool: readonly C[],
+  score: (item: C) => number,
+  count: number,
+  taken: readonly Pickable[] = [],
+  resolve: (item: C) => T | undefined = (item) => item as unknown as T,
+): T[] {
   const picked: T[] = [];
   const against: Pickable[] = [...taken];
-  const scored = pool.map((item) => ({ item, weighted: LAMBDA * score(item) })).sort((a, b) => b.weighted - a.weighted || a.item.order - b.item.order);
+  const scored: { item: C; weighted: number; point?: T | null }[] = pool
+    .map((item) => ({ item, weighted: LAMBDA * score(item) }))
+    .sort((a, b) => b.weighted - a.weighted || a.item.order - b.item.order);
+  // Making a point costs a parse: a call makes at most this many, from the best-scored items down.
+  let resolvable = MAX_RESOLVED_PER_PICK * count + MIN_RESOLVED;
   while (picked.length < count && scored.length > 0) {
     let bestIndex = -1;
     let bestValue = -Infinity;
     let bestOrder = Infinity;
     for (let index = 0; index < scored.length; index += 1) {
-      const { item, weighted } = scored[index]!;
-      if (weighted < bestValue) break;
+      const entry = scored[index]!;
+      if (entry.weighted < bestValue) break;
+      // Similarity of the sentences first: a sentence that repeats one on the deck is passed over before its bullet is made.
       let redundancy = 0;
       let duplicate = false;
       for (const other of against) {
-        const similarity = cosine(item.vector, other.vector);
-        if (similarity >= DUPLICATE_COSINE || nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other))) {
+        const similarity = cosine(entry.item.vector, other.vector);
+        if (similarity >= DUPLICATE_COSINE) {
           duplicate = true;
           break;
         }
         redundancy = Math.max(redundancy, similarity);
       }
       if (duplicate) continue;
-      const value = weighted - (1 - LAMBDA) * redundancy;
+      if (entry.point === undefined) {
+        if (resolvable <= 0) continue;
+        resolvable -= 1;
+        entry.point = resolve(entry.item) ?? null;
+      }
+      const item = entry.point;
+      if (item === null) continue;
+      if (against.some((other) => nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other)))) continue;
+      const value = entry.weighted - (1 - LAMBDA) * redundancy;
       if (value > bestValue || (value === bestValue && item.order < bestOrder)) {
         bestValue = value;
         bestOrder = item.order;
@@ -78,8 +109,8 @@ export function selectByMmr<T extends Pickable>(pool: readonly T[], score: (item
     }
     if (bestIndex < 0) break;
     const [best] = scored.splice(bestIndex, 1);
-    picked.push(best!.item);
-    against.push(best!.item);
+    picked.push(best!.point!);
+    against.push(best!.point!);
   }
   return picked;
 }

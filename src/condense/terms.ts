@@ -1,7 +1,7 @@
 import { Stemmer } from 'sastrawijs';
 import { stemmer as porterStem } from 'stemmer';
 import type { Language } from '../model.js';
-import { STOPWORDS } from '../stopwords.js';
+import { LANGUAGES } from '../lang/index.js';
 
 const indonesianStemmer = new Stemmer();
 
@@ -30,7 +30,7 @@ export function words(text: string): string[] {
  * Indonesian, Porter for English), so that "pertahanan" and "bertahan" count as one term.
  */
 export function termsOf(text: string, lang: Language): string[] {
-  const stopwords = STOPWORDS[lang];
+  const stopwords = LANGUAGES[lang].stopwords;
   const terms: string[] = [];
   for (const word of words(text)) {
     if (stopwords.has(word) || /^\p{N}+$/u.test(word)) continue;
@@ -44,7 +44,7 @@ export function termsOf(text: string, lang: Language): string[] {
  * letters or more), at most `count`, each used at least twice. Ties go to the word seen first.
  */
 export function keywordsOf(texts: readonly string[], lang: Language, count = 8): string[] {
-  const stopwords = STOPWORDS[lang];
+  const stopwords = LANGUAGES[lang].stopwords;
   const frequency = new Map<string, number>();
   for (const text of texts) {
     for (const word of words(text)) {

@@ -1,8 +1,10 @@
 /**
- * English: what the language-specific stages need to know, as data. So far the syntax stage's
- * tokeniser rules, as the UD English Web Treebank (EWT) tokenises.
+ * English: what the language-specific stages need to know, as data — the syntax stage's tokeniser
+ * rules (as the UD English Web Treebank, EWT, tokenises), the stop words, the slide labels and the
+ * compressor's word lists.
  */
-import type { TokenizerRules } from './types.js';
+import { eng } from 'stopword';
+import type { CompressionRules, Labels, TokenizerRules } from './types.js';
 
 /** Contractions written without their apostrophe, which EWT still splits: "dont" = "do" + "nt". */
 const APOSTROPHE_LESS = ['didnt', 'doesnt', 'dont', 'isnt', 'wasnt', 'arent', 'werent', 'couldnt', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt'];
@@ -36,4 +38,92 @@ export const tokenizer: TokenizerRules = {
     'vs', 'etc', 'no', 'gen', 'gov', 'lt', 'rev', 'sen', 'rep', 'reps', 'ft', 'mt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
     'sept', 'oct', 'nov', 'dec', 'v', 'mon', 'tue', 'wed', 'thu', 'thur', 'fri', 'sat', 'sun', 'approx', 'dept', 'est', 'fig', 'vol', 'attn',
   ]),
+};
+
+/** Function words (the `stopword` package's list), for language detection, titles and ranking. */
+export const stopwords: ReadonlySet<string> = new Set(eng);
+
+/** Words ringkas itself puts on slides. */
+export const labels: Labels = {
+  introduction: 'Introduction',
+  agenda: 'Agenda',
+  continued: 'cont.',
+  glossary: 'Glossary',
+  conclusion: 'Key takeaways',
+  more: (count) => `… and ${count} more sections`,
+};
+
+const DAYS_AND_MONTHS = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+];
+
+/** What the compressor needs to know of English. */
+export const compression: CompressionRules = {
+  negators: new Set(['not', "n't", 'no', 'never', 'nor', 'neither', 'none', 'nobody', 'nothing', 'nowhere', 'cannot']),
+  connectives: [
+    'however', 'but', 'and', 'or', 'so', 'yet', 'also', 'then', 'thus', 'hence', 'therefore', 'moreover', 'furthermore', 'besides',
+    'meanwhile', 'instead', 'still', 'indeed', 'likewise', 'similarly', 'otherwise', 'nevertheless', 'nonetheless', 'consequently',
+    'accordingly', 'additionally', 'finally', 'lastly', 'plus', 'in addition', 'in fact', 'in contrast', 'in turn', 'as a result',
+    'on the other hand', 'for example', 'for instance', 'after all', 'even so', 'at the same time', 'by contrast', 'as well',
+    'because', 'although', 'though', 'while', 'whereas', 'which', 'such',
+  ],
+  commaConnectives: new Set(['first', 'second', 'third', 'fourth', 'firstly', 'secondly', 'thirdly', 'last', 'again', 'now', 'here', 'there', 'today']),
+  anaphors: [
+    'he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'its', 'their', 'hers', 'theirs', 'this', 'that', 'these', 'those',
+    'such', 'both', 'the latter', 'the former', 'the same', 'the two', 'one', 'another', 'others', 'the other', 'there',
+  ],
+  pointingDeterminers: new Set(['this', 'that', 'these', 'those', 'such']),
+  possessiveAnaphors: new Set(['his', 'her', 'its', 'their']),
+  firstPerson: new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']),
+  firstPersonSingular: new Set(['i', 'me', 'my', 'mine', 'myself']),
+  reportingVerbs: new Set([
+    'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'explain', 'explains', 'explained', 'note',
+    'notes', 'noted', 'state', 'states', 'stated', 'report', 'reports', 'reported', 'announce', 'announces', 'announced', 'confirm',
+    'confirms', 'confirmed', 'write', 'writes', 'wrote', 'continued', 'continues', 'reveal', 'revealed', 'reveals', 'find',
+    'finds', 'found', 'show', 'shows', 'showed', 'shown', 'stress', 'stresses', 'stressed', 'emphasize', 'emphasized',
+    'emphasised', 'insist', 'insists', 'insisted', 'indicate', 'indicates', 'indicated', 'learned', 'learnt', 'report',
+  ]),
+  attributionMarkers: new Set(['according']),
+  clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
+  sequenceMarkers: new Set(['after', 'before', 'until', 'following']),
+  purposeMarkers: new Set(['to', 'so', 'in order']),
+  complementizers: new Set(['that']),
+  conditionMarkers: new Set(['if', 'unless', 'provided', 'providing', 'whether', 'otherwise', 'lest']),
+  exampleMarkers: ['such as', 'including', 'like', 'for example', 'for instance', 'e.g.', 'namely', 'among them', 'especially'],
+  adjunctMarkers: ['despite', 'in spite of', 'amid', 'amidst', 'following', 'besides', 'because of', 'due to', 'owing to', 'as part of', 'based on', 'in addition', 'in response to', 'in connection with', 'regardless of', 'notwithstanding', 'as a result of', 'in the wake of'],
+  timeWords: new Set([
+    ...DAYS_AND_MONTHS, 'morning', 'afternoon', 'evening', 'night', 'tonight', 'today', 'yesterday', 'tomorrow', 'now', 'week',
+    'weekend', 'month', 'year', 'decade', 'century', 'season', 'hour', 'hours', 'minute', 'minutes', 'day', 'days', 'weeks',
+    'months', 'years', 'decades', 'time', 'times', 'moment', 'period', 'date', 'earlier', 'later', 'recently', 'currently',
+    'soon', 'ago', 'overnight', 'midnight', 'noon', 'dawn', 'dusk', 'spring', 'summer', 'autumn', 'fall', 'winter', 'am', 'pm',
+    'a.m.', 'p.m.', 'last', 'next', 'this',
+  ]),
+  timeMarkers: new Set(['since', 'during', 'until', 'till', 'before', 'after', 'when', 'while', 'whilst', 'throughout', 'ahead']),
+  keptAdverbs: new Set([
+    'only', 'just', 'merely', 'solely', 'even', 'almost', 'nearly', 'about', 'around', 'approximately', 'roughly', 'over', 'under',
+    'more', 'most', 'less', 'least', 'too', 'very', 'enough', 'far', 'much', 'at', 'least', 'up', 'down', 'out', 'off', 'away',
+    'back', 'together', 'apart', 'already', 'still', 'yet', 'ever', 'always', 'often', 'rarely', 'seldom', 'sometimes', 'usually',
+    'again', 'once', 'twice', 'probably', 'possibly', 'perhaps', 'maybe', 'likely', 'unlikely', 'allegedly', 'reportedly',
+    'partly', 'partially', 'largely', 'mostly', 'fully', 'entirely', 'completely', 'how', 'why', 'where', 'when', 'so', 'as',
+    'than', 'further', 'instead', 'else', 'home', 'abroad', 'here', 'there', 'in', 'on', 'through', 'along', 'forward', 'ahead',
+    'behind', 'aside', 'apart', 'across', 'alone', 'not', 'well',
+  ]),
+  pairs: [
+    { first: 'not only', second: ['but also', 'but', 'also'] },
+    { first: 'not just', second: ['but also', 'but', 'also'] },
+    { first: 'not merely', second: ['but also', 'but', 'also'] },
+    { first: 'so', second: ['that'] },
+    { first: 'such', second: ['that'] },
+    { first: 'too', second: ['to'] },
+    { first: 'both', second: ['and'] },
+    { first: 'either', second: ['or'] },
+    { first: 'neither', second: ['nor'] },
+    { first: 'whether', second: ['or'] },
+  ],
+  contrastCoordinators: new Set(['but', 'yet', 'whereas', 'although', 'though']),
+  teaserOpeners: ['watch', 'click', 'find out', 'here is', 'here are', "here 's", 'read', 'see', 'take a look', 'learn', 'discover', 'check out', 'sign up', 'subscribe'],
+  teaserPhrases: ['takes a look', 'take a look', 'find out', 'you need to know', 'what you need', 'watch the video', 'click here', 'read more', 'in pictures', 'photos :'],
+  questionOpeners: new Set([]),
 };

@@ -1,8 +1,10 @@
 /**
- * Indonesian: what the language-specific stages need to know, as data. So far the syntax stage's
- * tokeniser rules; the stages read them from here rather than restating them.
+ * Indonesian: what the language-specific stages need to know, as data — the syntax stage's
+ * tokeniser rules, the stop words, the slide labels and the compressor's word lists. The stages
+ * read them from here rather than restating them.
  */
-import type { TokenizerRules } from './types.js';
+import { ind } from 'stopword';
+import type { CompressionRules, Labels, TokenizerRules } from './types.js';
 
 /**
  * Adverbs and other words that end in a clitic's letters but that the UD Indonesian treebanks (GSD,
@@ -53,4 +55,93 @@ export const tokenizer: TokenizerRules = {
     'a.n', 'bpk', 'cv', 'dll', 'dr', 'dra', 'drs', 'dkk', 'dsb', 'dst', 'h', 'hj', 'hlm', 'ir', 'jl', 'jln', 'kab', 'kec', 'kel', 'llc',
     'ltd', 'no', 'ny', 'pt', 'pte', 'prof', 'sdr', 'st', 'tbk', 'tgl', 'telp', 'u.p', 'yth',
   ]),
+};
+
+/** Function words (the `stopword` package's list), for language detection, titles and ranking. */
+export const stopwords: ReadonlySet<string> = new Set(ind);
+
+/** Words ringkas itself puts on slides. */
+export const labels: Labels = {
+  introduction: 'Pendahuluan',
+  agenda: 'Agenda',
+  continued: 'lanjutan',
+  glossary: 'Glosarium',
+  conclusion: 'Kesimpulan',
+  more: (count) => `… dan ${count} bagian lainnya`,
+};
+
+const DAYS_AND_MONTHS = [
+  'senin', 'selasa', 'rabu', 'kamis', 'jumat', "jum'at", 'sabtu', 'minggu', 'ahad',
+  'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember',
+];
+
+/** What closes "tidak hanya …": the longest that follows wins ("tetapi juga" over "tetapi"). */
+const NOT_ONLY_SECOND = ['tetapi juga', 'tapi juga', 'melainkan juga', 'namun juga', 'tetapi', 'tapi', 'melainkan', 'namun', 'juga', 'pun'];
+
+/** What the compressor needs to know of Indonesian. */
+export const compression: CompressionRules = {
+  negators: new Set(['tidak', 'tak', 'bukan', 'belum', 'jangan', 'tiada', 'enggak', 'nggak', 'gak', 'ndak', 'tidaklah', 'bukanlah', 'belumlah']),
+  connectives: [
+    'namun', 'tetapi', 'tapi', 'akan tetapi', 'sedangkan', 'sementara', 'sementara itu', 'justru', 'bahkan', 'malah', 'pun',
+    'selain itu', 'di samping itu', 'oleh karena itu', 'oleh sebab itu', 'karena itu', 'sebab itu', 'dengan demikian', 'maka',
+    'jadi', 'lalu', 'kemudian', 'selanjutnya', 'berikutnya', 'akhirnya', 'pada akhirnya', 'sebaliknya', 'di sisi lain', 'padahal',
+    'meski demikian', 'meskipun demikian', 'walaupun demikian', 'walau demikian', 'kendati demikian', 'namun demikian',
+    'misalnya', 'contohnya', 'sebagai contoh', 'dalam hal ini', 'dengan kata lain', 'artinya', 'intinya', 'alhasil', 'makanya',
+    'apalagi', 'lagipula', 'lagi pula', 'tak hanya itu', 'tidak hanya itu', 'bukan hanya itu', 'adapun', 'dan', 'atau', 'serta',
+    'sehingga', 'karena', 'sebab', 'yakni', 'yaitu', 'juga', 'pula', 'ke depan', 'di masa depan', 'untuk itu', 'oleh karenanya',
+  ],
+  commaConnectives: new Set(['pertama', 'kedua', 'ketiga', 'keempat', 'kelima', 'terakhir', 'selain', 'terlebih', 'sebelumnya', 'penting']),
+  anaphors: [
+    'ia', 'dia', 'mereka', 'beliau', 'nya', 'ini', 'itu', 'tersebut', 'hal ini', 'hal itu', 'hal tersebut', 'keduanya', 'ketiganya',
+    'semuanya', 'kesemuanya', 'sebagian', 'sebagiannya', 'begitu', 'demikian',
+  ],
+  pointingDeterminers: new Set(['ini', 'itu', 'tersebut']),
+  possessiveAnaphors: new Set(['nya', 'mereka', 'beliau']),
+  firstPerson: new Set(['saya', 'aku', 'ku', 'daku', 'kami', 'kita']),
+  firstPersonSingular: new Set(['saya', 'aku', 'ku', 'daku']),
+  reportingVerbs: new Set([
+    'kata', 'katanya', 'ujar', 'ucap', 'tutur', 'jelas', 'tambah', 'ungkap', 'imbuh', 'terang', 'sebut', 'papar', 'lanjut', 'tegas',
+    'berkata', 'mengatakan', 'menyatakan', 'menjelaskan', 'mengungkapkan', 'menuturkan', 'menambahkan', 'menyebutkan', 'menyebut',
+    'memaparkan', 'menerangkan', 'melanjutkan', 'mengimbuhkan', 'menegaskan', 'mengucapkan', 'dikatakan', 'disampaikan',
+    'menyampaikan', 'bilang', 'mengonfirmasi', 'membenarkan', 'mengumumkan', 'melaporkan', 'memastikan', 'mencontohkan',
+    'menggarisbawahi', 'menekankan', 'menulis', 'mengabarkan', 'memberitakan', 'mengingatkan', 'menerangkan', 'mengemukakan',
+    'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
+  ]),
+  attributionMarkers: new Set(['menurut']),
+  clausePrepositions: new Set(['dengan', 'tanpa', 'dalam', 'oleh', 'atas', 'terhadap', 'tentang', 'akan', 'dari', 'kepada', 'lewat', 'melalui']),
+  sequenceMarkers: new Set(['setelah', 'sesudah', 'sebelum', 'usai', 'seusai', 'sehabis', 'hingga', 'sampai']),
+  purposeMarkers: new Set(['untuk', 'agar', 'supaya', 'guna', 'demi']),
+  complementizers: new Set(['bahwa', 'bahwasanya']),
+  conditionMarkers: new Set(['jika', 'jikalau', 'kalau', 'apabila', 'bila', 'asalkan', 'asal', 'seandainya', 'andaikan', 'andai', 'manakala', 'kecuali']),
+  exampleMarkers: ['seperti', 'misalnya', 'contohnya', 'antara lain', 'termasuk', 'di antaranya', 'di antara nya', 'diantaranya', 'yakni', 'yaitu', 'semisal'],
+  adjunctMarkers: ['meski', 'meskipun', 'walaupun', 'walau', 'kendati', 'kendatipun', 'biarpun', 'menyusul', 'selain', 'sebagai bagian dari', 'terkait dengan', 'mengacu', 'berdasarkan'],
+  timeWords: new Set([
+    ...DAYS_AND_MONTHS, 'pagi', 'siang', 'sore', 'petang', 'malam', 'dini', 'hari', 'kemarin', 'besok', 'lusa', 'kini', 'sekarang',
+    'tadi', 'nanti', 'lalu', 'pekan', 'bulan', 'tahun', 'abad', 'dekade', 'pukul', 'jam', 'wib', 'wita', 'wit', 'saat', 'waktu',
+    'masa', 'periode', 'musim', 'belakangan', 'baru-baru', 'kala', 'dahulu', 'dulu', 'silam',
+  ]),
+  timeMarkers: new Set(['sejak', 'selama', 'menjelang', 'sebelum', 'sesudah', 'setelah', 'semenjak', 'sepanjang', 'ketika', 'saat', 'tatkala', 'sewaktu']),
+  keptAdverbs: new Set([
+    'hanya', 'cuma', 'sekadar', 'saja', 'akan', 'bakal', 'bisa', 'dapat', 'harus', 'mesti', 'wajib', 'perlu', 'boleh', 'mungkin',
+    'mampu', 'sanggup', 'ingin', 'mau', 'hendak', 'telah', 'sudah', 'sedang', 'tengah', 'masih', 'pernah', 'baru', 'segera',
+    'lebih', 'paling', 'kurang', 'terlalu', 'sangat', 'amat', 'makin', 'semakin', 'kian', 'hampir', 'nyaris', 'sekitar', 'kira-kira',
+    'setidaknya', 'sedikitnya', 'paling', 'minimal', 'maksimal', 'lebih', 'hingga', 'sampai', 'seharusnya', 'sebaiknya',
+    'semestinya', 'sepenuhnya', 'selalu', 'jarang', 'sering', 'kerap', 'terus', 'tetap', 'lagi', 'kembali', 'pasti', 'tentu',
+  ]),
+  pairs: [
+    ...['tidak hanya', 'tak hanya', 'bukan hanya', 'bukan saja', 'tidak saja', 'tak saja'].map((first) => ({ first, second: NOT_ONLY_SECOND })),
+    { first: 'semakin', second: ['semakin'] },
+    { first: 'makin', second: ['makin'] },
+    { first: 'kian', second: ['kian'] },
+    { first: 'baik', second: ['maupun'] },
+    { first: 'bukan', second: ['melainkan', 'tetapi', 'tapi'] },
+    { first: 'entah', second: ['entah'] },
+    { first: 'begitu', second: ['sehingga'] },
+    { first: 'sedemikian', second: ['sehingga', 'rupa sehingga'] },
+    { first: 'terlalu', second: ['untuk'] },
+  ],
+  contrastCoordinators: new Set(['tetapi', 'tapi', 'namun', 'melainkan', 'sedangkan', 'padahal']),
+  teaserOpeners: ['simak', 'simaklah', 'berikut', 'berikut ini', 'inilah', 'ini dia', 'saksikan', 'yuk', 'ayo', 'mari', 'baca', 'tonton', 'lihat', 'klik', 'cek'],
+  teaserPhrases: ['selengkapnya di', 'baca selengkapnya', 'simak ulasan', 'simak selengkapnya', 'simak video', 'berikut ulasannya'],
+  questionOpeners: new Set(['apakah', 'apa', 'siapa', 'mengapa', 'kenapa', 'bagaimana', 'kapan', 'dimana', 'berapa', 'manakah', 'bukankah']),
 };

@@ -1,5 +1,16 @@
 /** The shape of the per-language data in `src/lang/<code>.ts`. */
 
+/** Words ringkas itself puts on slides. */
+export interface Labels {
+  introduction: string;
+  agenda: string;
+  continued: string;
+  glossary: string;
+  conclusion: string;
+  /** The last agenda line when there are too many sections to list. */
+  more: (count: number) => string;
+}
+
 /**
  * A clitic the treebanks split off the end of a word as a word of its own, the whole written word
  * becoming a multiword token (`membelinya` = `membeli` + `nya`, `don't` = `do` + `n't`).
@@ -28,4 +39,93 @@ export interface TokenizerRules {
   hyphenPrefixes: ReadonlySet<string>;
   /** Words (lower case, without the final period) whose period belongs to them: `Dr.`, `etc.`. */
   abbreviations: ReadonlySet<string>;
+}
+
+/**
+ * What sentence compression needs to know of a language: the words whose presence decides what a
+ * bullet may drop, must keep, or may not open with. Every word is lower case, one syntactic word
+ * as the tokeniser cuts them (`n't`, `nya` are words); a phrase is its words separated by spaces.
+ */
+export interface CompressionRules {
+  /** Words that turn a statement into its opposite: a bullet keeps every one the sentence has. */
+  negators: ReadonlySet<string>;
+  /**
+   * Phrases that link a sentence to the one before it ("namun", "selain itu", "however"): a bullet
+   * never opens with one; the compressor drops them at the start of a sentence.
+   */
+  connectives: readonly string[];
+  /** Words that are connectives only when a comma follows them ("Kedua, …", "First, …"; not "Kedua negara …"). */
+  commaConnectives: ReadonlySet<string>;
+  /**
+   * Pronouns and pro-forms whose referent lies outside the sentence ("ia", "mereka", "hal ini",
+   * "he", "this"): a bullet does not open with one.
+   */
+  anaphors: readonly string[];
+  /** Determiners that point back to something already mentioned ("ini", "tersebut", "this"): a subject with one dangles. */
+  pointingDeterminers: ReadonlySet<string>;
+  /** Possessives of the third person ("nya", "its"): a subject with one dangles. */
+  possessiveAnaphors: ReadonlySet<string>;
+  /** Words of the first person: a sentence with one is someone's own words, and keeps its speaker. */
+  firstPerson: ReadonlySet<string>;
+  /** Of those, the singular ones: never the author's voice in an article, always a quote. */
+  firstPersonSingular: ReadonlySet<string>;
+  /**
+   * Verbs that only report speech ("kata", "said"): the frame "X said" goes when the claim stands
+   * on its own. Verbs of opinion, belief or denial are not here: their speaker is part of the point.
+   */
+  reportingVerbs: ReadonlySet<string>;
+  /** Prepositions of an attribution ("according to X"): the phrase goes like a reporting frame. */
+  attributionMarkers: ReadonlySet<string>;
+  /**
+   * Prepositions that open a clause as the complement of its verb ("accused of stealing", "jailed
+   * for trolling", "prohibited from using", "dengan meneken"): kept while the budget allows, as a phrase is.
+   */
+  clausePrepositions: ReadonlySet<string>;
+  /** Words that open a clause of time before or after ("after", "setelah"): kept while the budget allows. */
+  sequenceMarkers: ReadonlySet<string>;
+  /** Words that open a clause of purpose ("untuk", "agar", "to"): often the point of the action, so kept while the budget allows. */
+  purposeMarkers: ReadonlySet<string>;
+  /** Words that introduce a clause as what is said or known ("bahwa", "that"): the clause can stand alone without them. */
+  complementizers: ReadonlySet<string>;
+  /** Words that open a condition ("jika", "unless"): the clause changes what is claimed, and stays. */
+  conditionMarkers: ReadonlySet<string>;
+  /** Words that open an example or an elaboration ("seperti", "such as"): the phrase goes. */
+  exampleMarkers: readonly string[];
+  /**
+   * Phrases that open a concession or circumstance ("despite", "due to", "seiring"): what they add
+   * does not change the truth of the claim, and goes.
+   */
+  adjunctMarkers: readonly string[];
+  /** Nouns and adverbs of time ("Senin", "yesterday"): a phrase headed by one is a time phrase, and goes. */
+  timeWords: ReadonlySet<string>;
+  /** Prepositions that make a phrase temporal whatever its noun ("sejak", "during"). */
+  timeMarkers: ReadonlySet<string>;
+  /**
+   * Adverbs a bullet keeps because they change what is claimed: modality, limits and degree
+   * ("hanya", "akan", "only", "nearly", "more"). Other adverbs go.
+   */
+  keptAdverbs: ReadonlySet<string>;
+  /**
+   * Two-part constructions: when the first part is in the sentence, a bullet keeps both or neither
+   * ("tidak hanya … tetapi juga", "not only … but also"). Each is the first part and the phrases
+   * that close it: the first of them to follow it does, the longest where several start there.
+   */
+  pairs: readonly { first: string; second: readonly string[] }[];
+  /** Coordinators of contrast ("tetapi", "but"): a clause joined by one is half of a two-part point, and stays. */
+  contrastCoordinators: ReadonlySet<string>;
+  /** Phrases that open a teaser or a call to the reader ("simak", "here's", "find out"): never a bullet. */
+  teaserOpeners: readonly string[];
+  /** Phrases that make a sentence a teaser wherever they stand ("takes a look"). */
+  teaserPhrases: readonly string[];
+  /** Words that open a question without a question mark ("apakah"). */
+  questionOpeners: ReadonlySet<string>;
+}
+
+/** Everything ringkas knows of one language, in one place: `src/lang/<code>.ts`. */
+export interface LanguageData {
+  tokenizer: TokenizerRules;
+  /** Function words, for language detection, titles and ranking. */
+  stopwords: ReadonlySet<string>;
+  labels: Labels;
+  compression: CompressionRules;
 }

@@ -28,14 +28,6 @@ export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.some((pattern) => pattern.test(trimmed));
 }
 
-/**
- * A news dateline at the start of the lead paragraph, then a dash: a news site with an optional
- * place ("Merdeka.com -", "Liputan6.com, Jakarta -"), a place in capitals with a source
- * ("JAKARTA, KOMPAS.com —"), or a place with an agency in parentheses ("Jakarta (ANTARA) -").
- */
-const DATELINE =
-  /^((?:\p{L}[\p{L}\d]*\.(?:com|co\.id|id|net|org|tv)(?:\s*,\s*[^—–\-\n]{2,40}?)?)|(?:\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*\s*,\s*[^—–\-\n]{2,60}?)|(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*\([^)\n]{2,40}\)(?:\s*,\s*[^—–\-\n]{2,40}?)?))\s*(?:—|–|--?)\s+(?=\S)/u;
-
 /** A dateline taken off a paragraph, and the paragraph without it. */
 export interface DatelineSplit {
   dateline: string;
@@ -45,9 +37,37 @@ export interface DatelineSplit {
 /** A wire-service credit opening the lead, with or without a place: "(CNN)", "WASHINGTON (AP) —". */
 const AGENCY_CREDIT = /^((?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|ANTARA|Antara|Bernama|UPI|dpa|Xinhua)\))\s*(?:(?:—|–|--?)\s+)?(?=\S)/u;
 
+/** The dash after a dateline, with a space either side: "-", "--", "–" or "—". */
+const DATELINE_DASH = /\s(?:--?|–|—)\s+(?=\S)/u;
+/** A news site's name: "Merdeka.com", "JUARA.NET", "Liputan6.com". */
+const SITE = /^[\p{L}\d-]+\.(?:com|co\.id|id|net|org|tv|co)$/iu;
+/** A place or source: up to five capitalised words ("Jakarta", "NEW YORK", "CNN Indonesia"), perhaps with an agency in brackets. */
+const PLACE = /^\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,4}(?: ?\([^()]{2,40}\))?$/u;
+/** A dateline is no longer than this: it is looked for in the paragraph's first characters only. */
+const DATELINE_REACH = 90;
+
+/**
+ * A news dateline at the start of the lead paragraph, then a dash: a news site with or without a
+ * place ("Merdeka.com -", "JUARA.NET, TOKYO -"), a place with a source ("Jakarta, CNN Indonesia
+ * --", "JAKARTA, KOMPAS.com —"), a place with an agency in brackets ("Jakarta (ANTARA) -"), or a
+ * place in capitals ("SUKABUMI –"). A capitalised word alone before a dash ("Jalan - jalan") is not one.
+ */
+function findDateline(text: string): { dateline: string; end: number } | undefined {
+  const head = text.slice(0, DATELINE_REACH);
+  const dash = DATELINE_DASH.exec(head);
+  if (!dash) return undefined;
+  const parts = head.slice(0, dash.index).split(',').map((part) => part.trim());
+  if (parts.length > 3 || !parts.every((part) => SITE.test(part) || PLACE.test(part))) return undefined;
+  const first = parts[0]!;
+  const marked = parts.length > 1 || parts.some((part) => SITE.test(part) || part.includes('(')) || (/\p{Lu}{3}/u.test(first) && first === first.toUpperCase());
+  return marked ? { dateline: head.slice(0, dash.index).trim(), end: dash.index + dash[0].length } : undefined;
+}
+
 /** Takes a news dateline or wire-service credit off the start of a paragraph, if it has one. */
 export function splitDateline(paragraph: string): DatelineSplit | undefined {
-  const match = AGENCY_CREDIT.exec(paragraph.trimStart()) ?? DATELINE.exec(paragraph.trimStart());
-  if (!match) return undefined;
-  return { dateline: match[1]!.trim(), rest: paragraph.trimStart().slice(match[0].length) };
+  const text = paragraph.trimStart();
+  const credit = AGENCY_CREDIT.exec(text);
+  if (credit) return { dateline: credit[1]!.trim(), rest: text.slice(credit[0].length) };
+  const found = findDateline(text);
+  return found && { dateline: found.dateline, rest: text.slice(found.end) };
 }

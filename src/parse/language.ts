@@ -1,9 +1,8 @@
+import { LANGUAGES } from '../lang/index.js';
 import type { Language } from '../model.js';
 
-import { STOPWORDS } from '../stopwords.js';
-
-const INDONESIAN = STOPWORDS.id;
-const ENGLISH = STOPWORDS.en;
+const INDONESIAN = LANGUAGES.id.stopwords;
+const ENGLISH = LANGUAGES.en.stopwords;
 
 /**
  * Guesses whether a text is Indonesian or English from how many of its words are each language's

@@ -1,5 +1,5 @@
 import type { Language, Section } from '../model.js';
-import { STOPWORDS } from '../stopwords.js';
+import { LANGUAGES } from '../lang/index.js';
 
 /** Small words that stay lower case inside a title. */
 const MINOR_WORDS = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'atau', 'of', 'and', 'the', 'a', 'an', 'in', 'on', 'for', 'to', 'or', 'at', 'by']);
@@ -17,7 +17,7 @@ const EXTENSION_SHARE = 0.25;
  * uses). Phrases never cross punctuation. `undefined` when no phrase repeats.
  */
 export function keyPhraseTitle(sections: readonly Section[], lang: Language): string | undefined {
-  const stopwords = STOPWORDS[lang];
+  const stopwords = LANGUAGES[lang].stopwords;
   const runs: string[][] = [];
   const spellings = new Map<string, Map<string, number>>();
   const texts = sections.flatMap((section) => [section.heading ?? '', ...section.paragraphs.flatMap((p) => p.sentences.map((s) => s.text))]);

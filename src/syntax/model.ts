@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzip, gzipSync } from 'node:zlib';
 import type { Language } from '../model.js';
 import { Parser } from './parser.js';
-import { ByteReader, ByteWriter, type WeightArrays, Weights, decodeWeights, encodeWeights } from './perceptron.js';
+import { ByteReader, ByteWriter, type WeightArrays, Weights, decodePackedWeights, encodeWeights } from './perceptron.js';
 import { Tagger, UPOS_TAGS } from './tagger.js';
 
 /**
@@ -99,9 +99,9 @@ export function decodeModel(bytes: Uint8Array): SyntaxModel {
   if (header.format !== MODEL_FORMAT) throw new Error(`model format "${header.format}" is not "${MODEL_FORMAT}"`);
   const vocabulary = JSON.parse(decoder.decode(reader.until(0x0a))) as ModelVocabulary;
   if (vocabulary.tags.join() !== UPOS_TAGS.join()) throw new Error('model tag set differs from this version’s');
-  const forward = new Weights(decodeWeights(reader, header.steps.tagger), header.steps.tagger);
-  const backward = new Weights(decodeWeights(reader, header.steps.tagger), header.steps.tagger);
-  const parserWeights = decodeWeights(reader, header.steps.parser);
+  const forward = new Weights(decodePackedWeights(reader), header.steps.tagger);
+  const backward = new Weights(decodePackedWeights(reader), header.steps.tagger);
+  const parserWeights = decodePackedWeights(reader);
   return {
     header,
     tagger: new Tagger(forward, backward, new Map(vocabulary.lexicon)),

@@ -1,6 +1,5 @@
-import { tokenizer as english } from '../lang/en.js';
-import { tokenizer as indonesian } from '../lang/id.js';
-import type { CliticRule, TokenizerRules } from '../lang/types.js';
+import { type TokenizerRules, LANGUAGES } from '../lang/index.js';
+import type { CliticRule } from '../lang/types.js';
 import type { Language } from '../model.js';
 
 /**
@@ -18,8 +17,6 @@ export interface Token {
    */
   token: number;
 }
-
-const RULES: Record<Language, TokenizerRules> = { id: indonesian, en: english };
 
 /** Opening punctuation split off the front of a written token (a doubled `` or '' as one). */
 const OPENING = /^(?:``|''|["'“‘«‹([{¿¡*„])/u;
@@ -48,7 +45,7 @@ const DOTTED = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
  * numbers and abbreviations kept whole.
  */
 export function tokenize(text: string, lang: Language): Token[] {
-  const rules = RULES[lang];
+  const rules = LANGUAGES[lang].tokenizer;
   const tokens: Token[] = [];
   let written = 0;
   // Where a capital letter says nothing of a name: the first word, and the first after an opening quote or bracket.

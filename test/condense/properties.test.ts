@@ -7,22 +7,11 @@ import { condense } from '../../src/condense/index.js';
 import type { Article, Deck } from '../../src/model.js';
 import { type Source, parseArticle, sourceKindOf } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
-import { ROOT, SAMPLE } from '../helpers.js';
+import { type Syntax, loadSyntax } from '../../src/syntax/index.js';
+import { ROOT, SAMPLE, isDeletionOf, words } from '../helpers.js';
 
-/** Words as the property checks see them: lower case, letters and digits. */
-const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
-
-/** Whether `bullet` is `source` with words deleted and nothing added or reordered. */
-function isDeletionOf(bullet: string, source: string): boolean {
-  const sourceWords = words(source);
-  let position = 0;
-  for (const word of words(bullet)) {
-    position = sourceWords.indexOf(word, position);
-    if (position < 0) return false;
-    position += 1;
-  }
-  return true;
-}
+const syntaxes: Record<'id' | 'en', Syntax> = { id: await loadSyntax('id'), en: await loadSyntax('en') };
+const condenseWith = (article: Article, options?: Parameters<typeof condense>[2]) => condense(article, syntaxes[article.lang], options);
 
 /** Near-duplicates: bullets sharing at least 60% of their distinct words (Jaccard). */
 function nearDuplicates(a: string, b: string): boolean {
@@ -48,14 +37,25 @@ const articles: { name: string; article: Article }[] = [
   ...(await Promise.all(evalItems.map(async (item) => ({ name: item.id, article: await parseArticle(item.source, { lang: item.lang }) })))),
 ];
 
+/** Bullets seen, and those longer than their budget (allowed only when a section has nothing shorter). */
+const budgetTally = { bullets: 0, over: 0 };
+
 /** Every property the condenser promises, for one deck. */
 function checkDeck(deck: Deck, budget: { maxBullets: number; maxWords: number }, name: string): void {
   const points: string[] = [];
   for (const slide of deck.slides) {
     expect(slide.bullets.length, `${name}: ${slide.title}`).toBeLessThanOrEqual(budget.maxBullets);
-    // Words as a reader counts them: separated by spaces (a URL is one word).
-    for (const bullet of slide.bullets) expect(bullet.replace(/…$/u, '').split(/\s+/u).length, `${name}: ${bullet}`).toBeLessThanOrEqual(budget.maxWords);
-    if (slide.kind !== 'content' && slide.kind !== 'conclusion') continue;
+    if (slide.kind !== 'content' && slide.kind !== 'conclusion') {
+      // Agenda and glossary lines are cut to the budget (a URL is one word).
+      for (const bullet of slide.bullets) expect(bullet.replace(/…$/u, '').split(/\s+/u).length, `${name}: ${bullet}`).toBeLessThanOrEqual(budget.maxWords);
+      continue;
+    }
+    // A bullet is never cut into a fragment to fit: one over the budget is a whole compression.
+    for (const bullet of slide.bullets) {
+      budgetTally.bullets += 1;
+      if (bullet.split(/\s+/u).length > budget.maxWords) budgetTally.over += 1;
+      expect(bullet.endsWith('…'), `${name}: ${bullet}`).toBe(false);
+    }
     expect(slide.notes, `${name}: ${slide.title}`).toHaveLength(slide.bullets.length);
     slide.bullets.forEach((bullet, index) => {
       expect(isDeletionOf(bullet, slide.notes[index]!), `${name}: "${bullet}" is not cut from "${slide.notes[index]}"`).toBe(true);
@@ -71,7 +71,10 @@ function checkDeck(deck: Deck, budget: { maxBullets: number; maxWords: number },
 
 describe(`condense properties over ${articles.length} articles (fixtures${evalItems.length > 0 ? ' and eval data' : ''})`, () => {
   it('keeps bullets deletion-only, within budget and free of near-duplicates at the default budget', () => {
-    for (const { name, article } of articles) checkDeck(condense(article), { maxBullets: 5, maxWords: 14 }, name);
+    budgetTally.bullets = budgetTally.over = 0;
+    for (const { name, article } of articles) checkDeck(condenseWith(article), { maxBullets: 5, maxWords: 14 }, name);
+    // Over the budget only when a section has nothing shorter that makes a bullet: rarely.
+    expect(budgetTally.over / budgetTally.bullets).toBeLessThan(0.05);
   });
 
   it('holds for any budget and slide target', () => {
@@ -79,7 +82,7 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
     fc.assert(
       fc.property(fc.integer({ min: 0, max: articles.length - 1 }), budgets, (index, budget) => {
         const { name, article } = articles[index]!;
-        checkDeck(condense(article, budget), budget, name);
+        checkDeck(condenseWith(article, budget), budget, name);
       }),
       { numRuns: 150, seed: 20261125 },
     );
@@ -87,7 +90,7 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
 
   it('gives every section with text at least one slide', () => {
     for (const { name, article } of articles) {
-      const deck = condense(article);
+      const deck = condenseWith(article);
       const covered = new Set(deck.slides.map((slide) => slide.section));
       article.sections.forEach((section, index) => {
         if (section.paragraphs.length > 0) expect(covered.has(index), `${name}: section ${section.heading}`).toBe(true);
@@ -97,7 +100,7 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
 
   it('is deterministic: the same article and options give byte-identical Markdown', () => {
     for (const { article } of articles.slice(0, 20)) {
-      expect(serializeDeck(condense(article), { theme: 'ringkas' })).toBe(serializeDeck(condense(structuredClone(article)), { theme: 'ringkas' }));
+      expect(serializeDeck(condenseWith(article), { theme: 'ringkas' })).toBe(serializeDeck(condenseWith(structuredClone(article)), { theme: 'ringkas' }));
     }
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { readSource } from '../../src/io/inputs.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { renderMarp } from '../../src/render/marp.js';
@@ -32,7 +33,7 @@ function expectOneLineError(result: { code: number; stderr: string }, code: numb
 /** A deck for `text` straight through the stages, and what Marp makes of its Markdown. */
 async function stages(text: string, kind: 'text' | 'markdown' | 'html' = 'text') {
   const article = await parseArticle({ path: `input.${kind}`, text, kind });
-  const deck = condense(article);
+  const deck = condense(article, await syntaxFor(article));
   const theme = await resolveTheme('ringkas');
   const markdown = serializeDeck(deck, { theme: theme.name });
   return { article, deck, markdown, rendered: renderMarp(markdown, theme) };
@@ -127,14 +128,22 @@ describe('bad input gets a one-line error or a sensible deck', () => {
   });
 
   it('emoji, CJK and right-to-left text come through whole and fit their slides', async () => {
+    // Each script in a section of its own: a sentence in a language ringkas cannot parse makes no
+    // compressed bullet, and is shown whole when its section has nothing else.
     const text = [
+      '# Festival',
+      '',
       'Festival Budaya 🎉🇮🇩 menarik ribuan pengunjung dari berbagai negara tahun ini. Panitia menyiapkan 50 panggung 🎶 di seluruh kota.',
+      '',
+      '## Tokyo',
       '',
       '東京の気候変動対策は新しい段階に入った。市は二〇三〇年までに排出量を半減させる計画を発表した。',
       '',
+      '## Kota',
+      '',
       'تعمل المدن الكبرى على خفض الانبعاثات بسرعة كبيرة هذا العام. ويقول الخبراء إن الخطة طموحة.',
     ].join('\n');
-    const result = await buildOne('unicode.txt', text);
+    const result = await buildOne('unicode.md', text);
     expect(result.code, result.stderr).toBe(0);
     const html = await readFile(join(result.out, 'unicode.html'), 'utf8');
     for (const piece of ['🎉🇮🇩', '東京の気候変動対策', 'تعمل المدن الكبرى']) expect(html).toContain(piece);

@@ -7,6 +7,7 @@ import postcss, { type ChildNode } from 'postcss';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { RingkasError } from '../../src/errors.js';
 import type { Deck } from '../../src/model.js';
 import { parseArticle } from '../../src/parse/index.js';
@@ -297,8 +298,7 @@ describe('theme names come from file names', () => {
 /** A small deck of two sections, made in-process. */
 let cachedDeck: Deck | undefined;
 async function smallDeck(): Promise<Deck> {
-  cachedDeck ??= condense(
-    await parseArticle({
+  const article = await parseArticle({
       path: 'rapat.txt',
       kind: 'text',
       text: [
@@ -312,8 +312,8 @@ async function smallDeck(): Promise<Deck> {
         '',
         'Mereka sepakat memperkuat aliansi demi stabilitas kawasan yang lebih luas lagi. Sidang berikutnya dijadwalkan bulan depan di ibu kota negara tetangga.',
       ].join('\n'),
-    }),
-  );
+  });
+  cachedDeck ??= condense(article, await syntaxFor(article));
   return cachedDeck;
 }
 

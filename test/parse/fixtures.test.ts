@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { readSource } from '../../src/io/inputs.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
@@ -60,7 +61,7 @@ describe.each(cases)('fixture %s', (name) => {
 
   it('lets no boilerplate through to the article or the deck, and reports what it dropped', async () => {
     const { article, expected } = await load();
-    const markdown = serializeDeck(condense(article), { theme: 'ringkas' });
+    const markdown = serializeDeck(condense(article, await syntaxFor(article)), { theme: 'ringkas' });
     const sectionsText = JSON.stringify(article.sections);
     for (const text of expected.absent) {
       expect(sectionsText).not.toContain(text);

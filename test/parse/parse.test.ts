@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
 import { SAMPLE } from '../helpers.js';
@@ -43,7 +44,7 @@ describe('parseArticle on the bundled sample', () => {
     const article = await sample();
     const text = JSON.stringify(article.sections);
     expect(text).not.toMatch(/BACA JUGA|Aliansi Ekonomi Dunia/u);
-    expect(serializeDeck(condense(article), { theme: 'ringkas' })).not.toMatch(/BACA|Aliansi Ekonomi Dunia|Pertumbuhan Berkelanjutan/u);
+    expect(serializeDeck(condense(article, await syntaxFor(article)), { theme: 'ringkas' })).not.toMatch(/BACA|Aliansi Ekonomi Dunia|Pertumbuhan Berkelanjutan/u);
     expect(article.warnings).toEqual([expect.objectContaining({ line: 17, message: expect.stringContaining('BACA JUGA') })]);
   });
 

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/parse/index.js';
-import { BIN, SAMPLE, runBin, tempDir } from '../helpers.js';
+import { BIN, SAMPLE, badInputs, expectRefusals, runBin, tempDir } from '../helpers.js';
 
 /** A CoNLL-U sentence as the checks below read it: comments, word lines, multiword lines. */
 interface Block {
@@ -127,24 +127,14 @@ describe('ringkas parse <article>', () => {
   });
 
   it('reports bad input in one line with the usual exit codes', async () => {
-    const dir = await tempDir();
-    const empty = join(dir, 'empty.txt');
-    const binary = join(dir, 'binary.txt');
-    await writeFile(empty, '');
-    await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
-    for (const [args, code, message] of [
+    const { dir, empty, binary } = await badInputs();
+    await expectRefusals([
       [['parse', empty], 1, /empty/u],
       [['parse', binary], 1, /binary/u],
       [['parse', empty, '--tokenized'], 1, /empty/u],
       [['parse', binary, '--tokenized'], 1, /binary/u],
       [['parse', join(dir, 'missing.txt')], 1, /no such file/u],
       [['parse', SAMPLE, '--lang', 'fr'], 2, /lang/u],
-    ] as const) {
-      const result = await runBin([...args]);
-      expect(result.code).toBe(code);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    }
+    ]);
   });
 });

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { MIN_MAX_WORDS, compressSentence } from '../condense/index.js';
+import { ExitCode, RingkasError } from '../errors.js';
+import { readSource } from '../io/inputs.js';
+import { splitDateline } from '../parse/boilerplate.js';
+import { detectLanguage } from '../parse/language.js';
+import { loadSyntax } from '../syntax/index.js';
+import { langOption, withInputAndLang } from './parse.js';
+
+/** The word budget `compress` aims at when none is given, as `build` does. */
+const DEFAULT_MAX_WORDS = 14;
+
+/**
+ * `ringkas compress [input|-] [--lang id|en] [--max-words N]`: one sentence per input line, one
+ * bullet per output line, in order. Every line is answered: an empty line with an empty line,
+ * any other with its best compression by deletion — over the budget when nothing shorter keeps
+ * what must stay, and even for a sentence that `build` would not put on a slide (a question, a
+ * teaser, a quote without its speaker), so that the compressor can be scored on its own.
+ */
+export const compressCommand = {
+  command: 'compress [input]',
+  describe: 'compress sentences into bullets: one sentence per line in (stdin by default), one bullet per line out',
+  builder: <T>(command: Argv<T>) =>
+    withInputAndLang(command, 'a file of sentences, one per line, or - for stdin [default: -]').option('max-words', {
+      type: 'number',
+      describe: `words per bullet to aim at, ${MIN_MAX_WORDS} or more [default: ${DEFAULT_MAX_WORDS}]`,
+    }),
+};
+
+/** Runs `ringkas compress` on `input` (a path or `-`) with its parsed options; writes bullets through `stdout`. */
+export async function runCompress(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
+  const lang = langOption(args);
+  const maxWords = args['maxWords'] ?? DEFAULT_MAX_WORDS;
+  if (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < MIN_MAX_WORDS) {
+    throw new RingkasError(`--max-words: expected a whole number of at least ${MIN_MAX_WORDS}, got "${String(maxWords)}"`, ExitCode.usage);
+  }
+  // Any file will do, whatever its extension: it is lines of sentences, not an article.
+  const source = await readSource(input, input === '-' ? '-' : resolve(cwd, input));
+  const lines = source.text.replace(/^\uFEFF/u, '').replace(/\r?\n$/u, '').split(/\r?\n/u);
+  const language = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
+  const parser = await loadSyntax(language);
+  const bullets = lines.map((line) => {
+    if (line.trim() === '') return '';
+    // A news dateline ("Jakarta, CNN Indonesia --") goes, as `build` takes it off an article's lead.
+    const sentence = splitDateline(line)?.rest ?? line;
+    return compressSentence(sentence, parser, { lang: language, maxWords }).text;
+  });
+  stdout(`${bullets.join('\n')}\n`);
+  return ExitCode.ok;
+}

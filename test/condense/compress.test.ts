@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { type Compression, compressSentence, wordCount } from '../../src/condense/index.js';
+import type { Language } from '../../src/model.js';
+import { loadSyntax } from '../../src/syntax/index.js';
+
+/**
+ * What the compressor does with the patterns seen in real decks (issue 13), pinned on sentences
+ * written for these tests in the style of Indonesian and English news.
+ */
+const syntaxes = { id: await loadSyntax('id'), en: await loadSyntax('en') };
+const compress = (lang: Language, text: string, maxWords = 14): Compression => compressSentence(text, syntaxes[lang], { lang, maxWords });
+
+describe('compression keeps what a statement needs', () => {
+  it('keeps a required complement, a prepositional one included', () => {
+    expect(compress('en', 'The minister was accused of hiding the audit report from parliament last year.').text).toBe('The minister was accused of hiding the audit report from parliament');
+    expect(compress('id', 'Panitia maraton Jakarta mengundang pelari dari 40 negara tahun ini.').text).toBe('Panitia maraton Jakarta mengundang pelari dari 40 negara');
+  });
+
+  it('keeps negation, conditions and numbers', () => {
+    expect(compress('en', 'The court did not approve the merger because the documents were incomplete.').text).toBe('The court did not approve the merger');
+    expect(compress('id', 'Harga listrik untuk rumah tangga akan naik jika subsidi dicabut pemerintah.').text).toBe('Harga listrik untuk rumah tangga akan naik jika subsidi dicabut pemerintah');
+    // A negated concession cannot go without its negation: it stays, whatever the budget.
+    expect(compress('id', 'Ketua KPU menegaskan pemilu akan digelar sesuai jadwal meskipun anggaran belum cair.').text).toMatch(/belum cair$/u);
+  });
+
+  it('keeps both halves of a two-part construction, or the whole sentence', () => {
+    const notOnly = compress('id', 'Kebijakan baru pemerintah tidak hanya menurunkan biaya, tetapi juga mempercepat layanan publik.');
+    expect(notOnly.text).toMatch(/tidak hanya menurunkan biaya, tetapi juga mempercepat/u);
+    expect(compress('en', 'The new law not only raises taxes on tobacco but also cuts public spending on roads.').text).toMatch(/not only raises taxes .* but also cuts/u);
+    expect(compress('id', 'Semakin tinggi harga minyak dunia, semakin besar subsidi yang harus dibayar pemerintah.').text.match(/semakin/giu)).toHaveLength(2);
+  });
+
+  it('goes over the budget rather than cutting what must stay', () => {
+    const long = compress('id', 'Kebijakan baru pemerintah tidak hanya menurunkan biaya, tetapi juga mempercepat layanan publik.', 5);
+    expect(long.overBudget).toBe(true);
+    expect(long.unfit).toBeUndefined();
+    expect(long.text).toMatch(/tetapi juga mempercepat layanan/u);
+    expect(long.words).toBeGreaterThan(5);
+  });
+});
+
+describe('compression drops what a headline editor drops', () => {
+  it('drops an opening connective, and a time phrase', () => {
+    const rice = compress('id', 'Namun, harga beras di pasar tradisional turun tajam pekan ini.');
+    expect(rice.text).toMatch(/^Harga beras di pasar tradisional turun/u);
+    expect(rice.text).not.toMatch(/pekan|Namun/u);
+    expect(compress('en', 'Instead, the city council approved a smaller budget for road repairs.').text).toBe('The city council approved a smaller budget for road repairs');
+  });
+
+  it('drops a reporting frame when the claim stands alone, and keeps it when the claim leans on it', () => {
+    expect(compress('id', 'Gubernur Jawa Barat mengatakan bahwa jalan tol baru akan dibuka bulan depan.').text).toBe('Jalan tol baru akan dibuka');
+    expect(compress('en', 'Unemployment fell to 4 percent in March, the lowest level since 2001, the Labor Department said on Friday.').text).toBe('Unemployment fell to 4 percent');
+    // "its" means the company: without the frame, the bullet would point at nothing.
+    expect(compress('en', 'The company said that its profits rose by 12 percent last year.').text).toBe('The company said that its profits rose by 12 percent');
+  });
+
+  it('drops appositives and relative clauses set off by commas', () => {
+    expect(compress('id', 'Menteri Keuangan Sri Mulyani, yang baru kembali dari Washington, menyatakan defisit anggaran tetap terkendali.').text).toBe('Defisit anggaran tetap terkendali');
+  });
+});
+
+describe('compression says when a sentence makes no bullet', () => {
+  it('a fragment without a predicate', () => {
+    expect(compress('id', 'Budi Santoso, 45.').unfit).toBe('no-predicate');
+  });
+
+  it('a subject that points to another sentence', () => {
+    expect(compress('id', 'Hal ini membuat banyak petani di Jawa Tengah merugi.').unfit).toBe('dangling-reference');
+    expect(compress('en', 'He signed the agreement in Geneva on Monday.').unfit).toBe('dangling-reference');
+  });
+
+  it('a first-person quote without its speaker, but not one with it', () => {
+    expect(compress('id', 'Saya tidak akan mundur dari jabatan ini.').unfit).toBe('unattributed-quote');
+    const quoted = compress('id', '“Kami akan membangun sekolah baru di desa ini,” kata Bupati Sleman kepada wartawan, Selasa.');
+    expect(quoted.unfit).toBeUndefined();
+    expect(quoted.text).toMatch(/^“Kami akan membangun sekolah baru di desa ini,” kata Bupati Sleman/u);
+  });
+
+  it('a question or a teaser', () => {
+    expect(compress('id', 'Apakah harga BBM akan naik tahun depan?').unfit).toBe('question');
+    expect(compress('en', "Here's what you need to know about the new tax rules.").unfit).toBe('teaser');
+  });
+});
+
+describe('wordCount', () => {
+  it('counts words between spaces, and with Intl.Segmenter in scripts without them', () => {
+    expect(wordCount('Presiden Joko Widodo')).toBe(3);
+    expect(wordCount('我们今天去北京')).toBeGreaterThanOrEqual(3);
+    expect(wordCount('我们今天去北京')).toBeLessThanOrEqual(5);
+    expect(wordCount('東京 is big')).toBe(3);
+  });
+});
