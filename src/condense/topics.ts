@@ -4,6 +4,7 @@
  * head it. Pure functions over term lists and parsed sentences; the caller supplies both.
  */
 import type { ParsedWord } from '../syntax/index.js';
+import { cosine, normalise, termCounts } from './vectors.js';
 
 /** How a headingless article is cut. */
 export interface TopicOptions {
@@ -51,7 +52,8 @@ export function topicBoundaries(paragraphs: readonly TermParagraph[], options: T
   }
   const similarity = (gap: number) => {
     const at = firstSentence[gap]!;
-    return cosine(counts(sentences.slice(Math.max(0, at - options.window), at)), counts(sentences.slice(at, at + options.window)));
+    const side = (from: number, to: number) => normalise(termCounts(sentences.slice(from, to).flat()));
+    return cosine(side(Math.max(0, at - options.window), at), side(at, at + options.window));
   };
   const gaps = paragraphs.slice(1).map((_, index) => index + 1);
   const scores = gaps.map(similarity);
@@ -79,20 +81,6 @@ export function topicBoundaries(paragraphs: readonly TermParagraph[], options: T
     if (fits) chosen.push(gap);
   }
   return chosen.sort((a, b) => a - b);
-}
-
-function counts(sentences: readonly (readonly string[])[]): Map<string, number> {
-  const frequency = new Map<string, number>();
-  for (const terms of sentences) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  return frequency;
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  for (const [term, count] of a) dot += count * (b.get(term) ?? 0);
-  const norm = (vector: ReadonlyMap<string, number>) => Math.sqrt([...vector.values()].reduce((sum, count) => sum + count * count, 0));
-  const denominator = norm(a) * norm(b);
-  return denominator === 0 ? 0 : dot / denominator;
 }
 
 /** A sentence with its parse, for {@link keyPhrase}. */

@@ -2,7 +2,7 @@
  * English: what the language-specific stages need to know, as data. So far the syntax stage's
  * tokeniser rules, as the UD English Web Treebank (EWT) tokenises.
  */
-import type { TokenizerRules } from './types.js';
+import type { ConclusionCues, TokenizerRules } from './types.js';
 
 /** Contractions written without their apostrophe, which EWT still splits: "dont" = "do" + "nt". */
 const APOSTROPHE_LESS = ['didnt', 'doesnt', 'dont', 'isnt', 'wasnt', 'arent', 'werent', 'couldnt', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt'];
@@ -36,4 +36,11 @@ export const tokenizer: TokenizerRules = {
     'vs', 'etc', 'no', 'gen', 'gov', 'lt', 'rev', 'sen', 'rep', 'reps', 'ft', 'mt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
     'sept', 'oct', 'nov', 'dec', 'v', 'mon', 'tue', 'wed', 'thu', 'thur', 'fri', 'sat', 'sun', 'approx', 'dept', 'est', 'fig', 'vol', 'attn',
   ]),
+};
+
+/** How an English article marks its conclusion (see `closingPart` in the condense stage). */
+export const conclusionCues: ConclusionCues = {
+  headings: new Set(['conclusion', 'conclusions', 'concluding', 'summary', 'outlook']),
+  openers: ['in conclusion', 'in short', 'in sum', 'in summary', 'to sum up', 'to conclude', 'all in all', 'overall', 'ultimately'],
+  backMatter: new Set(['acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'references', 'bibliography', 'appendix', 'appendices']),
 };

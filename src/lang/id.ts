@@ -2,7 +2,7 @@
  * Indonesian: what the language-specific stages need to know, as data. So far the syntax stage's
  * tokeniser rules; the stages read them from here rather than restating them.
  */
-import type { TokenizerRules } from './types.js';
+import type { ConclusionCues, TokenizerRules } from './types.js';
 
 /**
  * Adverbs and other words that end in a clitic's letters but that the UD Indonesian treebanks (GSD,
@@ -53,4 +53,12 @@ export const tokenizer: TokenizerRules = {
     'a.n', 'bpk', 'cv', 'dll', 'dr', 'dra', 'drs', 'dkk', 'dsb', 'dst', 'h', 'hj', 'hlm', 'ir', 'jl', 'jln', 'kab', 'kec', 'kel', 'llc',
     'ltd', 'no', 'ny', 'pt', 'pte', 'prof', 'sdr', 'st', 'tbk', 'tgl', 'telp', 'u.p', 'yth',
   ]),
+};
+
+/** How an Indonesian article marks its conclusion (see `closingPart` in the condense stage). */
+export const conclusionCues: ConclusionCues = {
+  headings: new Set(['kesimpulan', 'simpulan', 'penutup', 'ringkasan', 'rangkuman']),
+  openers: ['dengan demikian', 'kesimpulannya', 'singkatnya', 'pada akhirnya', 'secara keseluruhan', 'akhir kata', 'sebagai penutup'],
+  // "Ucapan Terima Kasih", "Daftar Pustaka", "Referensi", "Lampiran".
+  backMatter: new Set(['terima', 'pustaka', 'referensi', 'lampiran', 'rujukan']),
 };

@@ -29,3 +29,13 @@ export interface TokenizerRules {
   /** Words (lower case, without the final period) whose period belongs to them: `Dr.`, `etc.`. */
   abbreviations: ReadonlySet<string>;
 }
+
+/** What marks a conclusion in a language (lower case). */
+export interface ConclusionCues {
+  /** Words of a heading that names a conclusion ("kesimpulan", "penutup", "conclusion", "summary"). */
+  headings: ReadonlySet<string>;
+  /** Phrases that open a concluding paragraph ("dengan demikian", "in conclusion"). */
+  openers: readonly string[];
+  /** Words of a heading of back matter, which comes after a conclusion ("acknowledgements", "references"). */
+  backMatter: ReadonlySet<string>;
+}
