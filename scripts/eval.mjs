@@ -149,5 +149,43 @@ if (compressionRows.length > 0) {
   console.log(`${'set'.padEnd(18)} ${'n'.padStart(3)}  ${'system'.padEnd(24)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'CR'.padStart(5)}`);
   for (const row of compressionRows) {
     console.log(`${row.set.padEnd(18)} ${String(row.n).padStart(3)}  ${row.system.padEnd(24)} ${row.scores.map((value) => value.toFixed(3).padStart(5)).join(' ')}`);
+
+// Topic segmentation of headingless articles: the news items of each set joined three at a time
+// (the classic test of text segmentation); a cut within one paragraph of a join counts as found.
+{
+  const { termsOf } = await import('../dist/condense/terms.js');
+  const { topicBoundaries } = await import('../dist/condense/topics.js');
+  console.log('\nTopic segmentation: news items joined three at a time; cuts within one paragraph of a join');
+  console.log(`${'set'.padEnd(18)} ${'n'.padStart(3)}  ${'joins found'.padStart(11)} ${'cuts on a join'.padStart(14)}`);
+  for (const set of loadEvalSets().filter((candidate) => candidate.kind === 'news')) {
+    let joins = 0;
+    let found = 0;
+    let cuts = 0;
+    let onJoin = 0;
+    let count = 0;
+    for (let first = 0; first + 3 <= set.items.length; first += 3) {
+      const paragraphs = [];
+      const starts = [];
+      let lang = 'en';
+      for (const item of set.items.slice(first, first + 3)) {
+        const article = await parseArticle(item.source, { lang: item.lang });
+        lang = article.lang;
+        if (paragraphs.length > 0) starts.push(paragraphs.length);
+        for (const section of article.sections) paragraphs.push(...section.paragraphs);
+      }
+      const terms = paragraphs.map((paragraph) => ({
+        sentences: paragraph.sentences.map((sentence) => termsOf(sentence.text, lang)),
+        words: paragraph.sentences.reduce((sum, sentence) => sum + sentence.text.split(/\s+/u).length, 0),
+      }));
+      const segmentCuts = topicBoundaries(terms);
+      const near = (a, b) => Math.abs(a - b) <= 1;
+      count += 1;
+      joins += starts.length;
+      found += starts.filter((start) => segmentCuts.some((cut) => near(cut, start))).length;
+      cuts += segmentCuts.length;
+      onJoin += segmentCuts.filter((cut) => starts.some((start) => near(cut, start))).length;
+    }
+    const percent = (part, whole) => `${((100 * part) / Math.max(whole, 1)).toFixed(0)}% of ${whole}`;
+    console.log(`${set.name.padEnd(18)} ${String(count).padStart(3)}  ${percent(found, joins).padStart(11)} ${percent(onJoin, cuts).padStart(14)}`);
   }
 }

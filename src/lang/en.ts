@@ -4,7 +4,7 @@
  * compressor's word lists.
  */
 import { eng } from 'stopword';
-import type { CompressionRules, Labels, TokenizerRules } from './types.js';
+import type { CompressionRules, ConclusionCues, Labels, TokenizerRules } from './types.js';
 
 /** Contractions written without their apostrophe, which EWT still splits: "dont" = "do" + "nt". */
 const APOSTROPHE_LESS = ['didnt', 'doesnt', 'dont', 'isnt', 'wasnt', 'arent', 'werent', 'couldnt', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt'];
@@ -126,4 +126,10 @@ export const compression: CompressionRules = {
   teaserOpeners: ['watch', 'click', 'find out', 'here is', 'here are', "here 's", 'read', 'see', 'take a look', 'learn', 'discover', 'check out', 'sign up', 'subscribe'],
   teaserPhrases: ['takes a look', 'take a look', 'find out', 'you need to know', 'what you need', 'watch the video', 'click here', 'read more', 'in pictures', 'photos :'],
   questionOpeners: new Set([]),
+
+/** How an English article marks its conclusion (see `closingPart` in the condense stage). */
+export const conclusionCues: ConclusionCues = {
+  headings: new Set(['conclusion', 'conclusions', 'concluding', 'summary', 'outlook']),
+  openers: ['in conclusion', 'in short', 'in sum', 'in summary', 'to sum up', 'to conclude', 'all in all', 'overall', 'ultimately'],
+  backMatter: new Set(['acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'references', 'bibliography', 'appendix', 'appendices']),
 };

@@ -4,7 +4,7 @@
  * read them from here rather than restating them.
  */
 import { ind } from 'stopword';
-import type { CompressionRules, Labels, TokenizerRules } from './types.js';
+import type { CompressionRules, ConclusionCues, Labels, TokenizerRules } from './types.js';
 
 /**
  * Adverbs and other words that end in a clitic's letters but that the UD Indonesian treebanks (GSD,
@@ -144,4 +144,11 @@ export const compression: CompressionRules = {
   teaserOpeners: ['simak', 'simaklah', 'berikut', 'berikut ini', 'inilah', 'ini dia', 'saksikan', 'yuk', 'ayo', 'mari', 'baca', 'tonton', 'lihat', 'klik', 'cek'],
   teaserPhrases: ['selengkapnya di', 'baca selengkapnya', 'simak ulasan', 'simak selengkapnya', 'simak video', 'berikut ulasannya'],
   questionOpeners: new Set(['apakah', 'apa', 'siapa', 'mengapa', 'kenapa', 'bagaimana', 'kapan', 'dimana', 'berapa', 'manakah', 'bukankah']),
+
+/** How an Indonesian article marks its conclusion (see `closingPart` in the condense stage). */
+export const conclusionCues: ConclusionCues = {
+  headings: new Set(['kesimpulan', 'simpulan', 'penutup', 'ringkasan', 'rangkuman']),
+  openers: ['dengan demikian', 'kesimpulannya', 'singkatnya', 'pada akhirnya', 'secara keseluruhan', 'akhir kata', 'sebagai penutup'],
+  // "Ucapan Terima Kasih", "Daftar Pustaka", "Referensi", "Lampiran".
+  backMatter: new Set(['terima', 'pustaka', 'referensi', 'lampiran', 'rujukan']),
 };

@@ -128,4 +128,13 @@ export interface LanguageData {
   stopwords: ReadonlySet<string>;
   labels: Labels;
   compression: CompressionRules;
+
+/** What marks a conclusion in a language (lower case). */
+export interface ConclusionCues {
+  /** Words of a heading that names a conclusion ("kesimpulan", "penutup", "conclusion", "summary"). */
+  headings: ReadonlySet<string>;
+  /** Phrases that open a concluding paragraph ("dengan demikian", "in conclusion"). */
+  openers: readonly string[];
+  /** Words of a heading of back matter, which comes after a conclusion ("acknowledgements", "references"). */
+  backMatter: ReadonlySet<string>;
 }
