@@ -1,0 +1,126 @@
+import type { Element } from 'hast';
+
+/**
+ * What an element's tag, role and class or id names say about it: page chrome (menus, share bars,
+ * related links, comments, bylines, ads) or the article's body. The HTML reader asks this both to
+ * score candidates for the article and to prune chrome inside the one it chose.
+ */
+
+/** Elements whose content is never read: code, media, controls and the document head. */
+export const NEVER_READ = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio', 'math',
+  'button', 'input', 'select', 'textarea', 'head', 'title', 'img', 'picture', 'map', 'figcaption',
+]);
+
+/** Elements that are chrome by their tag alone. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'dialog', 'menu']);
+
+/** Landmark roles of page chrome. */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'alert', 'menu', 'menubar', 'toolbar']);
+
+/**
+ * Words that name page chrome when they are a whole class or id token, or a part of one in its
+ * place (see {@link isChromeToken}). Written without separators: "baca-juga" and "baca_juga" are
+ * both "bacajuga".
+ */
+const CHROME_WORDS = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'masthead', 'footer', 'sidebar', 'widget', 'toolbar', 'pagination', 'pager',
+  'related', 'relatedposts', 'recommended', 'recommendation', 'recommendations', 'terkait', 'beritaterkait', 'bacajuga', 'readmore', 'readalso', 'morestories', 'trending', 'popular', 'terpopuler',
+  'share', 'sharing', 'sharebar', 'sharetools', 'social', 'socialmedia', 'sosmed',
+  'comment', 'comments', 'commentlist', 'komentar', 'disqus', 'replies', 'respond',
+  'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adv', 'adsbygoogle', 'iklan', 'banner', 'promo', 'promotion', 'sponsor', 'sponsored', 'outbrain', 'taboola',
+  'newsletter', 'subscribe', 'subscription', 'signup', 'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'overlay', 'lightbox',
+  'tags', 'tagcloud', 'byline', 'bylines', 'dateline', 'timestamp', 'author', 'authors', 'authorbox', 'authorinfo', 'bio', 'meta', 'postmeta', 'entrymeta',
+  'caption', 'credit', 'credits', 'print', 'skip', 'skiplink', 'rss', 'login', 'search', 'searchform',
+]);
+
+/** Words that name a container, after a chrome word: "share-buttons", "comments-area", "related-posts". */
+const CONTAINER_WORDS = new Set([
+  'area', 'box', 'bar', 'block', 'blocks', 'container', 'wrap', 'wrapper', 'wrp', 'list', 'links', 'section', 'module', 'panel', 'button', 'buttons', 'tools', 'icons',
+  'items', 'item', 'posts', 'post', 'stories', 'articles', 'news', 'inner', 'outer', 'holder', 'region', 'zone', 'unit', 'slot', 'placeholder', 'left', 'right',
+  'top', 'bottom', 'line', 'info', 'card', 'cards', 'feed', 'thread', 'title', 'count', 'label', 'text', 'icon', 'link', 'date', 'name', 'main', 'body',
+  'content', 'meta',
+]);
+
+/**
+ * The first parts of class names a CMS puts on the article itself to file it: WordPress marks a
+ * post `tag-politics`, `category-sponsored-promotion`, `format-standard`. They never make an
+ * element chrome.
+ */
+const TAXONOMY_PREFIXES = new Set(['tag', 'tags', 'category', 'categories', 'cat', 'term', 'format', 'status', 'type', 'topic']);
+
+/** Words of the article's own container: a class with one of them counts for the element. */
+const CONTENT_WORDS = new Set([
+  'article', 'articlebody', 'body', 'content', 'entry', 'entrycontent', 'hentry', 'main', 'post', 'postbody', 'postcontent', 'text', 'blog', 'story', 'storybody',
+  'prose', 'isi', 'konten', 'berita', 'detail', 'readcontent', 'page',
+]);
+
+/** The class and id tokens of an element (each at most 80 characters: longer ones are not names). */
+export function nameTokens(element: Element): string[] {
+  const { className, id } = element.properties;
+  const tokens: string[] = [];
+  if (Array.isArray(className)) for (const name of className) tokens.push(String(name));
+  else if (typeof className === 'string') tokens.push(...(className as string).split(/\s+/u));
+  if (typeof id === 'string' && id !== '') tokens.push(id);
+  return tokens.filter((token) => token !== '' && token.length <= 80);
+}
+
+/** The parts of a class token, split at `-`, `_` and camel case: "entryContent" → ["entry", "content"]. */
+function parts(token: string): string[] {
+  return token.split(/[-_:.]+|(?<=[a-z])(?=[A-Z])/u).filter(Boolean).map((part) => part.toLowerCase());
+}
+
+/**
+ * Whether a class or id token names page chrome: the token is a chrome word ("sidebar",
+ * "baca-juga"), or ends with one ("post-tags", "social-share"), or starts with one that is
+ * followed only by container words ("share-buttons", "related-posts"). A chrome word anywhere else
+ * says nothing ("content-with-sidebar-wrp", "modal-enabled"), nor does any token that files the
+ * article under a tag or category ("tag-ads", "category-news-promotion").
+ */
+export function isChromeToken(token: string): boolean {
+  const split = parts(token);
+  if (split.length === 0 || TAXONOMY_PREFIXES.has(split[0]!)) return false;
+  if (CHROME_WORDS.has(split.join(''))) return true;
+  if (split.length === 1) return false;
+  if (CHROME_WORDS.has(split.at(-1)!)) return true;
+  return CHROME_WORDS.has(split[0]!) && split.slice(1).every((part) => CONTAINER_WORDS.has(part) || /^\d+$/u.test(part));
+}
+
+/** Whether a class or id token names the article's own container ("entry-content", "articleBody"). */
+function isContentToken(token: string): boolean {
+  const split = parts(token);
+  if (split.length === 0 || TAXONOMY_PREFIXES.has(split[0]!)) return false;
+  return CONTENT_WORDS.has(split.join('')) || split.some((part) => CONTENT_WORDS.has(part));
+}
+
+/** Whether an element is hidden from readers: `hidden`, `aria-hidden`, or a style that hides it. */
+export function isHidden(element: Element): boolean {
+  const { properties } = element;
+  if (properties['hidden'] !== undefined && properties['hidden'] !== false && properties['hidden'] !== null) return true;
+  if (String(properties['ariaHidden']) === 'true') return true;
+  const style = properties['style'];
+  return typeof style === 'string' && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu.test(style);
+}
+
+/** Why an element is page chrome — its tag, its role, or a class or id token — or `undefined`. */
+export function chromeReason(element: Element): string | undefined {
+  if (CHROME_TAGS.has(element.tagName)) return `<${element.tagName}>`;
+  const role = element.properties['role'];
+  if (typeof role === 'string' && CHROME_ROLES.has(role.toLowerCase())) return `role "${role}"`;
+  const token = nameTokens(element).find(isChromeToken);
+  return token === undefined ? undefined : `"${token}"`;
+}
+
+/**
+ * How much an element's names speak for it being the article (+25) or chrome (−25), as a bonus
+ * to its score. `itemprop="articleBody"` speaks loudest.
+ */
+export function nameWeight(element: Element): number {
+  let weight = 0;
+  const tokens = nameTokens(element);
+  if (tokens.some(isContentToken)) weight += 25;
+  if (tokens.some(isChromeToken)) weight -= 25;
+  const itemProp = element.properties['itemProp'];
+  if ((Array.isArray(itemProp) ? itemProp : [itemProp]).some((value) => String(value).toLowerCase() === 'articlebody')) weight += 50;
+  return weight;
+}
