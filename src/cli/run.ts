@@ -9,6 +9,7 @@ import { type DeckOptions, deckFromFile } from '../pipeline.js';
 import { DEFAULT_THEME } from '../themes/index.js';
 import { parseCommand, runParse } from './parse.js';
 import { createProgress } from './progress.js';
+import { readCommand, runRead } from './read.js';
 
 /** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
 export interface CliIo {
@@ -103,6 +104,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
         .option('out', { alias: 'o', type: 'string', describe: 'preview: output folder; pictures go to <out>/themes [default: out]' })
         .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for the preview' }),
     )
+    .command(readCommand.command, readCommand.describe, readCommand.builder)
     .command(parseCommand.command, parseCommand.describe, parseCommand.builder)
     .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
@@ -126,6 +128,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     if (command === 'check') return await checkCommand(args, io, loaded, cwd);
     if (command === 'themes') return await themesCommand(args, io, cwd);
     if (command === 'parse') return await runParse(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
+    if (command === 'read') return await runRead(inputArg(args['input']), args, io, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {

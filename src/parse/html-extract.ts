@@ -28,7 +28,7 @@ const PARAGRAPH_TAGS = new Set(['p', 'li', 'dd', 'dt', 'pre', 'blockquote', 'h1'
 /** How much a tag speaks for (or against) an element being the article's container. */
 const TAG_BIAS: Record<string, number> = { article: 10, main: 5, div: 5, section: 3, td: 3, blockquote: 3, pre: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, header: -5 };
 /** Elements that are pruned inside the article when most of their text is link text. */
-const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'header', 'center', 'p', 'span', 'li']);
+const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'header', 'center', 'p', 'span']);
 
 /** A warning found while reading, reported only for the attempt that is kept. */
 interface Finding {
@@ -275,8 +275,9 @@ function pruneReason(view: PageView, element: Element): string | undefined {
 /** Why a unit inside the article is left out, or `undefined` to keep it. */
 function leaveOut(unit: TextUnit): string | undefined {
   if (unit.preformatted && looksLikeCode(unit.text)) return 'left out code';
-  // A line that is all link text is a cross-link ("Read: …", a related story), not prose.
-  if (unit.kind === 'paragraph' && unit.linkChars > 0.6 * unit.text.length && unit.text.length < 200) return 'dropped a link';
+  // A line that is all link text is a cross-link ("Read: …", a related story), not prose; a list
+  // of links in the article (sources, further reading) is the author's, and stays.
+  if (unit.kind === 'paragraph' && !unit.listItem && unit.linkChars > 0.6 * unit.text.length && unit.text.length < 200) return 'dropped a link';
   return undefined;
 }
 

@@ -34,7 +34,7 @@ const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' » ', ' / 
 /** Reads the metadata of a parsed page. */
 export function readHtmlMeta(tree: HastRoot): ArticleMeta {
   const facts = gatherFacts(tree);
-  const ld = readJsonLd(facts.jsonLd);
+  const ld = readJsonLd(facts.jsonLd, facts.title);
   const meta = (...keys: string[]) => {
     for (const key of keys) {
       const value = clean(facts.metas.get(key));
@@ -146,7 +146,7 @@ interface LinkedData {
   lang?: string;
 }
 
-function readJsonLd(scripts: string[]): LinkedData {
+function readJsonLd(scripts: string[], pageTitle: string | undefined): LinkedData {
   let seen = 0;
   for (const script of scripts) {
     let data: unknown;
@@ -168,7 +168,7 @@ function readJsonLd(scripts: string[]): LinkedData {
       const types = Array.isArray(record['@type']) ? record['@type'] : [record['@type']];
       if (!types.some((type) => typeof type === 'string' && ARTICLE_TYPE.test(type))) continue;
       const found: LinkedData = {};
-      const title = clean(record['headline']) ?? clean(record['name']);
+      const title = closerTitle(clean(record['headline']), clean(record['name']), pageTitle);
       const author = names(record['author']);
       const date = clean(record['datePublished']) ?? clean(record['dateCreated']);
       const publisher = names(record['publisher']);
@@ -187,6 +187,17 @@ function readJsonLd(scripts: string[]): LinkedData {
   return {};
 }
 
+/**
+ * Of an article's `headline` and `name`, the one that shares more words with the page's `<title>`:
+ * some sites put a summary in one of them (Wikipedia's headline is the article's description).
+ */
+function closerTitle(headline: string | undefined, name: string | undefined, pageTitle: string | undefined): string | undefined {
+  if (headline === undefined || name === undefined || headline === name || pageTitle === undefined) return headline ?? name;
+  const titleWords = new Set(pageTitle.toLowerCase().split(/\s+/u));
+  const shared = (text: string) => text.toLowerCase().split(/\s+/u).filter((word) => titleWords.has(word)).length / text.split(/\s+/u).length;
+  return shared(name) > shared(headline) ? name : headline;
+}
+
 /** The names in a schema.org person or organisation, or a list of them: "Ann Lee, Budi Santoso". */
 function names(value: unknown): string | undefined {
   const list = (Array.isArray(value) ? value : [value]).slice(0, 10);
@@ -197,10 +208,12 @@ function names(value: unknown): string | undefined {
 
 /** An author line as a name: "By Ann Lee | March 3" → "Ann Lee"; addresses are not names. */
 function readAuthor(value: string | undefined): string | undefined {
-  if (value === undefined || /^https?:/u.test(value) || value.startsWith('@')) return undefined;
+  // A name is short: a longer text is a sentence or a list, not an author line.
+  if (value === undefined || value.length > 200 || /^https?:/u.test(value) || value.startsWith('@')) return undefined;
   const name = value
     .replace(/^(?:(?:written|posted|reported)\s+)?(?:by|oleh|penulis|reporter|author)\s*[:：]?\s+/iu, '')
-    .split(/\s+[|•·—–]\s+|\s+-\s+/u, 1)[0]!
+    .split(/\s+[|•·—–]\s+|\s+-\s+|\s(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\s(?=\d{1,4}[/.-]\d)|,\s*(?:updated|published|posted)\b/iu, 1)[0]!
+    .replace(/[\s,;:|•·—–-]+$/u, '')
     .trim();
   return name === '' || name.length > 100 ? undefined : name;
 }

@@ -32,6 +32,7 @@ const CHROME_WORDS = new Set([
   'newsletter', 'subscribe', 'subscription', 'signup', 'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'overlay', 'lightbox',
   'tags', 'tagcloud', 'byline', 'bylines', 'dateline', 'timestamp', 'author', 'authors', 'authorbox', 'authorinfo', 'bio', 'meta', 'postmeta', 'entrymeta',
   'caption', 'credit', 'credits', 'print', 'skip', 'skiplink', 'rss', 'login', 'search', 'searchform',
+  'gallery', 'slideshow', 'carousel', 'slider', 'player', 'videoplayer', 'vjs', 'videojs', 'jwplayer',
 ]);
 
 /** Words that name a container, after a chrome word: "share-buttons", "comments-area", "related-posts". */
