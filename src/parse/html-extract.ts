@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { clip } from './blocks.js';
-import { chromeReason, nameTokens, nameWeight } from './html-names.js';
+import { chromeReason, isNeverArticle, isContentContainer, nameTokens, nameWeight } from './html-names.js';
 import type { PageText, TextUnit } from './html-units.js';
 
 /**
@@ -16,8 +16,13 @@ import type { PageText, TextUnit } from './html-units.js';
  *
  * A first attempt leaves paragraphs inside chrome (comments, sidebars) out of the scoring; when
  * what it finds is shorter than {@link MIN_ARTICLE_CHARS}, a second attempt scores them too,
- * since some sites build the whole page inside a "widget" or a "modal".
+ * since some sites build the whole page inside a "widget" or a "modal", and a third one pays no
+ * heed to class and id names at all. The first long enough is kept, else the longest.
  */
+
+/** How much an attempt trusts class and id names: see the file's comment. */
+type Trust = 'names' | 'score-chrome' | 'ignore-names';
+const ATTEMPTS: readonly Trust[] = ['names', 'score-chrome', 'ignore-names'];
 
 /** An article shorter than this after the first attempt is looked for again with chrome scored. */
 const MIN_ARTICLE_CHARS = 500;
@@ -51,11 +56,13 @@ interface Attempt {
  */
 export function extractArticle(page: PageText, file: VFile): TextUnit[] {
   const view = new PageView(page);
-  let chosen = attempt(view, true);
-  if (chosen.chars < MIN_ARTICLE_CHARS) {
-    const second = attempt(view, false);
-    if (second.chars > chosen.chars) chosen = second;
+  let chosen: Attempt | undefined;
+  for (const trust of ATTEMPTS) {
+    const next = attempt(view, trust);
+    if (chosen === undefined || next.chars > chosen.chars) chosen = next;
+    if (chosen.chars >= MIN_ARTICLE_CHARS) break;
   }
+  chosen = chosen!;
   const [first] = chosen.roots;
   if (first && first !== page.body) {
     const line = first.position?.start.line ?? 1;
@@ -76,9 +83,20 @@ export function extractArticle(page: PageText, file: VFile): TextUnit[] {
 class PageView {
   readonly body: Element;
   private readonly chromeCache = new Map<Element, boolean>();
+  /** The article's own containers (see {@link isContentContainer}) and every element around one. */
+  private readonly contentHolders = new Set<Element>();
+  /** Characters of paragraphs (of 25 characters or more, mostly not links) by the element they are written in. */
+  readonly prose = new Map<Element, number>();
 
   constructor(readonly page: PageText) {
     this.body = page.body;
+    for (const unit of page.units) if (isProse(unit)) this.prose.set(unit.owner, (this.prose.get(unit.owner) ?? 0) + unit.text.length);
+    for (const element of page.parents.keys()) {
+      if (!isContentContainer(element)) continue;
+      for (let current: Element | undefined = element; current !== undefined && !this.contentHolders.has(current); current = this.parent(current)) {
+        this.contentHolders.add(current);
+      }
+    }
   }
 
   parent(element: Element): Element | undefined {
@@ -100,8 +118,8 @@ class PageView {
   }
 
   /**
-   * Whether the element is chrome or inside chrome, for scoring. A chrome-named element that holds
-   * half the page's text is a layout wrapper ("l-sidebar-fixed", Blogger's "widget Blog"), not chrome.
+   * Whether the element is chrome or inside chrome, for scoring. A chrome-named element around the
+   * article's own container is a layout wrapper (Blogger's "widget Blog"), not chrome.
    */
   inChrome(element: Element): boolean {
     const path: Element[] = [];
@@ -113,7 +131,7 @@ class PageView {
         break;
       }
       path.push(current);
-      if (chromeReason(current) !== undefined && this.chars(current) < this.chars(this.body) / 2) {
+      if (chromeReason(current) !== undefined && !this.contentHolders.has(current)) {
         answer = true;
         break;
       }
@@ -123,11 +141,10 @@ class PageView {
   }
 }
 
-function attempt(view: PageView, skipChrome: boolean): Attempt {
-  const scores = scoreCandidates(view, skipChrome);
-  const roots = chooseRoots(view, scores, skipChrome);
-  const total = roots.reduce((sum, root) => sum + view.chars(root), 0);
-  const { kept, findings } = prune(view, roots, total);
+function attempt(view: PageView, trust: Trust): Attempt {
+  const scores = scoreCandidates(view, trust);
+  const roots = chooseRoots(view, scores, trust === 'names');
+  const { kept, findings } = prune(view, roots, trust);
   const units: TextUnit[] = [];
   let chars = 0;
   for (const unit of view.page.units) {
@@ -150,13 +167,17 @@ function commas(text: string): number {
   return count;
 }
 
+/** A paragraph that counts: 25 characters or more, at most half of them link text. */
+function isProse(unit: TextUnit): boolean {
+  return unit.kind === 'paragraph' && unit.text.length >= MIN_SCORED_CHARS && unit.linkChars <= unit.text.length / 2;
+}
+
 /** The score of every element that holds scored paragraphs (see the file's comment). */
-function scoreCandidates(view: PageView, skipChrome: boolean): Map<Element, number> {
+function scoreCandidates(view: PageView, trust: Trust): Map<Element, number> {
   const raw = new Map<Element, number>();
   for (const unit of view.page.units) {
+    if (!isProse(unit) || (trust === 'names' && view.inChrome(unit.owner))) continue;
     const length = unit.text.length;
-    if (unit.kind !== 'paragraph' || length < MIN_SCORED_CHARS || unit.linkChars > length / 2) continue;
-    if (skipChrome && view.inChrome(unit.owner)) continue;
     const points = 1 + commas(unit.text) + Math.min(Math.floor(length / 100), 3);
     let element = PARAGRAPH_TAGS.has(unit.owner.tagName) ? view.parent(unit.owner) : unit.owner;
     for (let level = 0; element !== undefined && level < 5; level += 1) {
@@ -166,7 +187,10 @@ function scoreCandidates(view: PageView, skipChrome: boolean): Map<Element, numb
   }
   const scores = new Map<Element, number>();
   for (const [element, score] of raw) {
-    scores.set(element, (score + (TAG_BIAS[element.tagName] ?? 0) + nameWeight(element)) * (1 - view.linkDensity(element)));
+    // The page's root and head are never the article; the body is when nothing else is.
+    if (element.tagName === 'html' || element.tagName === 'head') continue;
+    const weight = trust === 'ignore-names' ? 0 : nameWeight(element);
+    scores.set(element, (score + (TAG_BIAS[element.tagName] ?? 0) + weight) * (1 - view.linkDensity(element)));
   }
   return scores;
 }
@@ -241,17 +265,21 @@ function readChildren(view: PageView, element: Element): Element[] {
 
 /**
  * The elements kept inside the article's roots: every read element but the chrome pruned, each
- * with what was pruned. An element that holds half the article's text or more is never pruned,
- * whatever its names say.
+ * with what was pruned. An element that holds half the article's paragraph text or more is never
+ * pruned, whatever its names say — but for names that are never the article's (comments, a gallery,
+ * related links), when names are trusted.
  */
-function prune(view: PageView, roots: Element[], total: number): { kept: Set<Element>; findings: Finding[] } {
+function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Element>; findings: Finding[] } {
+  const byNames = trust !== 'ignore-names';
+  const held = proseWithin(view, roots, view.prose);
+  const total = roots.reduce((sum, root) => sum + (held.get(root) ?? 0), 0);
   const kept = new Set<Element>(roots);
   const findings: Finding[] = [];
   const pending = [...roots];
   for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
     for (const child of readChildren(view, element)) {
-      const chars = view.chars(child);
-      const reason = chars > 0 && chars < total / 2 ? pruneReason(view, child) : undefined;
+      const mostOfArticle = (held.get(child) ?? 0) > 0 && (held.get(child) ?? 0) >= total / 2 && !(trust === 'names' && isNeverArticle(child));
+      const reason = view.chars(child) > 0 && !mostOfArticle ? pruneReason(view, child, byNames) : undefined;
       if (reason) {
         const text = hastToString(child).replace(/\s+/gu, ' ').trim();
         findings.push({ reason: `dropped page chrome ${describe(child)} (${reason}): "${clip(text)}"`, element: child, ruleId: 'page-chrome' });
@@ -264,10 +292,30 @@ function prune(view: PageView, roots: Element[], total: number): { kept: Set<Ele
   return { kept, findings };
 }
 
-/** Why an element inside the article is chrome: its tag, role or names, or its text being links. */
-function pruneReason(view: PageView, element: Element): string | undefined {
+/** The paragraph text inside each element of the roots' subtrees, summed from their leaves up. */
+function proseWithin(view: PageView, roots: Element[], prose: Map<Element, number>): Map<Element, number> {
+  const order: Element[] = [];
+  const pending = [...roots];
+  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
+    order.push(element);
+    pending.push(...readChildren(view, element));
+  }
+  const held = new Map<Element, number>();
+  // In reverse of a pre-order walk every element comes after all of its descendants.
+  for (let index = order.length - 1; index >= 0; index -= 1) {
+    const element = order[index]!;
+    const sum = (held.get(element) ?? 0) + (prose.get(element) ?? 0);
+    held.set(element, sum);
+    const parent = view.parent(element);
+    if (parent !== undefined && !roots.includes(element)) held.set(parent, (held.get(parent) ?? 0) + sum);
+  }
+  return held;
+}
+
+/** Why an element inside the article is chrome: its tag, role or names (`byNames`), or its text being links. */
+function pruneReason(view: PageView, element: Element, byNames: boolean): string | undefined {
   const chrome = chromeReason(element);
-  if (chrome) return chrome;
+  if (chrome && (byNames || chrome.by !== 'name')) return chrome.shown;
   if (LINK_LIST_TAGS.has(element.tagName) && view.linkDensity(element) > 0.5 && nameWeight(element) <= 0) return 'mostly links';
   return undefined;
 }

@@ -32,7 +32,7 @@ const CHROME_WORDS = new Set([
   'newsletter', 'subscribe', 'subscription', 'signup', 'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'overlay', 'lightbox',
   'tags', 'tagcloud', 'byline', 'bylines', 'dateline', 'timestamp', 'author', 'authors', 'authorbox', 'authorinfo', 'bio', 'meta', 'postmeta', 'entrymeta',
   'caption', 'credit', 'credits', 'print', 'skip', 'skiplink', 'rss', 'login', 'search', 'searchform',
-  'gallery', 'slideshow', 'carousel', 'slider', 'player', 'videoplayer', 'vjs', 'videojs', 'jwplayer',
+  'gallery', 'slideshow', 'carousel', 'slider', 'player', 'videoplayer', 'vjs', 'videojs', 'jwplayer', 'disclaimer',
 ]);
 
 /** Words that name a container, after a chrome word: "share-buttons", "comments-area", "related-posts". */
@@ -55,6 +55,12 @@ const CONTENT_WORDS = new Set([
   'article', 'articlebody', 'body', 'content', 'entry', 'entrycontent', 'hentry', 'main', 'post', 'postbody', 'postcontent', 'text', 'blog', 'story', 'storybody',
   'prose', 'isi', 'konten', 'berita', 'detail', 'readcontent', 'page',
 ]);
+
+/**
+ * The names of the article's own container, which a chrome-named wrapper around it does not make
+ * chrome (Blogger's `widget Blog` around `post-body entry-content`): a class or id ending in one.
+ */
+const CONTENT_CONTAINERS = ['entrycontent', 'entrybody', 'postcontent', 'postbody', 'postentry', 'articlebody', 'articlecontent', 'articletext', 'storybody', 'storycontent', 'storytext', 'maincontent', 'bodytext', 'readcontent', 'isiberita', 'detailtext'];
 
 /** The class and id tokens of an element (each at most 80 characters: longer ones are not names). */
 export function nameTokens(element: Element): string[] {
@@ -79,12 +85,21 @@ function parts(token: string): string[] {
  * article under a tag or category ("tag-ads", "category-news-promotion").
  */
 export function isChromeToken(token: string): boolean {
+  return chromeWord(token) !== undefined;
+}
+
+/** The chrome word a class or id token is named by (see {@link isChromeToken}), or `undefined`. */
+function chromeWord(token: string): string | undefined {
   const split = parts(token);
-  if (split.length === 0 || TAXONOMY_PREFIXES.has(split[0]!)) return false;
-  if (CHROME_WORDS.has(split.join(''))) return true;
-  if (split.length === 1) return false;
-  if (CHROME_WORDS.has(split.at(-1)!)) return true;
-  return CHROME_WORDS.has(split[0]!) && split.slice(1).every((part) => CONTAINER_WORDS.has(part) || /^\d+$/u.test(part));
+  if (split.length === 0 || TAXONOMY_PREFIXES.has(split[0]!)) return undefined;
+  // A layout flag: "content-with-sidebar", "has-comments", "no-sidebar".
+  if (split.includes('with') || split[0] === 'has' || split[0] === 'no') return undefined;
+  const whole = split.join('');
+  if (CHROME_WORDS.has(whole)) return whole;
+  if (split.length === 1) return undefined;
+  if (CHROME_WORDS.has(split.at(-1)!)) return split.at(-1);
+  const first = split[0]!;
+  return CHROME_WORDS.has(first) && split.slice(1).every((part) => CONTAINER_WORDS.has(part) || /^\d+$/u.test(part)) ? first : undefined;
 }
 
 /** Whether a class or id token names the article's own container ("entry-content", "articleBody"). */
@@ -92,6 +107,33 @@ function isContentToken(token: string): boolean {
   const split = parts(token);
   if (split.length === 0 || TAXONOMY_PREFIXES.has(split[0]!)) return false;
   return CONTENT_WORDS.has(split.join('')) || split.some((part) => CONTENT_WORDS.has(part));
+}
+
+/**
+ * Chrome words that never name a wrapper of the article's text, however much text the element
+ * holds: reader comments, galleries, related links, ads, menus. The others ("read-more", "widget",
+ * "modal", "caption") sometimes do.
+ */
+const NEVER_ARTICLE_WORDS = new Set([
+  'comment', 'comments', 'commentlist', 'komentar', 'disqus', 'replies', 'respond', 'gallery', 'slideshow', 'carousel', 'slider',
+  'related', 'relatedposts', 'recommended', 'recommendation', 'recommendations', 'terkait', 'beritaterkait', 'bacajuga', 'readalso', 'morestories',
+  'trending', 'popular', 'terpopuler', 'outbrain', 'taboola', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adsbygoogle', 'iklan',
+  'sponsor', 'sponsored', 'newsletter', 'sidebar', 'footer', 'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'disclaimer',
+]);
+
+/** Whether an element's names say it is never the article's text: comments, a gallery, related links (see {@link NEVER_ARTICLE_WORDS}). */
+export function isNeverArticle(element: Element): boolean {
+  return nameTokens(element).some((token) => NEVER_ARTICLE_WORDS.has(chromeWord(token) ?? ''));
+}
+
+/** Whether an element is the article's own container by its names or its `itemprop="articleBody"`. */
+export function isContentContainer(element: Element): boolean {
+  const itemProp = element.properties['itemProp'];
+  if ((Array.isArray(itemProp) ? itemProp : [itemProp]).some((value) => String(value).toLowerCase() === 'articlebody')) return true;
+  return nameTokens(element).some((token) => {
+    const joined = parts(token).join('');
+    return CONTENT_CONTAINERS.some((name) => joined.endsWith(name));
+  });
 }
 
 /** Whether an element is hidden from readers: `hidden`, `aria-hidden`, or a style that hides it. */
@@ -103,13 +145,20 @@ export function isHidden(element: Element): boolean {
   return typeof style === 'string' && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu.test(style);
 }
 
-/** Why an element is page chrome — its tag, its role, or a class or id token — or `undefined`. */
-export function chromeReason(element: Element): string | undefined {
-  if (CHROME_TAGS.has(element.tagName)) return `<${element.tagName}>`;
+/** Why an element is page chrome: its tag, its landmark role, or one of its class or id names. */
+export interface ChromeReason {
+  by: 'tag' | 'role' | 'name';
+  /** The reason as a message shows it: `<nav>`, `role "navigation"`, `"sidebar"`. */
+  shown: string;
+}
+
+/** Why an element is page chrome, or `undefined` when it is not. */
+export function chromeReason(element: Element): ChromeReason | undefined {
+  if (CHROME_TAGS.has(element.tagName)) return { by: 'tag', shown: `<${element.tagName}>` };
   const role = element.properties['role'];
-  if (typeof role === 'string' && CHROME_ROLES.has(role.toLowerCase())) return `role "${role}"`;
+  if (typeof role === 'string' && CHROME_ROLES.has(role.toLowerCase())) return { by: 'role', shown: `role "${role}"` };
   const token = nameTokens(element).find(isChromeToken);
-  return token === undefined ? undefined : `"${token}"`;
+  return token === undefined ? undefined : { by: 'name', shown: `"${token}"` };
 }
 
 /**
