@@ -197,7 +197,7 @@ function scoreCandidates(view: PageView, trust: Trust): Map<Element, number> {
 
 /** The article's elements: the best candidate, widened and joined by its siblings. */
 function chooseRoots(view: PageView, scores: Map<Element, number>, skipChrome: boolean): Element[] {
-  const ranked = [...scores].filter(([element]) => element !== view.body || scores.size === 1).sort((a, b) => b[1] - a[1]);
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return [view.body];
   let [top, topScore] = ranked[0]!;
 
