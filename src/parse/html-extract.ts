@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { clip } from './blocks.js';
-import { chromeReason, isNeverArticle, isContentContainer, nameTokens, nameWeight } from './html-names.js';
+import { chromeReason, classTokens, isContentContainer, isNeverArticle, nameTokens, nameWeight } from './html-names.js';
 import type { PageText, TextUnit } from './html-units.js';
 
 /**
@@ -195,10 +195,58 @@ function scoreCandidates(view: PageView, trust: Trust): Map<Element, number> {
   return scores;
 }
 
-/** The article's elements: the best candidate, widened and joined by its siblings. */
+/** The most parts of an article found apart from the best one (see {@link withKin}). */
+const MAX_KIN = 50;
+
+/**
+ * The article's elements, in document order: the best candidate, widened and joined by its
+ * siblings, and by its kin elsewhere in the page.
+ */
 function chooseRoots(view: PageView, scores: Map<Element, number>, skipChrome: boolean): Element[] {
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return [view.body];
+  const { top, roots } = bestWithSiblings(view, ranked, scores, skipChrome);
+  return withKin(view, roots, top, skipChrome).sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+}
+
+/**
+ * The roots with the article's other parts: elements of the same tag and classes as the best
+ * candidate (numbers aside: "story-body-1", "story-body-2") with paragraph text of their own (a
+ * tenth of the best one's), where a page cuts its article into blocks with ads or pictures in
+ * separate wrappers between them.
+ */
+function withKin(view: PageView, roots: Element[], top: Element, skipChrome: boolean): Element[] {
+  const key = kinKey(top);
+  if (key === undefined) return roots;
+  // Elements in or around a root are part of it already.
+  const taken = new Set<Element>(roots);
+  for (const root of roots) for (const ancestor of ancestors(view, root)) taken.add(ancestor);
+  const kin: Element[] = [];
+  for (const element of view.page.parents.keys()) {
+    if (kin.length === MAX_KIN) break;
+    if (!taken.has(element) && kinKey(element) === key && !(skipChrome && view.inChrome(element))) kin.push(element);
+  }
+  const enough = Math.max(MIN_SCORED_CHARS * 4, (proseWithin(view, [top], view.prose).get(top) ?? 0) / 10);
+  const found = [...roots];
+  for (const element of kin) {
+    const around = ancestors(view, element);
+    if (taken.has(element) || [...around].some((ancestor) => found.includes(ancestor))) continue;
+    if ((proseWithin(view, [element], view.prose).get(element) ?? 0) < enough || view.linkDensity(element) > 0.25) continue;
+    found.push(element);
+    taken.add(element);
+    for (const ancestor of around) taken.add(ancestor);
+  }
+  return found;
+}
+
+/** An element's tag and classes, numbers left out, when it has classes. */
+function kinKey(element: Element): string | undefined {
+  const classes = classTokens(element).map((token) => token.replace(/\d+/gu, '#'));
+  return classes.length === 0 ? undefined : `${element.tagName} ${classes.sort().join(' ')}`;
+}
+
+/** The best candidate, widened to an ancestor or parent that holds more of the article, with the siblings that belong to it. */
+function bestWithSiblings(view: PageView, ranked: [Element, number][], scores: Map<Element, number>, skipChrome: boolean): { top: Element; topScore: number; roots: Element[] } {
   let [top, topScore] = ranked[0]!;
 
   // Three or more strong candidates in one ancestor: the article is cut into parts (by ads, by
@@ -234,10 +282,10 @@ function chooseRoots(view: PageView, scores: Map<Element, number>, skipChrome: b
   }
 
   const parent = view.parent(top);
-  if (parent === undefined) return [top];
+  if (parent === undefined) return { top, topScore, roots: [top] };
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = nameTokens(top).join(' ');
-  return readChildren(view, parent).filter((sibling) => {
+  const roots = readChildren(view, parent).filter((sibling) => {
     if (sibling === top) return true;
     if (skipChrome && view.inChrome(sibling)) return false;
     const bonus = topClass !== '' && nameTokens(sibling).join(' ') === topClass ? topScore * 0.2 : 0;
@@ -249,6 +297,7 @@ function chooseRoots(view: PageView, scores: Map<Element, number>, skipChrome: b
     if (chars > 80) return density < 0.25;
     return chars > 0 && density === 0 && /\.(\s|$)/u.test(hastToString(sibling));
   });
+  return { top, topScore, roots };
 }
 
 /** The elements around `element`, up to the page's root. */

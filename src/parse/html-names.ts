@@ -62,14 +62,19 @@ const CONTENT_WORDS = new Set([
  */
 const CONTENT_CONTAINERS = ['entrycontent', 'entrybody', 'postcontent', 'postbody', 'postentry', 'articlebody', 'articlecontent', 'articletext', 'storybody', 'storycontent', 'storytext', 'maincontent', 'bodytext', 'readcontent', 'isiberita', 'detailtext'];
 
-/** The class and id tokens of an element (each at most 80 characters: longer ones are not names). */
-export function nameTokens(element: Element): string[] {
-  const { className, id } = element.properties;
+/** The class tokens of an element (each at most 80 characters: longer ones are not names). */
+export function classTokens(element: Element): string[] {
+  const { className } = element.properties;
   const tokens: string[] = [];
   if (Array.isArray(className)) for (const name of className) tokens.push(String(name));
   else if (typeof className === 'string') tokens.push(...(className as string).split(/\s+/u));
-  if (typeof id === 'string' && id !== '') tokens.push(id);
   return tokens.filter((token) => token !== '' && token.length <= 80);
+}
+
+/** The class and id tokens of an element. */
+export function nameTokens(element: Element): string[] {
+  const { id } = element.properties;
+  return typeof id === 'string' && id !== '' && id.length <= 80 ? [...classTokens(element), id] : classTokens(element);
 }
 
 /** The parts of a class token, split at `-`, `_` and camel case: "entryContent" → ["entry", "content"]. */
