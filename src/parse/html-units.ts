@@ -19,6 +19,8 @@ export interface TextUnit {
   preformatted?: boolean;
   /** How many of its characters are link text. */
   linkChars: number;
+  /** How many of its characters are bold (`<b>`, `<strong>`). */
+  boldChars: number;
   /** The innermost block element the text is written in. */
   owner: Element;
 }
@@ -69,6 +71,7 @@ export function readPageText(tree: HastRoot): PageText {
   // The unit being read.
   let parts: string[] = [];
   let linkChars = 0;
+  let boldChars = 0;
   let line = 0;
   let breaks = 0;
   /** The last character of the unit that is not white space, for deciding on a `<br>` after it. */
@@ -78,6 +81,7 @@ export function readPageText(tree: HastRoot): PageText {
   const blocks = new Set<Element>();
   const headings: number[] = [];
   let links = 0;
+  let bold = 0;
   let preformatted = 0;
 
   const flush = () => {
@@ -105,7 +109,7 @@ export function readPageText(tree: HastRoot): PageText {
       const text = chunk.replace(/\s+/gu, ' ').trim();
       if (text === '') continue;
       const parent = parents.get(owner);
-      const unit: TextUnit = { kind: 'paragraph', text, line: chunkLine, linkChars: Math.min(linkChars, text.length), owner };
+      const unit: TextUnit = { kind: 'paragraph', text, line: chunkLine, linkChars: Math.min(linkChars, text.length), boldChars: Math.min(boldChars, text.length), owner };
       const depth = headings.at(-1);
       if (depth !== undefined) {
         unit.kind = 'heading';
@@ -120,8 +124,10 @@ export function readPageText(tree: HastRoot): PageText {
       total.linkChars += unit.linkChars;
       stats.set(owner, total);
       linkChars = 0;
+      boldChars = 0;
     }
     linkChars = 0;
+    boldChars = 0;
   };
 
   const addText = (value: string, startLine: number) => {
@@ -137,7 +143,9 @@ export function readPageText(tree: HastRoot): PageText {
     lastChar = value.trimEnd().slice(-1);
     if (parts.length === 0) line = startLine;
     parts.push(preformatted > 0 ? value : value.replace(/\s+/gu, ' '));
-    if (links > 0) linkChars += value.replace(/\s+/gu, ' ').trim().length;
+    const visible = links > 0 || bold > 0 ? value.replace(/\s+/gu, ' ').trim().length : 0;
+    if (links > 0) linkChars += visible;
+    if (bold > 0) boldChars += visible;
   };
 
   type Step = { node: HastContent; parent: Element | undefined } | { exit: Element };
@@ -152,6 +160,7 @@ export function readPageText(tree: HastRoot): PageText {
       }
       if (/^h[1-6]$/u.test(tagName)) headings.pop();
       if (tagName === 'a') links -= 1;
+      if (tagName === 'b' || tagName === 'strong') bold -= 1;
       if (tagName === 'pre' || tagName === 'xmp' || tagName === 'listing' || tagName === 'plaintext') preformatted -= 1;
       // The element's text counts for its parent too.
       const own = stats.get(element);
@@ -190,6 +199,7 @@ export function readPageText(tree: HastRoot): PageText {
     const heading = /^h([1-6])$/u.exec(tagName);
     if (heading) headings.push(Number(heading[1]));
     if (tagName === 'a') links += 1;
+    if (tagName === 'b' || tagName === 'strong') bold += 1;
     if (tagName === 'pre' || tagName === 'xmp' || tagName === 'listing' || tagName === 'plaintext') preformatted += 1;
     pending.push({ exit: node });
     for (let index = node.children.length - 1; index >= 0; index -= 1) pending.push({ node: node.children[index]!, parent: node });

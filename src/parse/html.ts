@@ -44,20 +44,32 @@ function toBlocks(units: readonly TextUnit[], meta: ArticleMeta, file: VFile): B
   const author = meta.author === undefined ? undefined : comparable(meta.author);
   const blocks: Block[] = [];
   let seenProse = false;
-  for (const unit of units) {
+  for (const [index, unit] of units.entries()) {
     const key = comparable(unit.text);
     if (!seenProse && unit.kind === 'heading' && title !== undefined && key === title) continue;
     if (author !== undefined && author !== '' && unit.kind === 'paragraph' && unit.text.length < 120 && isAuthorLine(key, author)) {
       file.message(`dropped the author line: "${clip(unit.text)}"`, { place: { line: unit.line, column: 1 }, ruleId: 'byline', source: 'ringkas' });
       continue;
     }
-    if (unit.kind === 'paragraph') seenProse = true;
-    const block: Block = { kind: unit.kind, text: unit.text, line: unit.line };
+    const next = units[index + 1];
+    const boldHeading = isBoldHeading(unit) && next?.kind === 'paragraph' && !isBoldHeading(next);
+    if (unit.kind === 'paragraph' && !boldHeading) seenProse = true;
+    const block: Block = { kind: boldHeading ? 'heading' : unit.kind, text: unit.text, line: unit.line };
     if (unit.depth !== undefined) block.depth = unit.depth;
+    // Below any real heading: a bold line is the least of headings.
+    if (boldHeading) block.depth = 6;
     if (unit.listItem) block.listItem = true;
     blocks.push(block);
   }
   return blocks;
+}
+
+/**
+ * A short line all in bold that does not end like a sentence: when a paragraph follows, the
+ * heading of a page written without heading elements ("<b>Savings</b><br><br>").
+ */
+function isBoldHeading(unit: TextUnit): boolean {
+  return unit.kind === 'paragraph' && !unit.listItem && unit.boldChars >= unit.text.length - 1 && unit.text.length <= 100 && unit.text.split(' ').length <= 12 && !/[.!?,;:…"”。！？；：，、]$/u.test(unit.text);
 }
 
 /** A line that is the author's name, with "By" or "Oleh" before it or a date after it. */
