@@ -258,7 +258,8 @@ function wordCount(text: string): number {
 /**
  * A title without the site's name at its end or start. `guess`: the title is a page's `<title>`,
  * whose last part after a separator is a site name when it is short (four words at most) and what
- * is left is a title of three words or more.
+ * is left is a title of three words or more; else its first part, when that is three words at
+ * most and what follows five or more ("Valley Courier :: Wells Run Dry as Water Table Falls").
  */
 export function withoutSiteName(title: string, publication: string | undefined, guess: boolean): string {
   const text = title.replace(/\s+/gu, ' ').trim();
@@ -270,17 +271,21 @@ export function withoutSiteName(title: string, publication: string | undefined, 
     }
   }
   if (!guess) return text;
-  let cut = -1;
-  let width = 0;
+  let last = -1;
+  let lastWidth = 0;
+  let first = text.length;
+  let firstWidth = 0;
   for (const separator of SEPARATORS) {
     const at = text.lastIndexOf(separator);
-    if (at > cut) {
-      cut = at;
-      width = separator.length;
-    }
+    if (at > last) [last, lastWidth] = [at, separator.length];
+    const early = text.indexOf(separator);
+    if (early !== -1 && early < first) [first, firstWidth] = [early, separator.length];
   }
-  if (cut <= 0) return text;
-  const head = text.slice(0, cut).trim();
-  const tail = text.slice(cut + width).trim();
-  return wordCount(tail) <= 4 && wordCount(head) >= 3 ? head : text;
+  if (last <= 0) return text;
+  const head = text.slice(0, last).trim();
+  const tail = text.slice(last + lastWidth).trim();
+  if (wordCount(tail) <= 4 && wordCount(head) >= 3) return head;
+  const opening = text.slice(0, first).trim();
+  const rest = text.slice(first + firstWidth).trim();
+  return wordCount(opening) <= 3 && wordCount(rest) >= 5 ? rest : text;
 }

@@ -93,18 +93,24 @@ export function isChromeToken(token: string): boolean {
   return chromeWord(token) !== undefined;
 }
 
-/** The chrome word a class or id token is named by (see {@link isChromeToken}), or `undefined`. */
+/**
+ * The chrome word a class or id token is named by (see {@link isChromeToken}), or `undefined`. A
+ * chrome word may take several parts of the token ("baca-juga-box", "post-read-more").
+ */
 function chromeWord(token: string): string | undefined {
   const split = parts(token);
   if (split.length === 0 || TAXONOMY_PREFIXES.has(split[0]!)) return undefined;
   // A layout flag: "content-with-sidebar", "has-comments", "no-sidebar".
   if (split.includes('with') || split[0] === 'has' || split[0] === 'no') return undefined;
-  const whole = split.join('');
-  if (CHROME_WORDS.has(whole)) return whole;
-  if (split.length === 1) return undefined;
-  if (CHROME_WORDS.has(split.at(-1)!)) return split.at(-1);
-  const first = split[0]!;
-  return CHROME_WORDS.has(first) && split.slice(1).every((part) => CONTAINER_WORDS.has(part) || /^\d+$/u.test(part)) ? first : undefined;
+  for (let start = 0; start < split.length; start += 1) {
+    const ending = split.slice(start).join('');
+    if (CHROME_WORDS.has(ending)) return ending;
+  }
+  for (let end = split.length - 1; end >= 1; end -= 1) {
+    const opening = split.slice(0, end).join('');
+    if (CHROME_WORDS.has(opening) && split.slice(end).every((part) => CONTAINER_WORDS.has(part) || /^\d+$/u.test(part))) return opening;
+  }
+  return undefined;
 }
 
 /** Whether a class or id token names the article's own container ("entry-content", "articleBody"). */

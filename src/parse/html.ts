@@ -46,7 +46,11 @@ function toBlocks(units: readonly TextUnit[], meta: ArticleMeta, file: VFile): B
   let seenProse = false;
   for (const [index, unit] of units.entries()) {
     const key = comparable(unit.text);
-    if (!seenProse && unit.kind === 'heading' && title !== undefined && key === title) continue;
+    if (!seenProse && title !== undefined && key === title) continue;
+    if (!seenProse && unit.kind === 'paragraph' && isDateLine(unit.text)) {
+      file.message(`dropped a date line: "${clip(unit.text)}"`, { place: { line: unit.line, column: 1 }, ruleId: 'byline', source: 'ringkas' });
+      continue;
+    }
     if (author !== undefined && author !== '' && unit.kind === 'paragraph' && unit.text.length < 120 && isAuthorLine(key, author)) {
       file.message(`dropped the author line: "${clip(unit.text)}"`, { place: { line: unit.line, column: 1 }, ruleId: 'byline', source: 'ringkas' });
       continue;
@@ -70,6 +74,19 @@ function toBlocks(units: readonly TextUnit[], meta: ArticleMeta, file: VFile): B
  */
 function isBoldHeading(unit: TextUnit): boolean {
   return unit.kind === 'paragraph' && !unit.listItem && unit.boldChars >= unit.text.length - 1 && unit.text.length <= 100 && unit.text.split(' ').length <= 12 && !/[.!?,;:…"”。！？；：，、]$/u.test(unit.text);
+}
+
+/** A month's name or its abbreviation, in English or Indonesian. */
+const MONTH = '(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch|et)?|apr(?:il)?|may|mei|june?|juni|july?|juli|aug(?:ust)?|agu(?:stus)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|des(?:ember)?)';
+/** A date as news sites write it: "June 14, 2019", "14 Juni 2019", "22/07/2024", "2024-07-22". */
+const DATE = new RegExp(`\\b(?:${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\.?\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d{4}-\\d{2}-\\d{2})\\b`, 'iu');
+
+/**
+ * A short line above the text that dates it ("Staff report · June 14, 2019", "Updated 22/07/2024,
+ * 09:15 WIB"): at most 80 characters, with a date and no sentence end.
+ */
+function isDateLine(text: string): boolean {
+  return text.length <= 80 && !/[.!?]$/u.test(text) && DATE.test(text);
 }
 
 /** A line that is the author's name, with "By" or "Oleh" before it or a date after it. */
