@@ -29,7 +29,7 @@ const MIN_ARTICLE_CHARS = 500;
 /** Shorter paragraphs are not scored: captions, labels, menu items. */
 const MIN_SCORED_CHARS = 25;
 /** Elements whose text is a paragraph: a paragraph scores for the element around it. */
-const PARAGRAPH_TAGS = new Set(['p', 'li', 'dd', 'dt', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
+const PARAGRAPH_TAGS = new Set(['p', 'li', 'dd', 'dt', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th']);
 /** How much a tag speaks for (or against) an element being the article's container. */
 const TAG_BIAS: Record<string, number> = { article: 10, main: 5, div: 5, section: 3, td: 3, blockquote: 3, pre: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, header: -5 };
 /** Elements that are pruned inside the article when most of their text is link text. */
