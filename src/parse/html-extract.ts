@@ -14,15 +14,16 @@ import type { PageText, TextUnit } from './html-units.js';
  * by siblings that read as part of it, is the article; inside it page chrome is pruned, but never
  * an element that holds most of its text.
  *
- * A first attempt leaves paragraphs inside chrome (comments, sidebars) out of the scoring; when
- * what it finds is shorter than {@link MIN_ARTICLE_CHARS}, a second attempt scores them too,
- * since some sites build the whole page inside a "widget" or a "modal", and a third one pays no
- * heed to class and id names at all. The first long enough is kept, else the longest.
+ * A first attempt leaves paragraphs inside chrome (comments, sidebars, widgets) out of the
+ * scoring; when what it finds is shorter than {@link MIN_ARTICLE_CHARS}, a second attempt scores
+ * those in chrome that may wrap an article too ("widget", "modal", "read-more": some sites build
+ * the whole page inside one), but never comments, galleries, related links or ads. The first long
+ * enough is kept, else the longer. Only when neither finds any text does a third attempt pay no
+ * heed to class and id names at all.
  */
 
 /** How much an attempt trusts class and id names: see the file's comment. */
 type Trust = 'names' | 'score-chrome' | 'ignore-names';
-const ATTEMPTS: readonly Trust[] = ['names', 'score-chrome', 'ignore-names'];
 
 /** An article shorter than this after the first attempt is looked for again with chrome scored. */
 const MIN_ARTICLE_CHARS = 500;
@@ -56,13 +57,12 @@ interface Attempt {
  */
 export function extractArticle(page: PageText, file: VFile): TextUnit[] {
   const view = new PageView(page);
-  let chosen: Attempt | undefined;
-  for (const trust of ATTEMPTS) {
-    const next = attempt(view, trust);
-    if (chosen === undefined || next.chars > chosen.chars) chosen = next;
-    if (chosen.chars >= MIN_ARTICLE_CHARS) break;
+  let chosen = attempt(view, 'names');
+  if (chosen.chars < MIN_ARTICLE_CHARS) {
+    const second = attempt(view, 'score-chrome');
+    if (second.chars > chosen.chars) chosen = second;
   }
-  chosen = chosen!;
+  if (chosen.chars === 0) chosen = attempt(view, 'ignore-names');
   const [first] = chosen.roots;
   if (first && first !== page.body) {
     const line = first.position?.start.line ?? 1;
@@ -82,7 +82,7 @@ export function extractArticle(page: PageText, file: VFile): TextUnit[] {
 /** A page's text with the questions the extractor asks of its elements, answered once each. */
 class PageView {
   readonly body: Element;
-  private readonly chromeCache = new Map<Element, boolean>();
+  private readonly chromeCache = { any: new Map<Element, boolean>(), 'never-article': new Map<Element, boolean>() };
   /** The article's own containers (see {@link isContentContainer}) and every element around one. */
   private readonly contentHolders = new Set<Element>();
   /** Characters of paragraphs (of 25 characters or more, mostly not links) by the element they are written in. */
@@ -118,32 +118,40 @@ class PageView {
   }
 
   /**
-   * Whether the element is chrome or inside chrome, for scoring. A chrome-named element around the
-   * article's own container is a layout wrapper (Blogger's "widget Blog"), not chrome.
+   * Whether the element is chrome or inside chrome (`any`), or inside what is never the article
+   * (`never-article`: comments, galleries, related links), for scoring. A chrome-named element
+   * around the article's own container is a layout wrapper (Blogger's "widget Blog"), not chrome.
    */
-  inChrome(element: Element): boolean {
+  inChrome(element: Element, which: 'any' | 'never-article'): boolean {
+    const cache = this.chromeCache[which];
     const path: Element[] = [];
     let answer = false;
     for (let current: Element | undefined = element; current !== undefined && current !== this.body; current = this.parent(current)) {
-      const known = this.chromeCache.get(current);
+      const known = cache.get(current);
       if (known !== undefined) {
         answer = known;
         break;
       }
       path.push(current);
-      if (chromeReason(current) !== undefined && !this.contentHolders.has(current)) {
+      const chrome = which === 'any' ? chromeReason(current) !== undefined : isNeverArticle(current);
+      if (chrome && !this.contentHolders.has(current)) {
         answer = true;
         break;
       }
     }
-    for (const visited of path) this.chromeCache.set(visited, answer);
+    for (const visited of path) cache.set(visited, answer);
     return answer;
+  }
+
+  /** Whether an attempt that trusts names as `trust` leaves the element out of the article. */
+  leftOut(element: Element, trust: Trust): boolean {
+    return trust === 'names' ? this.inChrome(element, 'any') : trust === 'score-chrome' && this.inChrome(element, 'never-article');
   }
 }
 
 function attempt(view: PageView, trust: Trust): Attempt {
   const scores = scoreCandidates(view, trust);
-  const roots = chooseRoots(view, scores, trust === 'names');
+  const roots = chooseRoots(view, scores, trust);
   const { kept, findings } = prune(view, roots, trust);
   const units: TextUnit[] = [];
   let chars = 0;
@@ -176,7 +184,7 @@ function isProse(unit: TextUnit): boolean {
 function scoreCandidates(view: PageView, trust: Trust): Map<Element, number> {
   const raw = new Map<Element, number>();
   for (const unit of view.page.units) {
-    if (!isProse(unit) || (trust === 'names' && view.inChrome(unit.owner))) continue;
+    if (!isProse(unit) || view.leftOut(unit.owner, trust)) continue;
     const length = unit.text.length;
     const points = 1 + commas(unit.text) + Math.min(Math.floor(length / 100), 3);
     let element = PARAGRAPH_TAGS.has(unit.owner.tagName) ? view.parent(unit.owner) : unit.owner;
@@ -202,11 +210,11 @@ const MAX_KIN = 50;
  * The article's elements, in document order: the best candidate, widened and joined by its
  * siblings, and by its kin elsewhere in the page.
  */
-function chooseRoots(view: PageView, scores: Map<Element, number>, skipChrome: boolean): Element[] {
+function chooseRoots(view: PageView, scores: Map<Element, number>, trust: Trust): Element[] {
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return [view.body];
-  const { top, roots } = bestWithSiblings(view, ranked, scores, skipChrome);
-  return withKin(view, roots, top, skipChrome).sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+  const { top, roots } = bestWithSiblings(view, ranked, scores, trust);
+  return withKin(view, roots, top, trust).sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
 }
 
 /**
@@ -215,7 +223,7 @@ function chooseRoots(view: PageView, scores: Map<Element, number>, skipChrome: b
  * tenth of the best one's), where a page cuts its article into blocks with ads or pictures in
  * separate wrappers between them.
  */
-function withKin(view: PageView, roots: Element[], top: Element, skipChrome: boolean): Element[] {
+function withKin(view: PageView, roots: Element[], top: Element, trust: Trust): Element[] {
   const key = kinKey(top);
   if (key === undefined) return roots;
   // Elements in or around a root are part of it already.
@@ -224,7 +232,7 @@ function withKin(view: PageView, roots: Element[], top: Element, skipChrome: boo
   const kin: Element[] = [];
   for (const element of view.page.parents.keys()) {
     if (kin.length === MAX_KIN) break;
-    if (!taken.has(element) && kinKey(element) === key && !(skipChrome && view.inChrome(element))) kin.push(element);
+    if (!taken.has(element) && kinKey(element) === key && !view.leftOut(element, trust)) kin.push(element);
   }
   const enough = Math.max(MIN_SCORED_CHARS * 4, (proseWithin(view, [top], view.prose).get(top) ?? 0) / 10);
   const found = [...roots];
@@ -246,7 +254,7 @@ function kinKey(element: Element): string | undefined {
 }
 
 /** The best candidate, widened to an ancestor or parent that holds more of the article, with the siblings that belong to it. */
-function bestWithSiblings(view: PageView, ranked: [Element, number][], scores: Map<Element, number>, skipChrome: boolean): { top: Element; topScore: number; roots: Element[] } {
+function bestWithSiblings(view: PageView, ranked: [Element, number][], scores: Map<Element, number>, trust: Trust): { top: Element; topScore: number; roots: Element[] } {
   let [top, topScore] = ranked[0]!;
 
   // Three or more strong candidates in one ancestor: the article is cut into parts (by ads, by
@@ -287,7 +295,7 @@ function bestWithSiblings(view: PageView, ranked: [Element, number][], scores: M
   const topClass = nameTokens(top).join(' ');
   const roots = readChildren(view, parent).filter((sibling) => {
     if (sibling === top) return true;
-    if (skipChrome && view.inChrome(sibling)) return false;
+    if (view.leftOut(sibling, trust) || (trust !== 'ignore-names' && chromeReason(sibling) !== undefined)) return false;
     const bonus = topClass !== '' && nameTokens(sibling).join(' ') === topClass ? topScore * 0.2 : 0;
     const score = scores.get(sibling);
     if (score !== undefined && score + bonus >= threshold) return true;
@@ -327,7 +335,7 @@ function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Elem
   const pending = [...roots];
   for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
     for (const child of readChildren(view, element)) {
-      const mostOfArticle = (held.get(child) ?? 0) > 0 && (held.get(child) ?? 0) >= total / 2 && !(trust === 'names' && isNeverArticle(child));
+      const mostOfArticle = (held.get(child) ?? 0) > 0 && (held.get(child) ?? 0) >= total / 2 && !(byNames && isNeverArticle(child));
       const reason = view.chars(child) > 0 && !mostOfArticle ? pruneReason(view, child, byNames) : undefined;
       if (reason) {
         const text = hastToString(child).replace(/\s+/gu, ' ').trim();

@@ -132,9 +132,12 @@ const NEVER_ARTICLE_WORDS = new Set([
   'sponsor', 'sponsored', 'newsletter', 'sidebar', 'footer', 'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'disclaimer',
 ]);
 
-/** Whether an element's names say it is never the article's text: comments, a gallery, related links (see {@link NEVER_ARTICLE_WORDS}). */
+/**
+ * Whether an element is never the article's text: a `<nav>` or `<footer>`, or named as comments, a
+ * gallery, related links (see {@link NEVER_ARTICLE_WORDS}).
+ */
 export function isNeverArticle(element: Element): boolean {
-  return nameTokens(element).some((token) => NEVER_ARTICLE_WORDS.has(chromeWord(token) ?? ''));
+  return element.tagName === 'nav' || element.tagName === 'footer' || nameTokens(element).some((token) => NEVER_ARTICLE_WORDS.has(chromeWord(token) ?? ''));
 }
 
 /** Whether an element is the article's own container by its names or its `itemprop="articleBody"`. */
