@@ -188,14 +188,15 @@ function readJsonLd(scripts: string[], pageTitle: string | undefined): LinkedDat
 }
 
 /**
- * Of an article's `headline` and `name`, the one that shares more words with the page's `<title>`:
- * some sites put a summary in one of them (Wikipedia's headline is the article's description).
+ * An article's `headline`, unless it shares less than half its words with the page's `<title>` and
+ * its `name` shares more: some sites put a summary in the headline (Wikipedia's is the article's
+ * description), others the site's name in `name`.
  */
 function closerTitle(headline: string | undefined, name: string | undefined, pageTitle: string | undefined): string | undefined {
   if (headline === undefined || name === undefined || headline === name || pageTitle === undefined) return headline ?? name;
   const titleWords = new Set(pageTitle.toLowerCase().split(/\s+/u));
   const shared = (text: string) => text.toLowerCase().split(/\s+/u).filter((word) => titleWords.has(word)).length / text.split(/\s+/u).length;
-  return shared(name) > shared(headline) ? name : headline;
+  return shared(headline) < 0.5 && shared(name) > shared(headline) ? name : headline;
 }
 
 /** The names in a schema.org person or organisation, or a list of them: "Ann Lee, Budi Santoso". */
