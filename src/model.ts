@@ -49,6 +49,15 @@ export interface Article {
   author?: string;
   date?: string;
   lang: Language;
+  /**
+   * The source is in a language ringkas has no word lists for (neither Indonesian nor English);
+   * `lang` is then `en`, so that slides get English labels rather than a wrong guess.
+   */
+  unknownLanguage?: boolean;
+  /** The publication it appeared in: a site's name, from the page's metadata or front matter. */
+  publication?: string;
+  /** Where it came from: the page's own address, from its metadata or front matter. */
+  source?: string;
   /** A news dateline ("JAKARTA, KOMPAS.com") taken off the first sentence. */
   dateline?: string;
   sections: Section[];

@@ -45,7 +45,9 @@ export async function runParse(input: string, args: Record<string, unknown>, std
     // Any file will do here, whatever its extension: it is lines of tokens, not an article.
     const source = await readSource(input, input === '-' ? '-' : resolve(cwd, input));
     const lines = source.text.replace(/^\uFEFF/u, '').split(/\r?\n/u).filter((line) => line.trim() !== '');
-    const language = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
+    const detected = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
+    // A language without a model of its own is parsed with the English one, as its labels are English.
+    const language = detected === 'unknown' ? 'en' : detected;
     const parser = await syntax.loadSyntax(language);
     lines.forEach((line, index) => {
       const tokens = tokensOfLine(line);

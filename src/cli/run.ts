@@ -10,6 +10,7 @@ import { DEFAULT_THEME } from '../themes/index.js';
 import { compressCommand, runCompress } from './compress.js';
 import { parseCommand, runParse } from './parse.js';
 import { createProgress } from './progress.js';
+import { readCommand, runRead } from './read.js';
 
 /** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
 export interface CliIo {
@@ -104,6 +105,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
         .option('out', { alias: 'o', type: 'string', describe: 'preview: output folder; pictures go to <out>/themes [default: out]' })
         .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for the preview' }),
     )
+    .command(readCommand.command, readCommand.describe, readCommand.builder)
     .command(parseCommand.command, parseCommand.describe, parseCommand.builder)
     .command(compressCommand.command, compressCommand.describe, compressCommand.builder)
     .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
@@ -129,6 +131,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     if (command === 'themes') return await themesCommand(args, io, cwd);
     if (command === 'parse') return await runParse(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
     if (command === 'compress') return await runCompress(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
+    if (command === 'read') return await runRead(inputArg(args['input']), args, io, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {

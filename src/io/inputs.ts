@@ -4,6 +4,7 @@ import { basename, extname, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Readable } from 'node:stream';
 import { ExitCode, fail } from '../errors.js';
+import { decodeArticle } from './charset.js';
 import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
 import { type ReadRefusalReason, ReadRefusal, isInside, readBounded, readStreamBounded } from './read.js';
 
@@ -104,7 +105,8 @@ export interface ReadSourceOptions {
 }
 
 /**
- * Reads an article as UTF-8 text (or UTF-16 with a byte order mark). At most
+ * Reads an article as UTF-8 text (or UTF-16 with a byte order mark; a web page also in the charset
+ * it declares, see {@link decodeArticle}). At most
  * {@link MAX_INPUT_BYTES} are read from any source — file, device, FIFO or standard input — and
  * a longer one is refused as soon as it passes the limit; files that are not text (NUL bytes,
  * invalid UTF-8) are refused with a message, rather than turned into a deck of replacement
@@ -120,15 +122,14 @@ export async function readSource(path: string, file: string = path, options: Rea
     if (error.reason === 'aborted') fail(`${path}: stopped while waiting for the article; nothing was written for it`, ExitCode.interrupted);
     fail(`${path}: ${READ_REFUSALS[error.reason]}`);
   }
-  // A byte order mark says which Unicode encoding the file is in; without one, UTF-8 is required.
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-  if (encoding === 'utf-8' && bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    fail(`${path}: not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text; save the file as UTF-8 and try again`);
-  }
+  // Without a byte order mark, a NUL byte means a binary file (UTF-16 text without a mark is not read).
+  const marked = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!marked && bytes.includes(0)) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
+  // Standard input is told HTML by its first tag, which any encoding a page declares writes in ASCII.
+  const html = file === '-' ? sniffKind(bytes.subarray(0, 1024).toString('latin1')) === 'html' : sourceKindOf(file) === 'html';
+  const decoded = decodeArticle(bytes, html);
+  if ('problem' in decoded) fail(`${path}: ${decoded.problem}`);
+  let text = decoded.text;
   if (text.includes('\u0000')) fail(`${path}: looks like a binary file, not an article; give a text, Markdown or HTML file`);
   text = withoutControlCharacters(text);
   if (text.trim() === '') fail(`${path}: the file is empty; give an article with some text`);

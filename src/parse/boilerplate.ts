@@ -20,6 +20,16 @@ const BOILERPLATE: readonly RegExp[] = [
   /\ball rights reserved\b/iu,
   // Bylines, editors and tags.
   /^(editor|penulis|reporter|pewarta|penyunting|writer|author|by|oleh|tags?|topik|kata kunci|keywords?)\s*[:：]/iu,
+  // An author line without a colon: "By Ann Lee and Budi Santoso", "OLEH BUDI" — names only.
+  /^(?:By|BY|Oleh|OLEH)\s+\p{Lu}[\p{L}.'’-]*,?(?:\s+(?:\p{Lu}[\p{L}.'’-]*,?|and|dan|&))*$/u,
+  // Headings of lists of other articles.
+  /^(most (read|popular|viewed|shared|commented)|terpopuler|populer|trending( now)?|editor'?s picks?|pilihan editor|top stories|latest news|berita terkini|terbaru)[\s.:!]*$/iu,
+  // Controls and labels of players, galleries and page tools, left behind as lines of their own.
+  /^(close|tutup|caption|keterangan|back to (gallery|top|article|home)|kembali ke (atas|galeri|artikel)|video|play( video)?|pause|mute|unmute|full ?screen|text size|font size|ukuran (teks|huruf)|enlarge( this)?( image| photo)?|expand|collapse|show (more|less)|load more|view (gallery|comments|all)|next|previous|prev|sebelumnya|selanjutnya|loading|image \d+ of \d+|\d+ of \d+)[\s.:!…]*$/iu,
+  // A portal's standing invitation to its channels: "Simak breaking news dan berita pilihan kami …".
+  /^(simak|ikuti|dapatkan|baca) (breaking news|berita (terkini|terbaru|pilihan|menarik)|update berita|informasi (terkini|menarik))\b/iu,
+  // Paywall and sign-in prompts.
+  /^(subscribe|sign in|sign up|log ?in|register|berlangganan|masuk|daftar)\b.{0,80}\b(continue reading|keep reading|read the (full|rest|whole)|full (story|article)|untuk (melanjutkan|membaca)|baca selengkapnya)\b/iu,
 ];
 
 /** Whether a paragraph or line is page chrome rather than part of the article. */

@@ -65,7 +65,7 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   const text = source.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const file = new VFile({ path: source.path, value: text });
   const { blocks, meta, leadingTitle } = await readBlocks(source, text, file);
-  const lang = chooseLanguage(options.lang, meta.lang, blocks);
+  const { lang, unknown } = chooseLanguage(options.lang, meta.lang, blocks);
   const { sections, dateline } = buildSections(blocks, lang, file);
   if (sections.length === 0) fail(`${source.path}: no article text found; give a file with at least one paragraph of prose`);
 
@@ -86,6 +86,9 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   if (author) article.author = author;
   if (date) article.date = date;
   if (dateline) article.dateline = dateline;
+  if (unknown) article.unknownLanguage = true;
+  if (meta.publication) article.publication = meta.publication;
+  if (meta.source) article.source = meta.source;
   return article;
 }
 
@@ -126,11 +129,17 @@ async function readBlocks(source: Source, text: string, file: VFile): Promise<So
   };
 }
 
-function chooseLanguage(option: ParseOptions['lang'], declared: string | undefined, blocks: Block[]): Language {
-  if (option && option !== 'auto') return option;
+/**
+ * The article's language: the one asked for, else the one declared (front matter, `<html lang>`)
+ * when ringkas knows it, else the one detected; a language ringkas does not know is read with
+ * English labels and said to be unknown.
+ */
+function chooseLanguage(option: ParseOptions['lang'], declared: string | undefined, blocks: Block[]): { lang: Language; unknown: boolean } {
+  if (option && option !== 'auto') return { lang: option, unknown: false };
   const code = declared?.toLowerCase().slice(0, 2);
-  if (code === 'id' || code === 'en') return code;
-  return detectLanguage(blocks.map((block) => block.text).join(' '));
+  if (code === 'id' || code === 'en') return { lang: code, unknown: false };
+  const detected = detectLanguage(blocks.map((block) => block.text).join(' '));
+  return detected === 'unknown' ? { lang: 'en', unknown: true } : { lang: detected, unknown: false };
 }
 
 /** "aliansi-keamanan_internasional.txt" → "Aliansi Keamanan Internasional". */

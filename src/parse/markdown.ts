@@ -14,6 +14,10 @@ export interface ArticleMeta {
   author?: string;
   date?: string;
   lang?: string;
+  /** The publication it appeared in (a site's name). */
+  publication?: string;
+  /** Where it came from: the address of the page. */
+  source?: string;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -131,7 +135,7 @@ function readFrontMatter(source: string): ArticleMeta {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
   const record = data as Record<string, unknown>;
   const meta: ArticleMeta = {};
-  for (const key of ['title', 'subtitle', 'author', 'date', 'lang'] as const) {
+  for (const key of ['title', 'subtitle', 'author', 'date', 'lang', 'publication', 'source'] as const) {
     const value = record[key];
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value).trim() : Array.isArray(value) ? value.join(', ') : undefined;
     if (text) meta[key] = text;

@@ -15,11 +15,16 @@ interface Expected {
   author?: string;
   date?: string;
   dateline?: string;
+  publication?: string;
+  source?: string;
   lang: 'id' | 'en';
   headings: (string | null)[];
   depths?: number[];
   sentences: number;
   sentenceTexts?: string[];
+  /** The article's first and last paragraph, whole: nothing of the page before or after them is read. */
+  firstParagraph?: string;
+  lastParagraph?: string;
   glossary?: { term: string; expansion: string }[];
   absent: string[];
 }
@@ -40,7 +45,7 @@ describe.each(cases)('fixture %s', (name) => {
     const { article, expected } = await load();
     expect(article.title).toBe(expected.title);
     expect(article.lang).toBe(expected.lang);
-    for (const key of ['subtitle', 'author', 'date', 'dateline'] as const) {
+    for (const key of ['subtitle', 'author', 'date', 'dateline', 'publication', 'source'] as const) {
       if (expected[key] !== undefined) expect(article[key]).toBe(expected[key]);
     }
     expect(article.sections.map((section) => section.heading ?? null)).toEqual(expected.headings);
@@ -52,6 +57,9 @@ describe.each(cases)('fixture %s', (name) => {
     const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((s) => s.text)));
     expect(sentences).toHaveLength(expected.sentences);
     if (expected.sentenceTexts) expect(sentences).toEqual(expected.sentenceTexts);
+    const paragraphs = article.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.sentences.map((s) => s.text).join(' ')));
+    if (expected.firstParagraph !== undefined) expect(paragraphs[0]).toBe(expected.firstParagraph);
+    if (expected.lastParagraph !== undefined) expect(paragraphs.at(-1)).toBe(expected.lastParagraph);
   });
 
   it('collects the defined acronyms', async () => {
