@@ -172,8 +172,8 @@ async function buildText(entry: ArticleEntry, theme: Theme, outDir: string, opti
   if (options.formats.some((format) => format !== 'md')) {
     options.progress?.stage?.(path, 'html');
     const { deckDocument } = await import('./render/marp.js');
-    document = deckDocument(markdown, theme, deck);
-    if (options.formats.includes('html')) report.outputs.push(await writeOutput(outDir, `${name}.html`, document));
+    document = deckDocument(deck, theme, 'print');
+    if (options.formats.includes('html')) report.outputs.push(await writeOutput(outDir, `${name}.html`, deckDocument(deck, theme, 'present')));
   }
   return { report, name, deck, document };
 }

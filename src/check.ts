@@ -5,8 +5,7 @@ import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { expandInputs } from './io/inputs.js';
 import { type DeckOptions, deckFromFile } from './pipeline.js';
 import type { SlideOverflow } from './render/check.js';
-import { serializeDeck } from './serialize/index.js';
-import { type InlineTheme, markdownSettings, resolveTheme } from './themes/index.js';
+import { type InlineTheme, resolveTheme } from './themes/index.js';
 
 /** Everything `ringkas check` needs to know. */
 export interface CheckOptions extends DeckOptions {
@@ -58,7 +57,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             if ('error' in entry) throw new RingkasError(entry.error);
             const { deck } = await deckFromFile(entry.path, options, entry.file);
             checked.slides = deck.slides.length;
-            checked.overflows = await measureOverflow(session, deckDocument(serializeDeck(deck, markdownSettings(theme)), theme, deck));
+            checked.overflows = await measureOverflow(session, deckDocument(deck, theme));
           } catch (error) {
             if (error instanceof RingkasError && error.exitCode === ExitCode.noBrowser) runError ??= error;
             else checked.error = error instanceof RingkasError ? error.message : `${entry.path}: ${firstLine(error)}`;
