@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import type { Deck, Slide } from '../model.js';
 import type { ThemeStyle } from '../themes/style.js';
+import type { BrowserSession } from './browser/manager.js';
 import type { SlideImages } from './images.js';
 import { xmlEscape, xmlSafe } from './xml.js';
 
@@ -83,7 +84,7 @@ export async function renderPptx(source: Deck, images: SlideImages): Promise<Uin
  * speaker notes, and colours, fonts and logo are the theme's. PowerPoint, Impress and Keynote can
  * edit every word of it. The deck's text loses the characters XML forbids.
  */
-export async function renderEditablePptx(source: Deck, style: ThemeStyle): Promise<Uint8Array> {
+export async function renderEditablePptx(source: Deck, style: ThemeStyle, _session?: BrowserSession): Promise<Uint8Array> {
   const deck = xmlSafe(source);
   const pptx = await newPresentation(deck);
   pptx.layout = 'LAYOUT_WIDE';
