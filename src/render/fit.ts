@@ -28,11 +28,12 @@ export type SlideOverflow = SlideMeasure;
 const TOLERANCE_PX = 1;
 
 /**
- * A slide that spans less of its height than this is "mostly empty": its text is made larger, up
- * to {@link FILL_HIGH} of the height or the largest size, whichever comes first.
+ * A slide's text is made larger while the slide spans at most {@link FILL_HIGH} of its height
+ * (and fits), up to the largest size; a slide that still spans less than {@link FILL_LOW} then gets
+ * more space between its bullets, up to the same bound.
  */
 const FILL_LOW = 0.6;
-const FILL_HIGH = 0.85;
+const FILL_HIGH = 0.8;
 
 /** How often a deck is measured and re-planned at most; each round splits every slide that needs it. */
 const MAX_ROUNDS = 6;
@@ -133,7 +134,7 @@ function searchInPage(sections: Element[], settings: SearchSettings): PageFit[] 
           for (const item of items) item.style.display = '';
           scale = smaller.at(-1) ?? 1;
         } else scale = found;
-      } else if (natural.fill < settings.fillLow && !section.classList.contains('title')) {
+      } else if (natural.fill < settings.fillHigh && !section.classList.contains('title')) {
         for (const candidate of settings.scales.filter((size) => size > 1)) {
           setScale(section, candidate);
           const grown = measure(section);

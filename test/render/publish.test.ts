@@ -86,7 +86,10 @@ describe('--editable-pptx', () => {
     expect(xml).toHaveLength(slides.length);
     xml.forEach((part, index) => {
       expect(part).toMatch(/<p:ph\s[^>]*type="title"/u);
-      const runs = [...part.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&').replace(/&apos;|&#39;/gu, "'"));
+      // The text of each paragraph (a glossary term is a bold run of its own).
+      const runs = [...part.matchAll(/<a:p>([\s\S]*?)<\/a:p>/gu)].map((paragraph) =>
+        [...paragraph[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&').replace(/&apos;|&#39;/gu, "'")).join(''),
+      );
       expect(runs).toContain(slides[index]!.title);
       for (const bullet of slides[index]!.bullets) expect(runs).toContain(bullet);
     });
