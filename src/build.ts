@@ -6,17 +6,15 @@ import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { type InputEntry, type ReadSourceOptions, expandInputs } from './io/inputs.js';
 import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
+import { FORMATS, FORMAT_SPECS, type Format, type RenderContext, needsBrowser } from './formats.js';
 import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
-import { serializeDeck } from './serialize/index.js';
-import { type InlineTheme, type Theme, markdownSettings, resolveTheme } from './themes/index.js';
+import { type InlineTheme, type Theme, resolveTheme } from './themes/index.js';
 
-/** Output formats; `md` is always written. */
-export const FORMATS = ['md', 'html', 'pdf', 'pptx', 'png'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
-/** The stages a deck goes through, for progress reports. */
-export type Stage = 'reading' | 'html' | 'pdf' | 'pptx' | 'png' | 'done' | 'failed';
+/** The stages a deck goes through, for progress reports: reading, fitting in the browser, each format. */
+export type Stage = 'reading' | 'fitting' | Format | 'done' | 'failed';
 
 /** Where a run reports what it does; the CLI shows it on stderr. */
 export interface BuildProgress {
@@ -70,13 +68,6 @@ export interface BuildReport {
   exitCode: number;
 }
 
-/** A deck between its browser-free and its browser stages. */
-interface BuiltDeck {
-  report: DeckReport;
-  name: string;
-  deck: Deck;
-  document: string | undefined;
-}
 
 /**
  * Builds a deck from every input: parse → condense → serialize → render, writing
@@ -91,9 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   await prepareOutputDir(outDir);
   const entries = shardOf(await expandInputs(options.inputs, cwd, { exclude: outDir }), options.shard);
   const guard = await outputGuard(outDir, entries);
-  const needsBrowser = options.formats.some((format) => format === 'pdf' || format === 'png' || (format === 'pptx' && !options.editablePptx));
-
-  const { BrowserSession } = needsBrowser ? await import('./render/browser/manager.js') : { BrowserSession: undefined };
+  const formatOptions = { editablePptx: options.editablePptx ?? false, theme };
+  const { BrowserSession } = needsBrowser(options.formats, formatOptions) ? await import('./render/browser/manager.js') : { BrowserSession: undefined };
   const session = BrowserSession ? new BrowserSession(browserSessionOptions(options)) : undefined;
   let runError: RingkasError | undefined;
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
@@ -109,9 +99,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       for (const format of options.formats) guard.check(`${entry.name}.${format}`, entry.path);
       throwIfAborted(options.signal);
       options.progress?.stage?.(entry.path, 'reading');
-      const built = await buildText(entry, theme, outDir, options, report);
-      if (session && !runError) await renderRetrying(built, session, theme, outDir, options);
-      else if (options.editablePptx && options.formats.includes('pptx')) await renderWithBrowser(built, undefined, theme, outDir, options);
+      let deck = await planDeck(entry, options, report);
+      if (session && !runError) {
+        options.progress?.stage?.(entry.path, 'fitting');
+        try {
+          const fitted = deck;
+          const { fitDeck } = await import('./render/fit.js');
+          deck = await retryingBrowser(report, session, () => fitDeck(session, fitted, theme));
+        } catch (error) {
+          // Without a browser the deck keeps its planned budgets: Markdown and HTML are still written.
+          if (!(error instanceof RingkasError && error.exitCode === ExitCode.noBrowser)) throw error;
+          runError ??= error;
+        }
+      }
+      report.slides = deck.slides.length;
+      const withBrowser = session && !runError ? session : undefined;
+      await writeFormats(entry.name, renderContext(deck, theme, withBrowser, options), outDir, options, report);
       options.progress?.stage?.(entry.path, 'done');
     } catch (error) {
       if (error instanceof RingkasError && error.exitCode === ExitCode.noBrowser) runError ??= error;
@@ -154,9 +157,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   return result;
 }
 
-/** The browser-free part of one deck: Markdown and HTML. */
-async function buildText(entry: ArticleEntry, theme: Theme, outDir: string, options: BuildOptions, report: DeckReport): Promise<BuiltDeck> {
-  const { path, file, name, within } = entry;
+/** Reads, parses and condenses one input into its planned deck, noting what the report tells. */
+async function planDeck(entry: ArticleEntry, options: BuildOptions, report: DeckReport): Promise<Deck> {
+  const { path, file, within } = entry;
   const read: ReadSourceOptions = {};
   if (within !== undefined) read.within = within;
   if (options.signal) read.signal = options.signal;
@@ -164,78 +167,66 @@ async function buildText(entry: ArticleEntry, theme: Theme, outDir: string, opti
   report.title = article.title;
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
-  const markdown = serializeDeck(deck, markdownSettings(theme));
-  report.slides = deck.slides.length;
-  report.outputs.push(await writeOutput(outDir, `${name}.md`, markdown));
-
-  let document: string | undefined;
-  if (options.formats.some((format) => format !== 'md')) {
-    options.progress?.stage?.(path, 'html');
-    const { deckDocument } = await import('./render/marp.js');
-    document = deckDocument(markdown, theme, deck);
-    if (options.formats.includes('html')) report.outputs.push(await writeOutput(outDir, `${name}.html`, document));
-  }
-  return { report, name, deck, document };
+  return deck;
 }
 
-/**
- * PDF, PPTX and PNG of one deck, in the run's shared browser (the editable PPTX needs none).
- * A browser that cannot be found or started throws with exit code 3.
- */
-async function renderWithBrowser(built: BuiltDeck, session: BrowserSession | undefined, theme: Theme, outDir: string, options: BuildOptions): Promise<void> {
-  const { report, name, deck, document } = built;
-  const { formats, progress, signal } = options;
-  const step = (stage: Stage) => {
-    throwIfAborted(signal);
-    progress?.stage?.(report.input, stage);
+/** What every format's renderer is given for one deck; the print document is made once, when first asked for. */
+function renderContext(deck: Deck, theme: Theme, session: BrowserSession | undefined, options: BuildOptions): RenderContext {
+  let printDocument: Promise<string> | undefined;
+  const context: RenderContext = {
+    deck,
+    theme,
+    pdfNotes: options.pdfNotes ?? false,
+    editablePptx: options.editablePptx ?? false,
+    printDocument: () => (printDocument ??= import('./render/marp.js').then(({ deckDocument }) => deckDocument(deck, theme, 'print'))),
   };
-  if (document === undefined) return;
-  // The editable PPTX needs no browser: write it first, so that it is there even when none starts.
-  if (formats.includes('pptx') && options.editablePptx) {
-    step('pptx');
-    const [{ renderEditablePptx }, { themeStyle }] = await Promise.all([import('./render/pptx.js'), import('./themes/style.js')]);
-    report.outputs.push(await writeOutput(outDir, `${name}.pptx`, await renderEditablePptx(deck, themeStyle(theme))));
-  }
-  if (formats.includes('pdf') && session) {
-    step('pdf');
-    const { renderPdf } = await import('./render/pdf.js');
-    report.outputs.push(await writeOutput(outDir, `${name}.pdf`, await renderPdf(session, document, deck, { notes: options.pdfNotes ?? false })));
-  }
-  if (formats.includes('pptx') && !options.editablePptx && session) {
-    step('pptx');
-    const [{ renderPptx }, { renderSlideImages }] = await Promise.all([import('./render/pptx.js'), import('./render/images.js')]);
-    report.outputs.push(await writeOutput(outDir, `${name}.pptx`, await renderPptx(deck, await renderSlideImages(session, document, 2))));
-  }
-  if (formats.includes('png') && session) {
-    step('png');
-    const { renderSlideImages } = await import('./render/images.js');
-    const images = await renderSlideImages(session, document, 1);
-    for (const [position, png] of images.pngs.entries()) {
-      report.outputs.push(await writeOutput(outDir, `${name}.${String(position + 1).padStart(3, '0')}.png`, png));
-    }
+  if (session) context.session = session;
+  return context;
+}
+
+/**
+ * Writes every asked-for format of one deck: first those that need no browser, then, when the
+ * run has one, those the browser draws (retried once in a new browser when it fails under them).
+ * A browser format without a browser is left out; the run reports the missing browser.
+ */
+async function writeFormats(name: string, context: RenderContext, outDir: string, options: BuildOptions, report: DeckReport): Promise<void> {
+  const formatOptions = { editablePptx: context.editablePptx, theme: context.theme };
+  const asked = FORMATS.filter((format) => options.formats.includes(format));
+  const write = async (format: Format) => {
+    throwIfAborted(options.signal);
+    options.progress?.stage?.(report.input, format);
+    for (const file of await FORMAT_SPECS[format].render(context)) report.outputs.push(await writeOutput(outDir, `${name}${file.suffix}`, file.content));
+  };
+  for (const format of asked.filter((each) => !FORMAT_SPECS[each].needsBrowser(formatOptions))) await write(format);
+  const drawn = asked.filter((each) => FORMAT_SPECS[each].needsBrowser(formatOptions));
+  const { session } = context;
+  if (drawn.length === 0 || !session) return;
+  try {
+    await retryingBrowser(report, session, async () => {
+      for (const format of drawn) await write(format);
+    });
+  } finally {
+    report.outputs = [...new Set(report.outputs)];
   }
 }
 
 /**
- * {@link renderWithBrowser}, once more in a new browser when the browser failed under it (crashed,
- * was killed, or stopped answering within the timeout): one fault costs no deck. A second fault is
- * reported for that deck, and the browser is replaced again for the decks after it.
+ * `work` in the run's shared browser, once more in a new browser when the browser failed under it
+ * (crashed, was killed, or stopped answering within the timeout): one fault costs no deck. A
+ * second fault is reported for that deck, and the browser is replaced again for the decks after it.
  */
-async function renderRetrying(built: BuiltDeck, session: BrowserSession, theme: Theme, outDir: string, options: BuildOptions): Promise<void> {
+async function retryingBrowser<T>(report: DeckReport, session: BrowserSession, work: () => Promise<T>): Promise<T> {
   const { isBrowserFault } = await import('./render/browser/manager.js');
   for (let attempt = 1; ; attempt += 1) {
     const generation = session.generation;
     try {
-      await renderWithBrowser(built, session, theme, outDir, options);
-      return;
+      return await work();
     } catch (error) {
       if (error instanceof RingkasError || !isBrowserFault(error)) throw error;
       await session.recover(generation);
       if (attempt === 2) {
-        throw new RingkasError(`${built.report.input}: the browser failed twice while rendering (${firstLine(error)}); run again, or use another browser with --browser-path`);
+        throw new RingkasError(`${report.input}: the browser failed twice while rendering (${firstLine(error)}); run again, or use another browser with --browser-path`);
       }
-    } finally {
-      built.report.outputs = [...new Set(built.report.outputs)];
     }
   }
 }

@@ -4,9 +4,8 @@ import { browserSessionOptions } from './build.js';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { expandInputs } from './io/inputs.js';
 import { type DeckOptions, deckFromFile } from './pipeline.js';
-import type { SlideOverflow } from './render/check.js';
-import { serializeDeck } from './serialize/index.js';
-import { type InlineTheme, markdownSettings, resolveTheme } from './themes/index.js';
+import type { SlideMeasure } from './render/fit.js';
+import { type InlineTheme, resolveTheme } from './themes/index.js';
 
 /** Everything `ringkas check` needs to know. */
 export interface CheckOptions extends DeckOptions {
@@ -22,7 +21,10 @@ export interface CheckOptions extends DeckOptions {
 export interface CheckedDeck {
   input: string;
   slides?: number;
-  overflows: SlideOverflow[];
+  /** The slides whose content runs past their box. */
+  overflows: SlideMeasure[];
+  /** How much of its content box's height each slide's content spans (0–1), in slide order. */
+  fill?: number[];
   error?: string;
 }
 
@@ -34,16 +36,17 @@ export interface CheckReport {
 }
 
 /**
- * Builds each input's deck in memory, lays it out in one shared browser, and reports every slide
- * whose content overflows its box. Nothing is written.
+ * Builds each input's deck in memory as `build` does when it runs a browser (fitted to the theme),
+ * lays it out in one shared browser, and reports every slide whose content overflows its box, and
+ * how much of its height each slide fills. Nothing is written.
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const cwd = options.cwd ?? process.cwd();
   const theme = await resolveTheme(options.theme, cwd);
-  const [{ BrowserSession }, { deckDocument }, { measureOverflow }] = await Promise.all([
+  const [{ BrowserSession }, { deckDocument }, { fitDeck, measureSlides, overflows }] = await Promise.all([
     import('./render/browser/manager.js'),
     import('./render/marp.js'),
-    import('./render/check.js'),
+    import('./render/fit.js'),
   ]);
   const session = new BrowserSession(browserSessionOptions(options));
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
@@ -56,9 +59,12 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
           const checked: CheckedDeck = { input: entry.path, overflows: [] };
           try {
             if ('error' in entry) throw new RingkasError(entry.error);
-            const { deck } = await deckFromFile(entry.path, options, entry.file);
+            // The deck as build makes it when a browser runs: fitted to the theme, then measured.
+            const deck = await fitDeck(session, (await deckFromFile(entry.path, options, entry.file)).deck, theme);
             checked.slides = deck.slides.length;
-            checked.overflows = await measureOverflow(session, deckDocument(serializeDeck(deck, markdownSettings(theme)), theme, deck));
+            const measured = await measureSlides(session, deckDocument(deck, theme));
+            checked.overflows = measured.filter(overflows);
+            checked.fill = measured.map((slide) => slide.fill);
           } catch (error) {
             if (error instanceof RingkasError && error.exitCode === ExitCode.noBrowser) runError ??= error;
             else checked.error = error instanceof RingkasError ? error.message : `${entry.path}: ${firstLine(error)}`;

@@ -82,7 +82,24 @@ export interface Slide {
   bullets: string[];
   /** Speaker notes: the source sentences the bullets came from. */
   notes: string[];
+  /**
+   * The size of the slide's text relative to the theme's (1, or absent: as the theme sets it),
+   * chosen by measuring the slide in the browser so that it neither overflows nor stays half
+   * empty; one of {@link FIT_SCALES}.
+   */
+  scale?: number;
+  /**
+   * Space after each bullet, in ems, for a slide that stays mostly empty at the largest size
+   * (absent: the theme's); one of {@link FIT_SPACINGS}.
+   */
+  spacing?: number;
 }
+
+/** The text sizes a slide may take, relative to its theme's: 80% to 140% in steps of 5%. */
+export const FIT_SCALES: readonly number[] = Array.from({ length: 13 }, (_, step) => (80 + 5 * step) / 100);
+
+/** The spaces after a bullet a slide may take, in ems: 0.6 to 1.6 in steps of 0.2. */
+export const FIT_SPACINGS: readonly number[] = Array.from({ length: 6 }, (_, step) => (6 + 2 * step) / 10);
 
 /** The condensed deck: the input of the serialize stage. */
 export interface Deck {

@@ -1,4 +1,5 @@
 import type { BuildProgress, DeckReport, Stage } from '../build.js';
+import { FORMATS, FORMAT_SPECS } from '../formats.js';
 import { displayPath, printable } from '../io/inputs.js';
 
 /** How progress is shown. */
@@ -19,10 +20,8 @@ export interface ProgressReporter extends BuildProgress {
 
 const STAGE_TEXT: Record<Stage, string> = {
   reading: 'reading',
-  html: 'rendering HTML',
-  pdf: 'printing PDF',
-  pptx: 'writing PPTX',
-  png: 'taking PNGs',
+  fitting: 'fitting slides',
+  ...(Object.fromEntries(FORMATS.map((format) => [format, FORMAT_SPECS[format].progress])) as Record<(typeof FORMATS)[number], string>),
   done: 'done',
   failed: 'failed',
 };

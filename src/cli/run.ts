@@ -285,7 +285,7 @@ async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
   for (const deck of report.decks) {
     if (deck.error) io.stderr(`error: ${deck.error}\n`);
     for (const overflow of deck.overflows) {
-      const where = [overflow.bottom > 1 ? `${overflow.bottom}px below` : '', overflow.right > 1 ? `${overflow.right}px to the right` : ''].filter(Boolean).join(' and ');
+      const where = [overflow.top > 1 ? `${overflow.top}px above` : '', overflow.bottom > 1 ? `${overflow.bottom}px below` : '', overflow.right > 1 ? `${overflow.right}px to the right` : ''].filter(Boolean).join(' and ');
       io.stderr(`overflow: ${displayPath(deck.input, cwd)}: slide ${overflow.slide} "${overflow.title}": content runs ${where} its box\n`);
     }
     if (!deck.error && deck.overflows.length === 0) io.stderr(`ok: ${displayPath(deck.input, cwd)}: ${deck.slides} slides fit\n`);

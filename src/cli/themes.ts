@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, RingkasError } from '../errors.js';
 import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from '../io/output.js';
 import { deckFromFile } from '../pipeline.js';
-import { serializeDeck } from '../serialize/index.js';
 import { BUNDLED_THEMES } from '../themes/bundled.js';
-import { listThemes, markdownSettings, resolveTheme } from '../themes/index.js';
+import { listThemes, resolveTheme } from '../themes/index.js';
 import { logoForNewTheme } from '../themes/files.js';
 import { loadThemeFile } from '../themes/load.js';
 
@@ -114,7 +113,7 @@ export async function previewThemesCommand(out: string, cwd: string, browserPath
   try {
     for (const entry of await listThemes(cwd)) {
       const theme = await resolveTheme(entry.source === 'local' && entry.path ? entry.path : entry.name, cwd);
-      const images = await renderSlideImages(session, deckDocument(serializeDeck(deck, markdownSettings(theme)), theme, deck), 0.5);
+      const images = await renderSlideImages(session, deckDocument(deck, theme), 0.5);
       const files = Object.keys(picks).map((kind) => `${entry.name}-${kind}.png`);
       for (const [index, png] of images.pngs.entries()) await writeOutput(dir, files[index]!, png);
       rows.push(`<section><h2>${entry.name} <small>${entry.source}</small></h2>${files.map((file) => `<img src="${file}" alt="" width="320" height="180">`).join('')}</section>`);

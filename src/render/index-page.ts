@@ -1,15 +1,10 @@
 import { basename } from 'node:path';
 import type { DeckReport } from '../build.js';
-
+import { FORMATS, FORMAT_SPECS, formatOfFile } from '../formats.js';
 import { escapeHtml } from '../html-escape.js';
 
-/** Link labels by output extension, in the order they are listed. */
-const FORMAT_LABELS: [RegExp, string][] = [
-  [/\.html$/u, 'HTML'],
-  [/\.pdf$/u, 'PDF'],
-  [/\.pptx$/u, 'PPTX'],
-  [/\.md$/u, 'Markdown'],
-];
+/** The linked formats, in the order the index lists them: the deck to present first, its source last. */
+const LINKED = [...FORMATS.filter((format) => format !== 'md'), 'md' as const].filter((format) => FORMAT_SPECS[format].label !== undefined);
 
 /**
  * A relative URL for a file in the same folder: every character that means something in a URL
@@ -31,11 +26,11 @@ export function indexPage(reports: readonly DeckReport[], outDir: string, filesI
     // (a CI job may build PDFs in shards and the index in a last, HTML-only run).
     const markdown = report.outputs.map((path) => basename(path)).find((file) => file.endsWith('.md'));
     const stem = markdown?.slice(0, -'.md'.length);
-    const files = stem === undefined ? [] : filesInOutDir.filter((file) => file.startsWith(`${stem}.`) && /^\.(\d{3}\.png|html|pdf|pptx|md)$/u.test(file.slice(stem.length)));
-    const thumbnail = files.find((file) => /\.001\.png$/u.test(file));
-    const links = FORMAT_LABELS.flatMap(([pattern, label]) => {
-      const file = files.find((name) => pattern.test(name) && name !== indexName);
-      return file ? [`<a href="${escapeHtml(fileUrl(file))}">${label}</a>`] : [];
+    const files = stem === undefined ? [] : filesInOutDir.filter((file) => file !== indexName && formatOfFile(stem, file) !== undefined);
+    const thumbnail = files.find((file) => file === `${stem}.001.png`);
+    const links = LINKED.flatMap((format) => {
+      const file = files.find((name) => formatOfFile(stem!, name) === format);
+      return file ? [`<a href="${escapeHtml(fileUrl(file))}">${FORMAT_SPECS[format].label}</a>`] : [];
     });
     const title = escapeHtml(report.title ?? basename(report.input));
     return [

@@ -1,79 +1,166 @@
+import { createHash } from 'node:crypto';
 import { Marp } from '@marp-team/marp-core';
 import { escapeHtml } from '../html-escape.js';
 import type { Deck } from '../model.js';
-import type { Theme } from '../themes/index.js';
+import { serializeDeck } from '../serialize/index.js';
+import { embeddedFontCss } from '../themes/fonts.js';
+import { type Theme, markdownSettings } from '../themes/index.js';
+import { BESPOKE_CONTROLS, BESPOKE_CSS, BESPOKE_SCRIPT } from './bespoke-template.js';
 
 /** Slides rendered by Marp: the pieces every output format is made from. */
 export interface MarpRender {
-  /** The slides as Marp's HTML (one `<svg data-marpit-svg>` per slide inside `div.marpit`). */
+  /** The slides as Marp's HTML: one `<svg data-marpit-svg>` per slide inside `div#:$p`. */
   html: string;
   css: string;
   slideCount: number;
+  /** The HTML comments of each slide, in order: the speaker notes. */
+  comments?: string[][];
 }
 
 /**
- * Renders Marp Markdown with marp-core. Raw HTML, automatic links, emoji images (fetched from a
- * CDN) and math are off: the Markdown ringkas writes needs none of them, and each would make output
- * depend on something other than the article.
+ * The container marp-cli's bespoke template puts the slides in; its script looks for it, and
+ * Marp scopes the theme's CSS to it.
  */
-export function renderMarp(markdown: string, theme: Theme): MarpRender {
-  const marp = new Marp({
+const CONTAINER = { tag: 'div', id: ':$p' };
+
+/** marp-core's options: everything that could make the output depend on more than the article off. */
+function newMarp(script: boolean): Marp {
+  return new Marp({
     html: false,
     // Article text is data: a URL in it stays text, never becomes a link.
     markdown: { linkify: false },
     emoji: { shortcode: false, unicode: false },
     math: false,
-    script: false,
+    script: script ? { source: 'inline' } : false,
     minifyCSS: true,
     inlineSVG: true,
+    container: CONTAINER as never,
   });
-  if (theme.css !== undefined) marp.themeSet.add(theme.css);
-  const { html, css } = marp.render(markdown);
-  const slideCount = html.match(/<svg data-marpit-svg=""/gu)?.length ?? 0;
-  return { html, css, slideCount };
 }
 
-/** Styles for reading the deck on screen: slides fill the window width, one under the other. */
-const SCREEN_CSS = `@media screen{html{background:#3a3d42;scroll-snap-type:y mandatory}body{margin:0;padding:2vh 0}div.marpit>svg[data-marpit-svg]{display:block;width:min(96vw,170.6vh);height:auto;margin:0 auto 2vh;box-shadow:0 4px 18px rgba(0,0,0,.4);scroll-snap-align:center}}`;
+/**
+ * Renders Marp Markdown with marp-core. Raw HTML, automatic links, emoji images (fetched from a
+ * CDN), math and marp-core's own script are off: the Markdown ringkas writes needs none of them,
+ * and each would make output depend on something other than the article.
+ */
+export function renderMarp(markdown: string, theme: Theme): MarpRender {
+  const marp = newMarp(false);
+  if (theme.css !== undefined) marp.themeSet.add(theme.css);
+  const { html, css, comments } = marp.render(markdown);
+  const slideCount = html.match(/<svg data-marpit-svg=""/gu)?.length ?? 0;
+  return { html, css, slideCount, comments };
+}
+
+let marpScript: string | undefined;
 
 /**
- * What the deck's HTML may load wherever it is opened: its own inline styles, and images and fonts
- * embedded as `data:` URLs; nothing else, no script, no request. A second wall behind the escaping
- * of article and theme text, for the HTML as a user opens it in an ordinary browser.
+ * marp-core's browser script, as marp-core itself inlines it (what marp-cli's HTML carries): it
+ * fixes the scaling of the slides' SVG in Safari. Taken from a render of an empty deck, so that
+ * its text never depends on an article.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+function marpCoreScript(): string {
+  if (marpScript === undefined) {
+    const { html } = newMarp(true).render('');
+    const found = /<script>([\s\S]*)<\/script>/u.exec(html)?.[1];
+    if (found === undefined) throw new Error('marp-core rendered no script');
+    marpScript = found;
+  }
+  return marpScript;
+}
 
 /**
- * A self-contained HTML document of the deck: scrolls slide by slide on screen and prints one slide
- * per page (Marp's print styles), so the same document serves the HTML output and the PDF.
+ * The scripts of a presentable deck, in the order it runs them: marp-core's, then the bespoke
+ * template's. The deck's Content-Security-Policy allows exactly these.
  */
-export function htmlDocument(render: MarpRender, meta: { title: string; lang: string }): string {
+export function presentScripts(): readonly string[] {
+  return [marpCoreScript(), BESPOKE_SCRIPT];
+}
+
+/** Styles for reading the printable deck on screen: slides fill the window width, one under the other. */
+const SCREEN_CSS = `@media screen{html{background:#3a3d42;scroll-snap-type:y mandatory}body{margin:0;padding:2vh 0}body>div>svg[data-marpit-svg]{display:block;width:min(96vw,170.6vh);height:auto;margin:0 auto 2vh;box-shadow:0 4px 18px rgba(0,0,0,.4);scroll-snap-align:center}}`;
+
+/**
+ * What a deck's HTML may load wherever it is opened: its own inline styles, images and fonts
+ * embedded as `data:` URLs, and, in a presentable deck, exactly the scripts it was written with
+ * (by their SHA-256) and itself in a frame (the presenter view shows the next slide in a frame of
+ * the same file); no other script, no request. A second wall behind the escaping of article and
+ * theme text, for the HTML as a user opens it in an ordinary browser.
+ */
+function contentSecurityPolicy(scripts: readonly string[]): string {
+  const base = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+  if (scripts.length === 0) return base;
+  const hashes = scripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  return `${base}; script-src ${hashes.join(' ')}; frame-src 'self'`;
+}
+
+/** What an HTML document of a deck is for. */
+export type DocumentMode =
+  /** The HTML output: marp-cli's bespoke template — navigation, fullscreen, presenter view with notes. */
+  | 'present'
+  /** The browser's input for PDF, PNG, pictures and measuring: the slides and nothing that moves. */
+  | 'print';
+
+/** What the document says about itself, besides its slides. */
+export interface DocumentMeta {
+  title: string;
+  lang: string;
+  /** `@font-face` rules of the fonts it embeds. */
+  fontCss?: string;
+}
+
+/**
+ * A self-contained HTML document of rendered slides. In `print` mode the slides scroll one under
+ * the other on screen and print one per page (Marp's print styles); in `present` mode they are a
+ * presentation in marp-cli's bespoke template, with the speaker notes for its presenter view.
+ */
+export function htmlDocument(render: MarpRender, meta: DocumentMeta, mode: DocumentMode = 'print'): string {
+  const present = mode === 'present';
+  const scripts = present ? presentScripts() : [];
+  const notes = present ? (render.comments ?? []).map((comments, index) => noteHtml(comments, index)).join('') : '';
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(meta.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
+    present ? '<meta name="viewport" content="width=device-width,height=device-height,initial-scale=1.0">' : '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="ringkas">',
     `<title>${escapeHtml(meta.title)}</title>`,
+    ...(meta.fontCss ? [`<style>${meta.fontCss}</style>`] : []),
+    present ? `<style>${BESPOKE_CSS}</style>` : '',
     `<style>${render.css}</style>`,
-    `<style>${SCREEN_CSS}</style>`,
+    present ? '' : `<style>${SCREEN_CSS}</style>`,
     '</head>',
-    `<body>${render.html}</body>`,
+    present ? `<body>${BESPOKE_CONTROLS}${render.html}${notes}${scripts.map((script) => `<script>${script}</script>`).join('')}</body>` : `<body>${render.html}</body>`,
     '</html>',
     '',
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+    .concat('\n');
+}
+
+/** A slide's notes as marp-cli's bespoke template writes them: one escaped paragraph per comment. */
+function noteHtml(comments: readonly string[], index: number): string {
+  const paragraphs = comments.filter((comment) => comment.length > 0);
+  if (paragraphs.length === 0) return '';
+  return `<div class="bespoke-marp-note" data-index="${index}" tabindex="0">${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('')}</div>`;
+}
+
+/** Every text of the deck a slide shows, for choosing the font subsets to embed. */
+function shownText(deck: Deck, theme: Theme): string {
+  return [deck.title, theme.tokens?.footer ?? '', ...deck.slides.flatMap((slide) => [slide.title, ...(slide.subtitle ?? []), ...slide.bullets])].join('\n');
 }
 
 /**
- * The deck's HTML document from its Markdown: Marp's slides in {@link htmlDocument}, checked to
- * hold exactly the deck's slides (article text that made an extra slide would be a bug).
+ * The one way a deck and a theme become an HTML document, used by build, check and the themes
+ * preview: the deck's Markdown rendered by Marp, checked to hold exactly the deck's slides
+ * (article text that made an extra slide would be a bug), with the theme's bundled fonts embedded.
  */
-export function deckDocument(markdown: string, theme: Theme, deck: Deck): string {
-  const rendered = renderMarp(markdown, theme);
+export function deckDocument(deck: Deck, theme: Theme, mode: DocumentMode = 'print'): string {
+  const rendered = renderMarp(serializeDeck(deck, markdownSettings(theme)), theme);
   if (rendered.slideCount !== deck.slides.length) {
     throw new Error(`Marp rendered ${rendered.slideCount} slides for a deck of ${deck.slides.length}`);
   }
-  return htmlDocument(rendered, { title: deck.title, lang: deck.lang });
+  return htmlDocument(rendered, { title: deck.title, lang: deck.lang, fontCss: embeddedFontCss(theme.tokens, shownText(deck, theme)) }, mode);
 }

@@ -1,5 +1,6 @@
 import type { Deck, Slide } from '../model.js';
 import { escapeInline, noteLines } from './escape.js';
+import { fitClasses, fitStyle } from './fit.js';
 
 /** How the Markdown should be set up for Marp. */
 export interface SerializeOptions {
@@ -17,6 +18,7 @@ export interface SerializeOptions {
  * escaped, so the output is the deck and nothing but the deck.
  */
 export function serializeDeck(deck: Deck, options: SerializeOptions): string {
+  const style = fitStyle(deck.slides);
   const frontMatter = [
     '---',
     'marp: true',
@@ -26,16 +28,17 @@ export function serializeDeck(deck: Deck, options: SerializeOptions): string {
     `title: ${JSON.stringify(oneLine(deck.title))}`,
     ...(deck.author ? [`author: ${JSON.stringify(oneLine(deck.author))}`] : []),
     ...(options.footer ? [`footer: ${JSON.stringify(escapeInline(options.footer))}`] : []),
+    ...(style ? [`style: ${JSON.stringify(style)}`] : []),
     '---',
   ].join('\n');
   return `${frontMatter}\n\n${deck.slides.map(serializeSlide).join('\n\n---\n\n')}\n`;
 }
 
 function serializeSlide(slide: Slide): string {
-  const parts = [`<!-- _class: ${slide.kind} -->`];
+  const parts = [`<!-- _class: ${[slide.kind, ...fitClasses(slide)].join(' ')} -->`];
   if (slide.kind === 'title') {
     // The title slide is the only one without pagination: a number there is noise.
-    parts[0] = `<!-- _class: title -->\n<!-- _paginate: false -->\n<!-- _footer: "" -->`;
+    parts[0] += `\n<!-- _paginate: false -->\n<!-- _footer: "" -->`;
     parts.push(`# ${escapeInline(slide.title)}`);
     for (const line of slide.subtitle ?? []) parts.push(escapeInline(line));
   } else {

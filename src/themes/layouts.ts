@@ -4,6 +4,44 @@ import { cssFamilyList } from './values.js';
 /** Fallbacks after a theme's own font: families Debian, macOS and Windows have. */
 const FALLBACK_FONTS = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
 
+/**
+ * The measures of the layouts, in CSS pixels of the 1280 × 720 slide: the one source of both the
+ * Marp CSS below and the editable PPTX's masters, so that the two keep the same type sizes, tints
+ * and logo slots.
+ */
+export const TYPE = {
+  /** Body text; headings of content slides; the title slide's title and its lines; agenda, glossary, footer. */
+  body: 28,
+  heading: 40,
+  title: 64,
+  subtitle: 30,
+  agenda: 32,
+  glossary: 26,
+  footer: 18,
+  /** Space after a bullet. */
+  bulletGap: 12,
+  /** The slide's padding: top, sides, bottom. */
+  padding: { top: 48, side: 72, bottom: 60 },
+} as const;
+
+/** Where a layout puts the logo (px from the named edges) and what tints its conclusion slide. */
+export interface LayoutMetrics {
+  logo: { top?: number; bottom?: number; left?: number; right?: number; width: number; height: number; /** A plate of the background colour behind it. */ plate?: { width: number; height: number } };
+  conclusion: { color: 'accent' | 'primary'; share: number };
+}
+
+export const LAYOUT_METRICS: Record<LayoutName, LayoutMetrics> = {
+  academic: { logo: { top: 20, right: 32, width: 150, height: 48 }, conclusion: { color: 'accent', share: 0.1 } },
+  briefing: { logo: { bottom: 16, left: 72, width: 150, height: 40 }, conclusion: { color: 'primary', share: 0.1 } },
+  institution: { logo: { top: 20, right: 40, width: 152, height: 60, plate: { width: 168, height: 72 } }, conclusion: { color: 'primary', share: 0.06 } },
+};
+
+/** The background of a layout's conclusion slide. */
+export function conclusionTint(layout: LayoutName, colors: ThemeTokens['colors']): string {
+  const { color, share } = LAYOUT_METRICS[layout].conclusion;
+  return mix(colors.background, colors[color], share);
+}
+
 /** `#rrggbb` mixed with another colour: `share` of `other`, the rest of `base`. */
 export function mix(base: string, other: string, share: number): string {
   const channel = (color: string, start: number) => Number.parseInt(color.slice(start, start + 2), 16);
@@ -48,11 +86,11 @@ section {
   width: 1280px;
   height: 720px;
   box-sizing: border-box;
-  padding: 48px 72px 60px;
+  padding: ${TYPE.padding.top}px ${TYPE.padding.side}px ${TYPE.padding.bottom}px;
   background: var(--ringkas-background);
   color: var(--ringkas-text);
   font-family: var(--ringkas-font-body);
-  font-size: 28px;
+  font-size: ${TYPE.body}px;
   line-height: 1.3;
   display: flex;
   flex-direction: column;
@@ -63,26 +101,36 @@ section {
 }
 h1, h2 { margin: 0 0 24px; color: var(--ringkas-primary); font-family: var(--ringkas-font-heading); line-height: 1.15; font-weight: 700; }
 h1 { font-size: 60px; }
-h2 { font-size: 40px; }
+h2 { font-size: ${TYPE.heading}px; }
 ul, ol { margin: 0; padding-left: 1.1em; }
-li { margin: 0 0 12px; }
+li { margin: 0 0 ${TYPE.bulletGap}px; }
 li::marker { color: var(--ringkas-accent); }
 p { margin: 0 0 10px; }
 strong { color: var(--ringkas-primary); }
-section::after { font-size: 18px; color: var(--ringkas-muted); right: 32px; bottom: 20px; }
-footer { position: absolute; left: 72px; right: 160px; bottom: 20px; font-size: 18px; color: var(--ringkas-muted); }
+section::after { font-size: ${TYPE.footer}px; color: var(--ringkas-muted); right: 32px; bottom: 20px; }
+footer { position: absolute; left: 72px; right: 160px; bottom: 20px; font-size: ${TYPE.footer}px; color: var(--ringkas-muted); }
 section.agenda ul { list-style: none; padding-left: 0; counter-reset: agenda; }
-section.agenda li { counter-increment: agenda; font-size: 32px; margin-bottom: 16px; }
+section.agenda li { counter-increment: agenda; font-size: ${TYPE.agenda}px; margin-bottom: 16px; }
 section.agenda li::before { content: counter(agenda); display: inline-block; min-width: 1.6em; font-weight: 700; color: var(--ringkas-accent); }
 section.glossary ul { columns: 2; column-gap: 56px; }
-section.glossary li { break-inside: avoid; font-size: 26px; }
+section.glossary li { break-inside: avoid; font-size: ${TYPE.glossary}px; }
 `;
 }
 
-/** The logo in a corner of every slide, when the theme has one. */
-function logoCss(tokens: ThemeTokens, position: string): string {
+/** The logo in its layout's slot on every slide, when the theme has one (on a plate of the background where the layout has one). */
+function logoCss(tokens: ThemeTokens): string {
   if (!tokens.logo) return '';
-  return `section::before { content: ''; position: absolute; ${position} background: url("data:${tokens.logo.mime};base64,${tokens.logo.base64}") no-repeat center / contain; }\n`;
+  const { plate, width, height, ...edges } = LAYOUT_METRICS[tokens.layout].logo;
+  // A plate is centred on the logo's slot: its edges lie half the difference further out.
+  const grow = { x: plate ? (plate.width - width) / 2 : 0, y: plate ? (plate.height - height) / 2 : 0 };
+  const position = Object.entries(edges)
+    .map(([edge, value]) => `${edge}: ${value - (edge === 'top' || edge === 'bottom' ? grow.y : grow.x)}px;`)
+    .join(' ');
+  const url = `url("data:${tokens.logo.mime};base64,${tokens.logo.base64}")`;
+  return plate
+    ? // The logo keeps its own aspect ratio inside the slot (contain, in the content box of the plate).
+      `section::before { content: ''; position: absolute; ${position} width: ${plate.width}px; height: ${plate.height}px; box-sizing: border-box; padding: ${grow.y}px ${grow.x}px; border-radius: 6px; background: ${tokens.colors.background} ${url} no-repeat center / contain content-box padding-box; }\n`
+    : `section::before { content: ''; position: absolute; ${position} width: ${width}px; height: ${height}px; background: ${url} no-repeat center / contain; }\n`;
 }
 
 /** Light academic: dark text on warm white, an accent rule under each title. */
@@ -91,9 +139,9 @@ function academic(tokens: ThemeTokens): string {
 section.title { justify-content: center; padding-left: 96px; border-left: 24px solid var(--ringkas-primary); }
 section.title h1 { font-size: 64px; margin-bottom: 28px; }
 section.title p { font-size: 30px; color: var(--ringkas-muted); margin: 0 0 6px; }
-section.conclusion { background: ${mix(tokens.colors.background, tokens.colors.accent, 0.1)}; }
+section.conclusion { background: ${conclusionTint(tokens.layout, tokens.colors)}; }
 section.conclusion li { font-weight: 600; }
-${logoCss(tokens, 'top: 20px; right: 32px; width: 150px; height: 48px;')}`;
+${logoCss(tokens)}`;
 }
 
 /** Dark formal briefing: light text on a dark ground, a bright rule across the top. */
@@ -104,9 +152,9 @@ section.title { justify-content: center; padding: 64px 96px; }
 section.title h1 { font-size: 64px; margin-bottom: 32px; }
 section.title h1::after { content: ''; display: block; width: 140px; height: 6px; margin-top: 28px; background: var(--ringkas-accent); }
 section.title p { font-size: 30px; color: var(--ringkas-muted); margin: 0 0 6px; }
-section.conclusion { background: ${mix(tokens.colors.background, tokens.colors.primary, 0.1)}; }
+section.conclusion { background: ${conclusionTint(tokens.layout, tokens.colors)}; }
 section.conclusion li { font-weight: 600; }
-${logoCss(tokens, 'bottom: 16px; left: 72px; width: 150px; height: 40px;')}`;
+${logoCss(tokens)}`;
 }
 
 /** Institutional: a colour band that holds each title, a logo slot in the band's corner. */
@@ -120,13 +168,9 @@ section.title { justify-content: center; padding: 64px 96px; background: var(--r
 section.title h1 { font-size: 64px; margin-bottom: 28px; color: var(--ringkas-background); }
 section.title p { font-size: 30px; color: var(--ringkas-background); margin: 0 0 6px; }
 section.title::after { color: var(--ringkas-background); }
-section.conclusion { background: ${mix(colors.background, colors.primary, 0.06)}; }
+section.conclusion { background: ${conclusionTint(tokens.layout, colors)}; }
 section.conclusion li { font-weight: 600; }
-${
-  tokens.logo
-    ? `section::before { content: ''; position: absolute; top: 14px; right: 32px; width: 168px; height: 72px; border-radius: 6px; background: ${colors.background} url("data:${tokens.logo.mime};base64,${tokens.logo.base64}") no-repeat center / 152px 60px; }\n`
-    : ''
-}`;
+${logoCss(tokens)}`;
 }
 
 const LAYOUTS: Record<LayoutName, (tokens: ThemeTokens) => string> = { academic, briefing, institution };

@@ -1,12 +1,17 @@
 import type { Theme } from './index.js';
-import type { LogoToken, ThemeColors } from './tokens.js';
+import type { LayoutName, LogoToken, ThemeColors } from './tokens.js';
 import { familyNames, parseFamilyList } from './values.js';
 
-/** The colours and fonts of a theme, for output that is not drawn from its CSS (the editable PPTX). */
+/** The colours, fonts and layout of a theme, for output that is not drawn from its CSS (the editable PPTX). */
 export interface ThemeStyle {
   colors: ThemeColors;
   fonts: { heading: string; body: string };
   logo?: LogoToken;
+  /** The layout the theme's slides follow (a theme without tokens is laid out like `academic`). */
+  layout?: LayoutName;
+  footer?: string;
+  /** Slide numbers (default true). */
+  pagination?: boolean;
 }
 
 /** Used for themes that declare no tokens (Marp's own, or a user's CSS). */
@@ -23,9 +28,10 @@ export const DEFAULT_STYLE: ThemeStyle = {
  */
 export function themeStyle(theme: Theme): ThemeStyle {
   if (theme.tokens) {
-    const { colors, fonts, logo } = theme.tokens;
-    const style: ThemeStyle = { colors: { ...colors }, fonts: { heading: familyNames(fonts.heading.family)[0]!, body: familyNames(fonts.body.family)[0]! } };
+    const { colors, fonts, logo, layout, footer, pagination } = theme.tokens;
+    const style: ThemeStyle = { colors: { ...colors }, fonts: { heading: familyNames(fonts.heading.family)[0]!, body: familyNames(fonts.body.family)[0]! }, layout, pagination };
     if (logo) style.logo = logo;
+    if (footer) style.footer = footer;
     return style;
   }
   const css = theme.css ?? '';

@@ -63,13 +63,23 @@ describe('ringkas build, black box, on the bundled sample', () => {
     }
   });
 
-  it('writes byte-identical Markdown and HTML on a second run', async () => {
+  it('writes byte-identical Markdown and HTML on a second run, fitted in the browser alike', async () => {
     const again = await tempDir();
-    const second = await runBin(['build', SAMPLE, '--out', again, '--format', 'html']);
+    const second = await runBin(['build', SAMPLE, '--out', again]);
     expect(second.code).toBe(0);
     for (const ext of ['md', 'html']) {
       expect(await readFile(join(again, `${NAME}.${ext}`), 'utf8')).toBe(await readFile(join(out, `${NAME}.${ext}`), 'utf8'));
     }
+  });
+
+  it('keeps the planned sizes when no browser runs (md and html only)', async () => {
+    const plain = await tempDir();
+    const result = await runBin(['build', SAMPLE, '--out', plain, '--format', 'md,html']);
+    expect(result.code).toBe(0);
+    const markdown = await readFile(join(plain, `${NAME}.md`), 'utf8');
+    expect(markdown).not.toMatch(/ringkas-(fit|space)-/u);
+    // With the browser, the same deck's mostly empty slides were given larger text.
+    expect(await readFile(join(out, `${NAME}.md`), 'utf8')).toMatch(/<!-- _class: content ringkas-fit-\d+/u);
   });
 });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
 import { syntaxFor } from '../../src/pipeline.js';
 import { parseArticle, type SourceKind } from '../../src/parse/index.js';
-import { renderMarp } from '../../src/render/marp.js';
+import { BESPOKE_CSS } from '../../src/render/bespoke-template.js';
+import { presentScripts, renderMarp } from '../../src/render/marp.js';
 import { serializeDeck } from '../../src/serialize/index.js';
 import { resolveTheme } from '../../src/themes/index.js';
 import { isDeletionOf, readPdf, runBin, tempDir } from '../helpers.js';
@@ -44,7 +45,11 @@ describe('hostile articles', () => {
     expect(result.code, result.stderr).toBe(0);
     const stem = name.replace(/\.\w+$/u, '');
     const markdown = await readFile(join(out, `${stem}.md`), 'utf8');
-    const html = await readFile(join(out, `${stem}.html`), 'utf8');
+    const presentable = await readFile(join(out, `${stem}.html`), 'utf8');
+    // The presentable deck's own scripts and template styles are ringkas's: exactly those, no other.
+    const scripts = [...presentable.matchAll(/<script>([\s\S]*?)<\/script>/gu)].map((match) => match[1]);
+    expect(scripts).toEqual(presentScripts());
+    const html = presentable.replace(/<script>[\s\S]*?<\/script>/gu, '').replace(`<style>${BESPOKE_CSS}</style>`, '');
     const pdfText = (await readPdf(join(out, `${stem}.pdf`))).pages.join('\n');
 
     // Exactly the slides the deck planned, with ringkas's theme and classes.
@@ -52,7 +57,7 @@ describe('hostile articles', () => {
     expect(html.match(/<svg data-marpit-svg=""/gu)).toHaveLength(slides);
     expect(html).toContain('data-theme="ringkas"');
     expect(html).not.toMatch(/class="lead"|data-theme="gaia"|background-image:url\(/u);
-    // No markup from the article: ringkas's own two <style> blocks and no script at all.
+    // No markup from the article: ringkas's own <style> blocks (fonts, theme) and no other script.
     expect(html).not.toMatch(/<script|<iframe|<img|<a /iu);
     expect(html.match(/<style>/gu)).toHaveLength(2);
     // URLs in the text stay text: no attribute anywhere points at one.

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { browserLaunchCount } from '../../src/render/browser/manager.js';
-import { BIN, SAMPLE, pngSize, pptxSlideXml, readPdf, readPdfExtras, readPptx, runBin, tempDir } from '../helpers.js';
+import { BIN, SAMPLE, countMarkdownSlides, pngSize, pptxSlideXml, readPdf, readPdfExtras, readPptx, runBin, tempDir } from '../helpers.js';
 
 const NAME = 'aliansi-keamanan-internasional';
 
@@ -86,7 +86,10 @@ describe('--editable-pptx', () => {
     expect(xml).toHaveLength(slides.length);
     xml.forEach((part, index) => {
       expect(part).toMatch(/<p:ph\s[^>]*type="title"/u);
-      const runs = [...part.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&').replace(/&apos;|&#39;/gu, "'"));
+      // The text of each paragraph (a glossary term is a bold run of its own).
+      const runs = [...part.matchAll(/<a:p>([\s\S]*?)<\/a:p>/gu)].map((paragraph) =>
+        [...paragraph[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&').replace(/&apos;|&#39;/gu, "'")).join(''),
+      );
       expect(runs).toContain(slides[index]!.title);
       for (const bullet of slides[index]!.bullets) expect(runs).toContain(bullet);
     });
@@ -127,7 +130,7 @@ describe('a run of many decks', () => {
     expect(index).toContain('<a href="copy-07.pdf">PDF</a>');
     expect(index).toContain('<img src="copy-07.001.png"');
     expect(index).not.toMatch(/<script|https?:\/\//u);
-  });
+  }, 300_000);
 
   it('builds only every n-th input with --shard', async () => {
     const dir = await tempDir();
@@ -203,18 +206,35 @@ describe('ringkas check', () => {
     expect(result.stderr).toMatch(/^ok: .*aliansi-keamanan-internasional\.txt: \d+ slides fit\n$/u);
   });
 
-  it('finds the overflow of a deliberately overfull deck: slide, title and pixels', async () => {
-    const result = await runBin(['check', SAMPLE, '--max-bullets', '12', '--max-words', '40', '--json']);
+  it('fits an overfull deck: its slides split and shrink until none overflows', async () => {
+    // Large text and long bullets: planned slides that no smaller size can save.
+    const dir = await tempDir();
+    await writeFile(join(dir, 'large.css'), "/* @theme large */\n@import 'default';\nsection { font-size: 44px; }\n");
+    const options = ['--theme', join(dir, 'large.css'), '--max-bullets', '8', '--max-words', '40'];
+    const result = await runBin(['check', SAMPLE, ...options, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const [deck] = JSON.parse(result.stdout).decks;
+    expect(deck.overflows).toEqual([]);
+    // The deck got continuation slides it had not planned.
+    const out = await tempDir();
+    expect((await runBin(['build', SAMPLE, '--out', out, '--format', 'md', ...options])).code).toBe(0);
+    const planned = countMarkdownSlides(await readFile(join(out, 'aliansi-keamanan-internasional.md'), 'utf8'));
+    expect(deck.slides).toBeGreaterThan(planned);
+  });
+
+  it('finds the overflow that no fitting can mend: slide, title and pixels', async () => {
+    // A theme whose text is so large that one bullet alone overflows at the smallest size.
+    const dir = await tempDir();
+    await writeFile(join(dir, 'huge.css'), "/* @theme huge */\n@import 'default';\nsection { font-size: 150px; }\n");
+    const result = await runBin(['check', SAMPLE, '--theme', join(dir, 'huge.css'), '--max-words', '40', '--json']);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout);
-    const overflows = report.decks[0].overflows;
+    const overflows = JSON.parse(result.stdout).decks[0].overflows;
     expect(overflows.length).toBeGreaterThan(0);
     for (const overflow of overflows) {
-      expect(overflow.slide).toBeGreaterThan(1);
       expect(overflow.title).not.toBe('');
-      expect(overflow.bottom).toBeGreaterThan(1);
+      expect(overflow.bottom + overflow.top).toBeGreaterThan(1);
     }
-    expect(result.stderr).toMatch(/overflow: .*: slide \d+ ".+": content runs \d+px below its box/u);
+    expect(result.stderr).toMatch(/overflow: .*: slide \d+ ".+": content runs \d+px (above|below) its box/u);
   });
 });
 
