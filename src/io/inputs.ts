@@ -4,7 +4,7 @@ import { basename, extname, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Readable } from 'node:stream';
 import { ExitCode, fail } from '../errors.js';
-import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
+import { ARTICLE_EXTENSIONS, BINARY_KINDS, type Source, sniffBinaryKind, sniffKind, sourceKindOf } from '../parse/index.js';
 import { type ReadRefusalReason, ReadRefusal, isInside, readBounded, readStreamBounded } from './read.js';
 
 /**
@@ -104,7 +104,8 @@ export interface ReadSourceOptions {
 }
 
 /**
- * Reads an article as UTF-8 text (or UTF-16 with a byte order mark). At most
+ * Reads an article as UTF-8 text (or UTF-16 with a byte order mark), or a PDF or Word document as
+ * bytes (told by its extension, or by its first bytes on standard input). At most
  * {@link MAX_INPUT_BYTES} are read from any source — file, device, FIFO or standard input — and
  * a longer one is refused as soon as it passes the limit; files that are not text (NUL bytes,
  * invalid UTF-8) are refused with a message, rather than turned into a deck of replacement
@@ -119,6 +120,11 @@ export async function readSource(path: string, file: string = path, options: Rea
     if (!(error instanceof ReadRefusal)) throw error;
     if (error.reason === 'aborted') fail(`${path}: stopped while waiting for the article; nothing was written for it`, ExitCode.interrupted);
     fail(`${path}: ${READ_REFUSALS[error.reason]}`);
+  }
+  const binaryKind = file === '-' ? sniffBinaryKind(bytes) : sourceKindOf(file);
+  if (binaryKind && BINARY_KINDS.has(binaryKind)) {
+    if (bytes.length === 0) fail(`${path}: the file is empty; give an article with some text`);
+    return { path, text: '', kind: binaryKind, bytes };
   }
   // A byte order mark says which Unicode encoding the file is in; without one, UTF-8 is required.
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
