@@ -154,7 +154,7 @@ export function layoutPdf(pages: readonly PdfPage[], info: PdfInfo, file: VFile)
       lines.push(...column.map((line) => ({ ...line, page: page.number, segment })));
     }
   }
-  if (droppedRunning > 0) note(file, `left out ${droppedRunning} running header, footer and page-number lines`, 1, 'pdf-running');
+  if (droppedRunning > 0) note(file, `left out ${lineCount(droppedRunning)} of running headers, footers and page numbers`, 1, 'pdf-running');
 
   const vocabulary = wordCounts(lines);
   const { title, titleEnd } = findTitle(lines, body, pages[0]?.height ?? 0);
@@ -169,6 +169,11 @@ export function layoutPdf(pages: readonly PdfPage[], info: PdfInfo, file: VFile)
 
   const blocks = blocksOf(rest.slice(authorEnd), body, vocabulary, file);
   return { meta, blocks: withoutBackMatter(withoutFrontMatter(blocks, file), file) };
+}
+
+/** "1 line", "3 lines". */
+function lineCount(count: number): string {
+  return `${count} ${count === 1 ? 'line' : 'lines'}`;
 }
 
 /** Adds a message about the document to `file`. */
@@ -436,7 +441,7 @@ function wordCounts(lines: readonly Line[]): Map<string, number> {
  * line after it; what came before it on the page (a journal's name, a series) is dropped with it.
  */
 function findTitle(lines: readonly Line[], body: number, pageHeight: number): { title?: string; titleEnd?: number } {
-  const candidates = lines.filter((line) => line.page === lines[0]?.page && line.y < pageHeight / 2 && line.size >= body * TITLE_TEXT && /\p{L}/u.test(line.text));
+  const candidates = lines.filter((line) => line.page === lines[0]?.page && line.y < pageHeight / 2 && line.size >= body * TITLE_TEXT && /\p{L}/u.test(line.text) && !HEADING_NUMBER.test(line.text));
   if (candidates.length === 0) return {};
   const largest = Math.max(...candidates.map((line) => line.size));
   const start = lines.findIndex((line) => candidates.includes(line) && line.size === largest);
@@ -501,11 +506,7 @@ function authorLine(authors: readonly string[]): string {
 function blocksOf(lines: readonly Line[], body: number, vocabulary: Map<string, number>, file: VFile): Block[] {
   const leading = typicalLeading(lines, body);
   const isHeading = lines.map((line) => headingLike(line, body));
-  const headingStyles = new Set<string>();
-  lines.forEach((line, index) => {
-    if (isHeading[index] && !HEADING_NUMBER.exec(line.text)?.[1]) headingStyles.add(styleKey(line));
-  });
-  const styleRank = [...headingStyles].sort((a, b) => Number(b.split('|')[0]) - Number(a.split('|')[0]) || b.localeCompare(a));
+  const depthOfStyle = headingDepths(lines.filter((_, index) => isHeading[index]));
 
   const blocks: Block[] = [];
   let paragraph: { lines: string[]; page: number; listItem: boolean; last: Line } | undefined;
@@ -540,7 +541,7 @@ function blocksOf(lines: readonly Line[], body: number, vocabulary: Map<string, 
         return;
       }
       const numbered = HEADING_NUMBER.exec(line.text);
-      const depth = Math.min(6, numbered?.[1] ? numbered[1].split('.').length : styleRank.indexOf(styleKey(line)) + 1 || 1);
+      const depth = Math.min(6, numbered?.[1] ? numbered[1].split('.').length : (depthOfStyle.get(styleKey(line)) ?? 1));
       sectionDepth = depth;
       blocks.push({ kind: 'heading', text: line.text.replace(HEADING_NUMBER, '').trim(), line: line.page, depth });
       return;
@@ -565,7 +566,7 @@ function blocksOf(lines: readonly Line[], body: number, vocabulary: Map<string, 
     const runIn = runInHeading(line);
     if (runIn && !marker) {
       flush();
-      blocks.push({ kind: 'heading', text: runIn.replace(/[.:]$/u, ''), line: line.page, depth: Math.min(6, sectionDepth + 1) });
+      blocks.push({ kind: 'heading', text: runIn.slice(0, -1), line: line.page, depth: Math.min(6, sectionDepth + 1) });
       const rest = line.text.slice(runIn.length).trim();
       if (rest !== '') open(line, rest, false);
       return;
@@ -573,18 +574,43 @@ function blocksOf(lines: readonly Line[], body: number, vocabulary: Map<string, 
     open(line, marker ? line.text.slice(marker[0].length) : line.text, marker !== null);
   });
   flush();
-  if (skipped > 0) note(file, `left out ${skipped} lines of tables and figure labels`, 1, 'pdf-tables');
-  if (captions > 0) note(file, `left out ${captions} figure and table captions`, 1, 'pdf-captions');
+  if (skipped > 0) note(file, `left out ${lineCount(skipped)} of tables and figure labels`, 1, 'pdf-tables');
+  if (captions > 0) note(file, `left out ${captions === 1 ? 'a figure or table caption' : `${captions} figure and table captions`}`, 1, 'pdf-captions');
   return blocks;
 }
 
 /**
+ * The depth of each heading style (size and weight): the depth its numbered headings mostly have
+ * ("2.1 Sampling" in 10-point bold makes an unnumbered 10-point bold "Limitations" a second-level
+ * heading too), else its rank among the styles, larger first.
+ */
+function headingDepths(headings: readonly Line[]): Map<string, number> {
+  const numberedDepths = new Map<string, Map<number, number>>();
+  for (const line of headings) {
+    const number = HEADING_NUMBER.exec(line.text)?.[1];
+    if (!number) continue;
+    const counts = numberedDepths.get(styleKey(line)) ?? new Map<number, number>();
+    const depth = number.split('.').length;
+    counts.set(depth, (counts.get(depth) ?? 0) + 1);
+    numberedDepths.set(styleKey(line), counts);
+  }
+  const styles = [...new Set(headings.map(styleKey))].sort((a, b) => Number(b.split('|')[0]) - Number(a.split('|')[0]) || b.localeCompare(a));
+  return new Map(
+    styles.map((style, rank) => {
+      const counts = [...(numberedDepths.get(style) ?? new Map<number, number>())].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      return [style, counts[0]?.[0] ?? rank + 1];
+    }),
+  );
+}
+
+/**
  * The bold words that open a paragraph as its heading, run into its first line ("Type
- * specialization."): a few words, the first capitalised, ending with a period or a colon.
+ * specialization."): a few words, the first capitalised, ending with a period.
  */
 function runInHeading(line: Line): string | undefined {
   const lead = line.bold ? line.text : line.lead;
-  if (!/^\p{Lu}\p{L}+\b/u.test(lead) || !/[.:]$/u.test(lead) || lead.split(/\s+/u).length > 8) return undefined;
+  // A label with a colon ("Keywords:", "Note:") introduces a field, not a part of the text.
+  if (!/^\p{Lu}\p{L}+\b/u.test(lead) || !lead.endsWith('.') || lead.split(/\s+/u).length > 8 || FRONT_MATTER.test(lead)) return undefined;
   if (line.bold && line.x1 >= line.right - line.size * 2) return undefined;
   return lead;
 }
@@ -668,8 +694,9 @@ function withoutFrontMatter(blocks: readonly Block[], file: VFile): Block[] {
   return blocks.filter((block, index) => {
     if (block.kind !== 'paragraph') return true;
     const beforeHeadings = firstHeading < 0 ? index < 3 : index < firstHeading;
-    const prose = block.text.split(/\s+/u).length >= 8 && /[.!?"”’)]$/u.test(block.text) && !/@/u.test(block.text);
-    if (FRONT_MATTER.test(block.text) || (beforeHeadings && !prose && block.line === blocks[0]?.line)) {
+    // Affiliations, addresses and dates do not end like a sentence.
+    const notProse = !/[.!?"”’)]$/u.test(block.text) || /@/u.test(block.text);
+    if (FRONT_MATTER.test(block.text) || (beforeHeadings && notProse && block.line === blocks[0]?.line)) {
       note(file, `left out front matter: "${clip(block.text)}"`, block.line, 'pdf-front-matter');
       return false;
     }

@@ -33,14 +33,44 @@ const MONO_FONT = /mono|courier|consol|menlo|\bcmtt|typewriter|inconsolata|lucid
 
 /**
  * Reads a text PDF with pdf.js (the legacy build, made for Node): every page's text with its
- * position, size and font, laid out by {@link layoutPdf}. No worker thread, no fonts loaded for
- * display, no scripts, no network: only the bytes given and pdf.js's own character maps. A PDF
- * that cannot be read — encrypted with a password, damaged, scanned (no text layer), or set in
- * fonts whose characters have no Unicode mapping — is refused with an
- * {@link UnreadableSourceError} that says why and what to do; pages of the last kind among
- * readable ones are left out with a warning on `file`.
+ * position, size and font, laid out by {@link layoutPdf}. A PDF that cannot be read — encrypted
+ * with a password, damaged, scanned (no text layer), or set in fonts whose characters have no
+ * Unicode mapping on most of its pages — is refused with an {@link UnreadableSourceError} that
+ * says why and what to do; a few pages of the last kind are left out with a warning on `file`.
  */
 export async function readPdf(bytes: Uint8Array, file: VFile, options: ReadPdfOptions = {}): Promise<PdfContent> {
+  const { pages, unreadable, textPages, info } = await extractPdf(bytes, file.path, options);
+  if (textPages === 0) {
+    throw new UnreadableSourceError('has no text layer (its pages are pictures, as a scanned document is); run OCR on it first (e.g. ocrmypdf) or give the article as .docx or text');
+  }
+  if (unreadable.length * 2 > textPages) {
+    throw new UnreadableSourceError(
+      `the text of ${pageList(unreadable)} cannot be read, as the fonts there do not say which characters they draw; export the PDF again from its source (or run OCR on it), or give the article as .docx or text`,
+    );
+  }
+  if (unreadable.length > 0) {
+    file.message(`left out ${pageList(unreadable)}, whose fonts do not say which characters they draw`, { place: { line: unreadable[0]!, column: 1 }, ruleId: 'pdf-unmapped', source: 'ringkas' });
+  }
+  return layoutPdf(pages, info, file);
+}
+
+/** A PDF's pages of readable text, and what else the reader needs to know of it. */
+export interface PdfExtract {
+  /** The pages whose text can be read (pages without text are left out). */
+  pages: PdfPage[];
+  /** Pages with text whose fonts have no Unicode mapping, so that their "text" is glyph numbers. */
+  unreadable: number[];
+  /** Pages with any text at all. */
+  textPages: number;
+  info: PdfInfo;
+}
+
+/**
+ * Every page's text runs as pdf.js gives them, with the fonts' weights and pitch. No worker
+ * thread, no fonts loaded for display, no scripts, no network: only the bytes given and pdf.js's
+ * own character maps. `path` names the file in a stop message.
+ */
+export async function extractPdf(bytes: Uint8Array, path: string, options: ReadPdfOptions = {}): Promise<PdfExtract> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const packageFolder = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
@@ -69,7 +99,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile, options: ReadPdfOp
     const unreadable: number[] = [];
     let textPages = 0;
     for (let number = 1; number <= document.numPages; number += 1) {
-      if (options.signal?.aborted) fail(`${file.path}: stopped while reading the PDF; nothing was written for it`, ExitCode.interrupted);
+      if (options.signal?.aborted) fail(`${path}: stopped while reading the PDF; nothing was written for it`, ExitCode.interrupted);
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       // The fonts' real names ("Times-Bold") reach pdf.js's common objects only once the page's
@@ -89,24 +119,10 @@ export async function readPdf(bytes: Uint8Array, file: VFile, options: ReadPdfOp
       page.cleanup();
       if (characters === 0) continue;
       textPages += 1;
-      if (unmapped > characters * UNMAPPED_SHARE) {
-        unreadable.push(number);
-        continue;
-      }
-      pages.push({ number, width: viewport.width, height: viewport.height, runs });
+      if (unmapped > characters * UNMAPPED_SHARE) unreadable.push(number);
+      else pages.push({ number, width: viewport.width, height: viewport.height, runs });
     }
-    if (textPages === 0) {
-      throw new UnreadableSourceError('has no text layer (its pages are pictures, as a scanned document is); run OCR on it first (e.g. ocrmypdf) or give the article as .docx or text');
-    }
-    if (unreadable.length * 2 > textPages) {
-      throw new UnreadableSourceError(
-        `the text of ${pageList(unreadable)} cannot be read, as the fonts there do not say which characters they draw; export the PDF again from its source (or run OCR on it), or give the article as .docx or text`,
-      );
-    }
-    if (unreadable.length > 0) {
-      file.message(`left out ${pageList(unreadable)}, whose fonts do not say which characters they draw`, { place: { line: unreadable[0]!, column: 1 }, ruleId: 'pdf-unmapped', source: 'ringkas' });
-    }
-    return layoutPdf(pages, await documentInfo(document), file);
+    return { pages, unreadable, textPages, info: await documentInfo(document) };
   } finally {
     await document.destroy();
   }
