@@ -135,6 +135,12 @@ async function readBlocks(source: Source, text: string, file: VFile, signal: Abo
     const { blocks, meta } = await readUnlessUnreadable(source.path, () => readPdf(source.bytes ?? new Uint8Array(), file, signal ? { signal } : {}));
     return { blocks, meta, leadingTitle: undefined };
   }
+  if (source.kind === 'docx') {
+    const { readDocx } = await import('./docx.js');
+    // The Word reader finds the title itself: a first heading there may be the first section.
+    const { blocks, meta } = await readUnlessUnreadable(source.path, () => readDocx(source.bytes ?? new Uint8Array(), file));
+    return { blocks, meta, leadingTitle: undefined };
+  }
   let content: { meta: ArticleMeta; blocks: Block[] };
   const markdown = source.kind === 'markdown' ? await import('./markdown.js') : undefined;
   try {

@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { type Block, clip } from './blocks.js';
+import { plausibleTitle } from './document-meta.js';
 import type { ArticleMeta } from './markdown.js';
 
 /**
@@ -449,14 +450,6 @@ function findTitle(lines: readonly Line[], body: number, pageHeight: number): { 
   while (end < lines.length && lines[end]!.page === lines[start]!.page && Math.abs(lines[end]!.size - largest) < 0.5 && lines[end]!.y - lines[end - 1]!.y < largest * 2) end += 1;
   const title = joinLines(lines.slice(start, end).map((line) => line.text), new Map());
   return { title, titleEnd: end };
-}
-
-/** A document-information title that says something: not a file name or an editor's placeholder. */
-function plausibleTitle(title: string | undefined): string | undefined {
-  const text = title?.replace(/\s+/gu, ' ').trim();
-  if (!text || text.length < 4) return undefined;
-  if (/^(?:untitled|judul|title|document\d*|microsoft word\b|slide \d+)/iu.test(text) || /\.(?:docx?|pdf|odt|tex|dvi|rtf|indd|pages)$/iu.test(text)) return undefined;
-  return text;
 }
 
 /**

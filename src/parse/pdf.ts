@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { ExitCode, fail } from '../errors.js';
 import type { Block } from './blocks.js';
 import type { ArticleMeta } from './markdown.js';
+import { propertiesMeta } from './document-meta.js';
 import { UnreadableSourceError } from './limits.js';
 import { type PdfInfo, type PdfPage, type TextRun, layoutPdf } from './pdf-layout.js';
 
@@ -150,15 +151,7 @@ function fontName(page: PdfPageProxy, loadedName: string): string {
 
 async function documentInfo(document: Awaited<ReturnType<PdfJs['getDocument']>['promise']>): Promise<PdfInfo> {
   const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
-  const text = (key: string) => (typeof info[key] === 'string' && (info[key] as string).trim() !== '' ? (info[key] as string).trim() : undefined);
-  const result: PdfInfo = {};
-  const title = text('Title');
-  const author = text('Author');
-  const lang = text('Language');
-  if (title) result.title = title;
-  if (author) result.author = author;
-  if (lang) result.lang = lang;
-  return result;
+  return propertiesMeta((key) => (typeof info[key] === 'string' ? info[key] : undefined), { title: 'Title', author: 'Author', lang: 'Language' });
 }
 
 /** Why pdf.js could not open a document, said to the user with the fix. */
