@@ -53,6 +53,8 @@ export interface BuildOptions extends DeckOptions {
 export interface DeckReport {
   input: string;
   title?: string;
+  /** The web address the article was fetched from (after redirects), for a URL input. */
+  source?: string;
   lang?: Language;
   slides?: number;
   outputs: string[];
@@ -162,6 +164,7 @@ async function buildText(entry: ArticleEntry, theme: Theme, outDir: string, opti
   if (options.signal) read.signal = options.signal;
   const { article, deck } = await deckFromFile(path, options, file, read);
   report.title = article.title;
+  if (article.url) report.source = article.url;
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
   const markdown = serializeDeck(deck, markdownSettings(theme));

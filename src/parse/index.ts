@@ -67,6 +67,8 @@ export interface Source {
   bytes?: Uint8Array;
   /** The web address the article was fetched from, for a URL input. */
   url?: string;
+  /** What reading the source noticed (a charset that did not fit), reported with the article's warnings. */
+  warnings?: string[];
 }
 
 /** Overrides the user can give on the command line. */
@@ -98,9 +100,12 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
     lang,
     sections,
     glossary: findAcronyms(sentences),
-    warnings: [...file.messages]
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .map((message): Notice => (message.line ? { message: message.reason, line: message.line } : { message: message.reason })),
+    warnings: [
+      ...(source.warnings ?? []).map((message): Notice => ({ message })),
+      ...[...file.messages]
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+        .map((message): Notice => (message.line ? { message: message.reason, line: message.line } : { message: message.reason })),
+    ],
   };
   const subtitle = options.subtitle ?? meta.subtitle;
   const author = options.author ?? meta.author;
