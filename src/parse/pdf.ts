@@ -102,26 +102,22 @@ export async function extractPdf(bytes: Uint8Array, path: string, options: ReadP
     for (let number = 1; number <= document.numPages; number += 1) {
       if (options.signal?.aborted) fail(`${path}: stopped while reading the PDF; nothing was written for it`, ExitCode.interrupted);
       const page = await document.getPage(number);
-      const content = await page.getTextContent();
+      const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '') as { str: string; transform: number[]; width: number; fontName: string }[];
+      const characters = items.reduce((sum, item) => sum + item.str.replace(/\s/gu, '').length, 0);
+      const unmapped = items.reduce((sum, item) => sum + (item.str.match(UNMAPPED)?.length ?? 0), 0);
+      if (characters > 0) textPages += 1;
+      if (characters > 0 && unmapped > characters * UNMAPPED_SHARE) unreadable.push(number);
+      if (characters === 0 || unmapped > characters * UNMAPPED_SHARE) {
+        page.cleanup();
+        continue;
+      }
       // The fonts' real names ("Times-Bold") reach pdf.js's common objects only once the page's
       // drawing operators are read; they tell bold and fixed-pitch text apart.
       await page.getOperatorList();
       const viewport = page.getViewport({ scale: 1 });
-      const runs: TextRun[] = [];
-      let characters = 0;
-      let unmapped = 0;
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        characters += item.str.replace(/\s/gu, '').length;
-        unmapped += item.str.match(UNMAPPED)?.length ?? 0;
-        const run = runOf(item, viewport.transform, fontName(page, item.fontName), pdfjs.Util);
-        if (run) runs.push(run);
-      }
+      const runs = items.map((item) => runOf(item, viewport.transform, fontName(page, item.fontName), pdfjs.Util)).filter((run) => run !== undefined);
       page.cleanup();
-      if (characters === 0) continue;
-      textPages += 1;
-      if (unmapped > characters * UNMAPPED_SHARE) unreadable.push(number);
-      else pages.push({ number, width: viewport.width, height: viewport.height, runs });
+      pages.push({ number, width: viewport.width, height: viewport.height, runs });
     }
     return { pages, unreadable, textPages, info: await documentInfo(document) };
   } finally {
