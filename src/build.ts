@@ -51,6 +51,8 @@ export interface BuildOptions extends DeckOptions {
 export interface DeckReport {
   input: string;
   title?: string;
+  /** The web address the article was fetched from (after redirects), for a URL input. */
+  source?: string;
   lang?: Language;
   slides?: number;
   outputs: string[];
@@ -165,6 +167,7 @@ async function planDeck(entry: ArticleEntry, options: BuildOptions, report: Deck
   if (options.signal) read.signal = options.signal;
   const { article, deck } = await deckFromFile(path, options, file, read);
   report.title = article.title;
+  if (article.url) report.source = article.url;
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
   return deck;

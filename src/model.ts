@@ -60,6 +60,8 @@ export interface Article {
   source?: string;
   /** A news dateline ("JAKARTA, KOMPAS.com") taken off the first sentence. */
   dateline?: string;
+  /** The web address the article was fetched from, for a URL input. */
+  url?: string;
   sections: Section[];
   /** Acronyms defined in the text, in order of first definition. */
   glossary: GlossaryEntry[];

@@ -9,6 +9,8 @@ import { formatNotice } from './pipeline.js';
 export interface Outline {
   title: string;
   lang: string;
+  /** The web address the article was fetched from, for a URL input. */
+  source?: string;
   /** Every section in order; `points` are the bullets its slides show (none for a heading whose text is all in subsections). */
   sections: { heading: string; points: string[] }[];
   /** The conclusion slide's points. */
@@ -23,6 +25,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   return {
     title: deck.title,
     lang: article.lang,
+    ...(article.url ? { source: article.url } : {}),
     sections: article.sections.map((section, index) => ({
       heading: section.heading ?? labels.introduction,
       points: deck.slides.filter((slide) => slide.kind === 'content' && slide.section === index).flatMap((slide) => slide.bullets),
@@ -36,7 +39,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
 /** The outline as Markdown for reading in a terminal. */
 export function outlineMarkdown(outline: Outline): string {
   const labels = LANGUAGES[outline.lang === 'en' ? 'en' : 'id'].labels;
-  const lines = [`# ${outline.title}`, '', `Language: ${outline.lang}`];
+  const lines = [`# ${outline.title}`, '', `Language: ${outline.lang}`, ...(outline.source ? [`Source: ${outline.source}`] : [])];
   const list = (heading: string, items: string[]) => {
     lines.push('', `## ${heading}`, '');
     lines.push(...(items.length > 0 ? items.map((item) => `- ${item}`) : ['(no points)']));

@@ -24,7 +24,7 @@ export async function deckFromFile(path: string, options: DeckOptions = {}, file
   const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
   const source = await readSource(path, file, read);
   await betweenStages(path, read.signal);
-  const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date }));
+  const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, signal: read.signal }));
   await betweenStages(path, read.signal);
   const parser = await syntaxFor(article);
   await betweenStages(path, read.signal);

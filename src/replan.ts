@@ -1,4 +1,4 @@
-import { labelsFor } from './condense/labels.js';
+import { LANGUAGES } from './lang/index.js';
 import type { Deck, Slide } from './model.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Deck, Slide } from './model.js';
 export function continueSlide(deck: Deck, index: number, keep: number): Deck {
   const slide = deck.slides[index];
   if (!slide || keep < 1 || keep >= slide.bullets.length) return deck;
-  const { continued } = labelsFor(deck.lang);
+  const { continued } = LANGUAGES[deck.lang].labels;
   const suffix = ` (${continued})`;
   const base = slide.title.endsWith(suffix) ? slide.title.slice(0, -suffix.length) : slide.title;
   // Notes follow their bullets only when there is one per bullet (content and conclusion slides).

@@ -38,7 +38,9 @@ export async function runCompress(input: string, args: Record<string, unknown>, 
   // Any file will do, whatever its extension: it is lines of sentences, not an article.
   const source = await readSource(input, input === '-' ? '-' : resolve(cwd, input));
   const lines = source.text.replace(/^\uFEFF/u, '').replace(/\r?\n$/u, '').split(/\r?\n/u);
-  const language = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
+  const detected = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
+  // Sentences of a language ringkas does not know are read as English, as articles are.
+  const language = detected === 'unknown' ? 'en' : detected;
   const parser = await loadSyntax(language);
   const bullets = lines.map((line) => {
     if (line.trim() === '') return '';

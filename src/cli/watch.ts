@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type BuildOptions, build } from '../build.js';
+import { isWebAddress } from '../io/fetch.js';
 import { displayPath } from '../io/inputs.js';
 import { isInside } from '../io/read.js';
 import { ExitCode } from '../errors.js';
@@ -26,7 +27,8 @@ export async function watchBuild(
   const cwd = options.cwd ?? process.cwd();
   await build(options);
   const themePath = typeof options.theme === 'string' && /[\\/]|\.(css|ya?ml)$/u.test(options.theme) ? resolve(cwd, options.theme) : undefined;
-  const watched = [...options.inputs.filter((input) => input !== '-').map((input) => resolve(cwd, input)), ...(themePath ? [themePath] : []), ...(configPath ? [configPath] : [])];
+  // Standard input and web addresses cannot be watched; they are built once.
+  const watched = [...options.inputs.filter((input) => input !== '-' && !isWebAddress(input)).map((input) => resolve(cwd, input)), ...(themePath ? [themePath] : []), ...(configPath ? [configPath] : [])];
   // The decks written into an output folder inside a watched one are not changes to rebuild for.
   const outDir = resolve(cwd, options.out);
   const watcher = watch(watched, { ignoreInitial: true, ignored: (path) => isInside(resolve(cwd, path), outDir), awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });

@@ -5,7 +5,8 @@ import { glob } from 'tinyglobby';
 import type { Readable } from 'node:stream';
 import { ExitCode, fail } from '../errors.js';
 import { decodeArticle } from './charset.js';
-import { ARTICLE_EXTENSIONS, type Source, sniffKind, sourceKindOf } from '../parse/index.js';
+import { ARTICLE_EXTENSIONS, BINARY_KINDS, type Source, sniffBinaryKind, sniffKind, sourceKindOf } from '../parse/index.js';
+import { isWebAddress } from './fetch.js';
 import { type ReadRefusalReason, ReadRefusal, isInside, readBounded, readStreamBounded } from './read.js';
 
 /**
@@ -48,6 +49,10 @@ export async function expandInputs(inputs: readonly string[], cwd: string, optio
     const shown = displayPath(input, cwd);
     if (input === '-') {
       add({ path: '-', file: '-', name: 'stdin' });
+      continue;
+    }
+    if (isWebAddress(input)) {
+      add({ path: printable(input), file: input, name: nameOfAddress(input) });
       continue;
     }
     const absolute = resolve(cwd, input);
@@ -102,11 +107,15 @@ export interface ReadSourceOptions {
   within?: string;
   /** Abandons a read that waits (a FIFO, a pipe that never closes) when the run is stopped. */
   signal?: AbortSignal;
+  /** Milliseconds a web address may take to fetch (default 30 000). */
+  fetchTimeout?: number;
 }
 
 /**
  * Reads an article as UTF-8 text (or UTF-16 with a byte order mark; a web page also in the charset
- * it declares, see {@link decodeArticle}). At most
+ * it declares, see {@link decodeArticle}), or a PDF or Word document as bytes (told by its
+ * extension, or by its first bytes on standard input); a web address is fetched (see
+ * {@link fetchSource}) under the same size limit. At most
  * {@link MAX_INPUT_BYTES} are read from any source — file, device, FIFO or standard input — and
  * a longer one is refused as soon as it passes the limit; files that are not text (NUL bytes,
  * invalid UTF-8) are refused with a message, rather than turned into a deck of replacement
@@ -114,6 +123,15 @@ export interface ReadSourceOptions {
  */
 export async function readSource(path: string, file: string = path, options: ReadSourceOptions = {}): Promise<Source> {
   const { stdin = process.stdin, within, signal } = options;
+  if (isWebAddress(file)) {
+    const { fetchSource } = await import('./fetch.js');
+    const source = await fetchSource(file, { maxBytes: MAX_INPUT_BYTES, ...(signal ? { signal } : {}), ...(options.fetchTimeout ? { timeout: options.fetchTimeout } : {}) });
+    source.path = path;
+    if (source.bytes) return source;
+    source.text = withoutControlCharacters(source.text);
+    if (source.text.trim() === '') fail(`${path}: the page is empty; check the address`);
+    return source;
+  }
   let bytes: Buffer;
   try {
     bytes = file === '-' ? await readStreamBounded(stdin, MAX_INPUT_BYTES, signal) : await readBounded(file, { maxBytes: MAX_INPUT_BYTES, ...(within ? { within } : {}), ...(signal ? { signal } : {}) });
@@ -121,6 +139,11 @@ export async function readSource(path: string, file: string = path, options: Rea
     if (!(error instanceof ReadRefusal)) throw error;
     if (error.reason === 'aborted') fail(`${path}: stopped while waiting for the article; nothing was written for it`, ExitCode.interrupted);
     fail(`${path}: ${READ_REFUSALS[error.reason]}`);
+  }
+  const binaryKind = file === '-' ? sniffBinaryKind(bytes) : sourceKindOf(file);
+  if (binaryKind && BINARY_KINDS.has(binaryKind)) {
+    if (bytes.length === 0) fail(`${path}: the file is empty; give an article with some text`);
+    return { path, text: '', kind: binaryKind, bytes };
   }
   // Without a byte order mark, a NUL byte means a binary file (UTF-16 text without a mark is not read).
   const marked = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -154,6 +177,28 @@ const READ_REFUSALS: Record<Exclude<ReadRefusalReason, 'aborted'>, string> = {
   'too-large': `is more than the ${megabytes(MAX_INPUT_BYTES)} an article may have; split it into several files`,
   unreadable: 'cannot read the file; check its permissions',
 };
+
+/**
+ * The output name of a web address: its last path segment without an extension
+ * (".../2024/05/judul-berita.html" → "judul-berita"), else its host, made safe as a file name.
+ */
+export function nameOfAddress(address: string): string {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return 'page';
+  }
+  const segment = url.pathname.split('/').filter(Boolean).at(-1) ?? '';
+  let stem = segment;
+  try {
+    stem = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape stays as it is written.
+  }
+  const safe = (text: string) => text.replace(/\.[\w]{1,5}$/u, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/gu, '').slice(0, 100);
+  return safe(stem) || safe(url.hostname.replace(/\./gu, '-')) || 'page';
+}
 
 function stemOf(path: string): string {
   return basename(path, extname(path));

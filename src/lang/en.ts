@@ -126,6 +126,7 @@ export const compression: CompressionRules = {
   teaserOpeners: ['watch', 'click', 'find out', 'here is', 'here are', "here 's", 'read', 'see', 'take a look', 'learn', 'discover', 'check out', 'sign up', 'subscribe'],
   teaserPhrases: ['takes a look', 'take a look', 'find out', 'you need to know', 'what you need', 'watch the video', 'click here', 'read more', 'in pictures', 'photos :'],
   questionOpeners: new Set([]),
+};
 
 /** How an English article marks its conclusion (see `closingPart` in the condense stage). */
 export const conclusionCues: ConclusionCues = {

@@ -144,6 +144,7 @@ export const compression: CompressionRules = {
   teaserOpeners: ['simak', 'simaklah', 'berikut', 'berikut ini', 'inilah', 'ini dia', 'saksikan', 'yuk', 'ayo', 'mari', 'baca', 'tonton', 'lihat', 'klik', 'cek'],
   teaserPhrases: ['selengkapnya di', 'baca selengkapnya', 'simak ulasan', 'simak selengkapnya', 'simak video', 'berikut ulasannya'],
   questionOpeners: new Set(['apakah', 'apa', 'siapa', 'mengapa', 'kenapa', 'bagaimana', 'kapan', 'dimana', 'berapa', 'manakah', 'bukankah']),
+};
 
 /** How an Indonesian article marks its conclusion (see `closingPart` in the condense stage). */
 export const conclusionCues: ConclusionCues = {

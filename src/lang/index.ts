@@ -7,7 +7,7 @@ import * as en from './en.js';
 import * as id from './id.js';
 import type { LanguageData } from './types.js';
 
-export type { CompressionRules, Labels, LanguageData, TokenizerRules } from './types.js';
+export type { CompressionRules, ConclusionCues, Labels, LanguageData, TokenizerRules } from './types.js';
 
 /** The data of every language ringkas knows. */
 export const LANGUAGES: Readonly<Record<Language, LanguageData>> = { id, en };

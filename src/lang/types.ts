@@ -128,6 +128,9 @@ export interface LanguageData {
   stopwords: ReadonlySet<string>;
   labels: Labels;
   compression: CompressionRules;
+  /** How an article marks its own conclusion. */
+  conclusionCues: ConclusionCues;
+}
 
 /** What marks a conclusion in a language (lower case). */
 export interface ConclusionCues {

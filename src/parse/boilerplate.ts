@@ -4,8 +4,9 @@
  * trimmed paragraph (or line of plain text).
  */
 const BOILERPLATE: readonly RegExp[] = [
-  // Cross-links to other articles.
-  /^(baca juga|baca pula|baca selengkapnya|lihat juga|simak juga|simak video|tonton juga|berita terkait|artikel terkait|read more|read also|also read|see also|related( articles?| stories| news)?|recommended|more from)\b\s*[:：\-–—]?/iu,
+  // Cross-links to other articles ("Related" alone or with a noun of links: a paper's "Related
+  // Work" or a "Recommended dose" is the article's own).
+  /^(baca juga|baca pula|baca selengkapnya|lihat juga|simak juga|simak video|tonton juga|berita terkait|artikel terkait|read more|read also|also read|see also|related (?:articles?|stories|news|posts|links)|recommended (?:for you|articles?|stories|news|posts|reading)|(?:related|recommended)(?=\s*(?:[:：\-–—]|$))|more from)\b\s*[:：\-–—]?/iu,
   // Ads and ad placeholders.
   /^(advertisement|advertisment|iklan|sponsored|promoted|ads?|scroll to (continue|resume)( with content)?|lanjutkan membaca|gulir untuk melanjutkan)\b[\s.:]*$/iu,
   /^(advertisement|iklan|sponsored)\s*[:：\-–—]/iu,

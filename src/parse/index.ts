@@ -11,7 +11,10 @@ import { readPlainText } from './plaintext.js';
 import { keyPhraseTitle } from './title.js';
 
 /** The formats ringkas reads, by what the parse stage does with them. */
-export type SourceKind = 'markdown' | 'text' | 'html';
+export type SourceKind = 'markdown' | 'text' | 'html' | 'pdf' | 'docx';
+
+/** Formats that are read as bytes, not as text. */
+export const BINARY_KINDS: ReadonlySet<SourceKind> = new Set(['pdf', 'docx']);
 
 const KIND_BY_EXTENSION: Record<string, SourceKind> = {
   '.md': 'markdown',
@@ -19,6 +22,8 @@ const KIND_BY_EXTENSION: Record<string, SourceKind> = {
   '.txt': 'text',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 /** File extensions ringkas reads, for finding articles in a folder. */
@@ -40,12 +45,30 @@ export function sniffKind(text: string): SourceKind {
   return 'text';
 }
 
-/** An article's text and where it came from. */
+/**
+ * The kind of bytes that came without a file name, when they are a binary format: a PDF by its
+ * header, a Word document by the zip entry every .docx has.
+ */
+export function sniffBinaryKind(bytes: Uint8Array): SourceKind | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004') && new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024)).includes('word/')) return 'docx';
+  return undefined;
+}
+
+/** An article's text (or, for a binary format, its bytes) and where it came from. */
 export interface Source {
-  /** Path as the user gave it (`-` for standard input), for messages. */
+  /** Path as the user gave it (`-` for standard input, the address for a URL), for messages. */
   path: string;
+  /** The text; empty for a binary format. */
   text: string;
   kind: SourceKind;
+  /** The file's bytes, for the binary formats (PDF, DOCX). */
+  bytes?: Uint8Array;
+  /** The web address the article was fetched from, for a URL input. */
+  url?: string;
+  /** What reading the source noticed (a charset that did not fit), reported with the article's warnings. */
+  warnings?: string[];
 }
 
 /** Overrides the user can give on the command line. */
@@ -55,6 +78,8 @@ export interface ParseOptions {
   subtitle?: string;
   author?: string;
   date?: string;
+  /** Stops a long read (a PDF's pages) when the run is stopped. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -64,7 +89,7 @@ export interface ParseOptions {
 export async function parseArticle(source: Source, options: ParseOptions = {}): Promise<Article> {
   const text = source.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const file = new VFile({ path: source.path, value: text });
-  const { blocks, meta, leadingTitle } = await readBlocks(source, text, file);
+  const { blocks, meta, leadingTitle } = await readBlocks(source, text, file, options.signal);
   const { lang, unknown } = chooseLanguage(options.lang, meta.lang, blocks);
   const { sections, dateline } = buildSections(blocks, lang, file);
   if (sections.length === 0) fail(`${source.path}: no article text found; give a file with at least one paragraph of prose`);
@@ -75,9 +100,12 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
     lang,
     sections,
     glossary: findAcronyms(sentences),
-    warnings: [...file.messages]
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .map((message): Notice => (message.line ? { message: message.reason, line: message.line } : { message: message.reason })),
+    warnings: [
+      ...(source.warnings ?? []).map((message): Notice => ({ message })),
+      ...[...file.messages]
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+        .map((message): Notice => (message.line ? { message: message.reason, line: message.line } : { message: message.reason })),
+    ],
   };
   const subtitle = options.subtitle ?? meta.subtitle;
   const author = options.author ?? meta.author;
@@ -89,6 +117,7 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   if (unknown) article.unknownLanguage = true;
   if (meta.publication) article.publication = meta.publication;
   if (meta.source) article.source = meta.source;
+  if (source.url) article.url = source.url;
   return article;
 }
 
@@ -99,11 +128,26 @@ interface SourceBlocks {
   leadingTitle: string | undefined;
 }
 
-/** Reads the source's blocks; the Markdown and HTML readers (remark, rehype) load only when needed. */
-async function readBlocks(source: Source, text: string, file: VFile): Promise<SourceBlocks> {
+/**
+ * Reads the source's blocks; the Markdown, HTML, PDF and Word readers (remark, rehype, pdf.js,
+ * mammoth) load only when needed.
+ */
+async function readBlocks(source: Source, text: string, file: VFile, signal: AbortSignal | undefined): Promise<SourceBlocks> {
   if (source.kind === 'text') {
     const { title, blocks } = readPlainText(text);
     return { blocks, meta: {}, leadingTitle: title };
+  }
+  if (source.kind === 'pdf') {
+    const { readPdf } = await import('./pdf.js');
+    // The PDF reader finds the title itself: a first heading there is a section ("Abstract").
+    const { blocks, meta } = await readUnlessUnreadable(source.path, () => readPdf(source.bytes ?? new Uint8Array(), file, signal ? { signal } : {}));
+    return { blocks, meta, leadingTitle: undefined };
+  }
+  if (source.kind === 'docx') {
+    const { readDocx } = await import('./docx.js');
+    // The Word reader finds the title itself: a first heading there may be the first section.
+    const { blocks, meta } = await readUnlessUnreadable(source.path, () => readDocx(source.bytes ?? new Uint8Array(), file));
+    return { blocks, meta, leadingTitle: undefined };
   }
   let content: { meta: ArticleMeta; blocks: Block[] };
   const markdown = source.kind === 'markdown' ? await import('./markdown.js') : undefined;
@@ -127,6 +171,16 @@ async function readBlocks(source: Source, text: string, file: VFile): Promise<So
     meta: content.meta,
     leadingTitle: hasTitleHeading ? first.text : undefined,
   };
+}
+
+/** Runs a reader, turning its refusal of the source into a one-line error that names the file. */
+async function readUnlessUnreadable<T>(path: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof UnreadableSourceError) fail(`${path}: ${error.message}`);
+    throw error;
+  }
 }
 
 /**

@@ -64,7 +64,9 @@ describe('ringkas outline', () => {
 
 describe('unreadable inputs', () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
-    ['notes.docx', 'whatever', /: unsupported file type "\.docx"; give \.md, \.markdown, \.txt, \.html, \.htm$/u],
+    ['notes.odt', 'whatever', /: unsupported file type "\.odt"; give \.md, \.markdown, \.txt, \.html, \.htm, \.pdf, \.docx$/u],
+    ['notes.docx', 'whatever', /: is not a Word document that can be read \(.+\); check that the file is complete, or save it again as \.docx$/u],
+    ['notes.pdf', 'whatever', /: is not a PDF that can be read \(.+\); check that the file is complete, or export it again$/u],
     ['empty.txt', '  \n\n \t\n', /: the file is empty; give an article with some text$/u],
     ['binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00]), /: looks like a binary file, not an article; give a text, Markdown or HTML file$/u],
     ['latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72, 0x2e]), /: not valid UTF-8 text; save the file as UTF-8 and try again$/u],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { condense } from '../../src/condense/index.js';
 import { RingkasError } from '../../src/errors.js';
 import { parseArticle } from '../../src/parse/index.js';
+import { syntaxFor } from '../../src/pipeline.js';
 
 /**
  * Random and hostile HTML through the parse stage (and on to a deck): every page must end in a
@@ -22,7 +23,7 @@ async function deckOrCleanError(html: string): Promise<'deck' | 'refused'> {
     expect((error as Error).message).toMatch(CLEAN_ERRORS);
     return 'refused';
   }
-  const deck = condense(article);
+  const deck = condense(article, await syntaxFor(article));
   expect(deck.slides.length).toBeGreaterThan(0);
   for (const warning of article.warnings) expect(warning.message).not.toContain('\n');
   return 'deck';

@@ -159,7 +159,7 @@ describe('language', () => {
 
 describe('hast helpers', () => {
   it('reads class names given as one string', () => {
-    const element: Element = { type: 'element', tagName: 'div', properties: { className: 'share-buttons big' }, children: [] };
+    const element: Element = { type: 'element', tagName: 'div', properties: { className: 'share-buttons big' } as unknown as Element['properties'], children: [] };
     expect(isChromeToken(String(element.properties['className']).split(' ')[0]!)).toBe(true);
   });
 });

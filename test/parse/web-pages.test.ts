@@ -5,7 +5,7 @@ import { condense } from '../../src/condense/index.js';
 import { RingkasError } from '../../src/errors.js';
 import { readSource } from '../../src/io/inputs.js';
 import { parseArticle } from '../../src/parse/index.js';
-// @ts-expect-error: a script module without types, shared with the eval scripts.
+import { syntaxFor } from '../../src/pipeline.js';
 import { EVAL_DATA_DIR } from '../../scripts/eval-data.mjs';
 
 /**
@@ -24,7 +24,7 @@ describe.skipIf(pages.length === 0)('saved web pages', () => {
       const meta = JSON.parse(readFileSync(join(PAGES, name, 'expected-metadata.json'), 'utf8')) as { readerable: boolean; siteName: string | null };
       try {
         const article = await parseArticle(await readSource(`${name}.html`, join(PAGES, name, 'source.html')));
-        expect(condense(article).slides.length).toBeGreaterThan(0);
+        expect(condense(article, await syntaxFor(article)).slides.length).toBeGreaterThan(0);
         const suffixed = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · '].some((separator) => article.title.endsWith(`${separator}${meta.siteName}`));
         if (meta.siteName && suffixed) siteNames.push(`${name}: ${article.title}`);
       } catch (error) {
