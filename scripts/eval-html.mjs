@@ -21,6 +21,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { condense } from '../dist/condense/index.js';
+import { syntaxFor } from '../dist/pipeline.js';
 import { readSource } from '../dist/io/inputs.js';
 import { parseArticle } from '../dist/parse/index.js';
 import { readerViewOf } from '../dist/reader.js';
@@ -108,7 +109,7 @@ for (const name of readdirSync(PAGES_DIR, { withFileTypes: true }).filter((entry
     row.ours = view.title;
     row.title = collapse(view.title) === collapse(meta.title);
     row.titleLoose = row.title || collapse(view.title) === withoutSiteName(meta.title, meta.siteName);
-    condense(article);
+    condense(article, await syntaxFor(article));
     row.deck = true;
   } catch (error) {
     row.error = String(error?.message ?? error).split('\n', 1)[0];

@@ -149,6 +149,8 @@ if (compressionRows.length > 0) {
   console.log(`${'set'.padEnd(18)} ${'n'.padStart(3)}  ${'system'.padEnd(24)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'CR'.padStart(5)}`);
   for (const row of compressionRows) {
     console.log(`${row.set.padEnd(18)} ${String(row.n).padStart(3)}  ${row.system.padEnd(24)} ${row.scores.map((value) => value.toFixed(3).padStart(5)).join(' ')}`);
+  }
+}
 
 // Topic segmentation of headingless articles: the news items of each set joined three at a time
 // (the classic test of text segmentation); a cut within one paragraph of a join counts as found.
