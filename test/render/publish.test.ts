@@ -63,9 +63,14 @@ describe('every format of the sample, read back', () => {
     expect(pptx.notes.filter(Boolean).length).toBeGreaterThanOrEqual(slides.length - 3);
     // Each source sentence is a paragraph of its own in the notes, tagged with the deck's language.
     const zip = await JSZip.loadAsync(await readFile(join(out, `${NAME}.pptx`)));
-    const notesXml = await zip.file('ppt/notesSlides/notesSlide3.xml')!.async('string');
-    const body = notesXml.split('<p:sp>').find((shape) => shape.includes('<p:ph type="body"'))!;
-    const paragraphs = [...body.matchAll(/<a:p>(.*?)<\/a:p>/gu)].map((match) => [...match[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((t) => t[1]).join(''));
+    // The first content slide with two bullets or more: its notes have a paragraph per source sentence.
+    let body = '';
+    let paragraphs: string[] = [];
+    for (let slide = 3; slide <= slides.length && paragraphs.length < 2; slide += 1) {
+      const notesXml = await zip.file(`ppt/notesSlides/notesSlide${slide}.xml`)?.async('string');
+      body = notesXml?.split('<p:sp>').find((shape) => shape.includes('<p:ph type="body"')) ?? '';
+      paragraphs = [...body.matchAll(/<a:p>(.*?)<\/a:p>/gu)].map((match) => [...match[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((t) => t[1]).join(''));
+    }
     expect(paragraphs.length).toBeGreaterThanOrEqual(2);
     for (const paragraph of paragraphs) expect(paragraph).toMatch(/^\S.*[.!?]["”’)]?$/u);
     expect(body).toContain('lang="id-ID"');
