@@ -78,7 +78,7 @@ export async function readDocx(bytes: Uint8Array, file: VFile): Promise<DocxCont
   // The whole document is the article: an <article> around it keeps the HTML reader from
   // looking for the article body in one part of it (a table cell), as it does in a web page.
   const before = file.messages.length;
-  const content = readHtml(`<article>${html.replace(/\u00AD/gu, '')}</article>`, file);
+  const content = readHtml(`<article>${withoutTables(html).replace(/\u00AD/gu, '')}</article>`, file);
   // That the body came from the <article> is true of every document and says nothing.
   const said = file.messages.splice(before);
   file.messages.push(...said.filter((message) => message.ruleId !== 'article-body'));
@@ -90,6 +90,32 @@ export async function readDocx(bytes: Uint8Array, file: VFile): Promise<DocxCont
   if (properties.lang) meta.lang = properties.lang;
   const blocks = title !== undefined && content.blocks[0]?.kind === 'heading' && content.blocks[0].text === title ? content.blocks.slice(1) : content.blocks;
   return { meta, blocks };
+}
+
+/**
+ * Mammoth's HTML without its tables (nested ones included), which a Word document's reader leaves
+ * out: the HTML reader would read their cells as paragraphs, as it must in a web page laid out in
+ * tables. One pass with a depth count: mammoth writes every tag, and text's `<` as `&lt;`.
+ */
+function withoutTables(html: string): string {
+  let kept = '';
+  let depth = 0;
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf('<table', at);
+    const close = html.indexOf('</table>', at);
+    if (open === -1 && close === -1) break;
+    if (open !== -1 && (close === -1 || open < close)) {
+      if (depth === 0) kept += html.slice(at, open);
+      depth += 1;
+      at = open + '<table'.length;
+    } else {
+      if (depth === 0) kept += html.slice(at, close);
+      depth = Math.max(0, depth - 1);
+      at = close + '</table>'.length;
+    }
+  }
+  return depth === 0 ? kept + html.slice(at) : kept;
 }
 
 /** Opens the zip, refusing what is not a .docx or would unpack to too much. */
