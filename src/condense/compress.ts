@@ -369,7 +369,7 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
   const top = mainPredicate(tree);
   include(tree, top, keep, optional, top);
   // Both halves of a two-part construction, and every piece of a written word, or the sentence as it is.
-  if (!keepPairs(tree, keep, top)) return whole(sentence, words, 'split-pair');
+  if (!keepPairs(tree, keep)) return whole(sentence, words, 'split-pair');
   if (!keepWholeTokens(tree, keep, top)) return whole(sentence, words, 'split-word');
 
   // Over budget: optional dependents go, the deepest first (a phrase loses its modifiers before it
@@ -525,8 +525,9 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   if (child > head && FRAME_RELATIONS.has(kind) && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
     return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
   }
-  // A word of a two-part construction stays, and keepPairs brings back the other part.
-  if (holdsPairWord(tree, child)) return { keep: 'core' };
+  // A word of a two-part construction stays with its head ("tidak hanya", "tetapi juga",
+  // "semakin"); if the other part cannot, the sentence is not used (see keepPairs).
+  if (pairsOf(tree).some((group) => group.includes(child))) return { keep: 'core' };
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
   if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
@@ -664,12 +665,6 @@ function droppable(tree: Tree, keep: Uint8Array, node: number): boolean {
   return pairsOf(tree).every((group) => !group.some((word) => inside.has(word)) || !group.some((word) => !inside.has(word) && keep[word]));
 }
 
-/** Whether the subtree of `node` holds a word of a two-part construction. */
-function holdsPairWord(tree: Tree, node: number): boolean {
-  const words = new Set(pairsOf(tree).flat());
-  return words.size > 0 && tree.subtree(node).some((below) => words.has(below));
-}
-
 const pairCache = new WeakMap<Tree, number[][]>();
 
 /**
@@ -699,25 +694,12 @@ function pairsOf(tree: Tree): number[][] {
 }
 
 /**
- * Keeps every word of each two-part construction one of whose words is kept, by keeping the
- * branches that hold the others. False when that is impossible: a part lies outside the top's subtree.
+ * Whether every two-part construction is kept whole or dropped whole. One whose parts the pruning
+ * split ("semakin tinggi …, [semakin besar …]") is not mended by bringing back the branch that
+ * holds the other part, which reads as a jumble more often than not: the sentence is not used.
  */
-function keepPairs(tree: Tree, keep: Uint8Array, top: number): boolean {
-  const inTop = new Set(tree.subtree(top));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const group of pairsOf(tree)) {
-      if (!group.some((word) => keep[word]) || group.every((word) => keep[word])) continue;
-      for (const missing of group.filter((word) => !keep[word])) {
-        if (!inTop.has(missing)) return false;
-        let branch = missing;
-        while (!keep[tree.parent[branch]!]) branch = tree.parent[branch]!;
-        for (const node of tree.subtree(branch)) keep[node] = 1;
-        changed = true;
-      }
-    }
-  }
-  return true;
+function keepPairs(tree: Tree, keep: Uint8Array): boolean {
+  return pairsOf(tree).every((group) => group.every((word) => keep[word]) || !group.some((word) => keep[word]));
 }
 
 /**
