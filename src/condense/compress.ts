@@ -518,7 +518,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   const fronted = head === top && tree.firstOf(child) < Math.min(top, subjectStart(tree, top));
 
   // The top's own function words that tie it to a sentence no longer there: "that" of a claim, an opening "But".
-  if (head === top && (kind === 'mark' || kind === 'cc') && child < top) return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
+  // (An infinitive's "to" is no such word: "The goal is [to] engage researchers".)
+  if (head === top && (kind === 'mark' || kind === 'cc') && child < top && tree.words[child]!.upos !== 'PART') return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
   if (kind === 'cc' && head === top) return { keep: 'drop' };
   // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
   // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
@@ -562,8 +563,10 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
     case 'nmod':
       if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
-      // A noun modifying a noun without a preposition is part of its name ("kebijakan luar negeri", "transportasi online").
-      if (tree.childrenWith(child, (relation) => relation === 'case').length === 0) return { keep: 'core' };
+      // A noun modifying a noun without a preposition is part of its name ("kebijakan luar negeri",
+      // "transportasi online"), and so is one with a genitive ("the Association of Computational Linguistics").
+      const cases = tree.childrenWith(child, (relation) => relation === 'case').map((marker) => tree.lower[marker]!);
+      if (cases.length === 0 || cases.some((marker) => rules.genitiveMarkers.has(marker))) return { keep: 'core' };
       return { keep: 'optional', rank: tree.depth[child]! - tree.depth[top]! > 2 ? DROP_ORDER.farPhrase : DROP_ORDER.nounPhrase };
     case 'obl':
       if (fronted || isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
