@@ -473,7 +473,8 @@ function isStatement(tree: Tree, node: number): boolean {
   if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
   // "is to remain": the infinitive's "to" is no subordinator.
   const marks = children.filter((child) => tree.relation(child) === 'mark' && tree.words[child]!.upos !== 'PART').map((child) => tree.lower[child]!);
-  if (marks.some((mark) => !tree.rules.complementizers.has(mark) && !tree.rules.conditionMarkers.has(mark))) return false;
+  // A clause with a subordinator is half a sentence ("Kalau semua dibiarkan …"); "bahwa", "that" only introduce one.
+  if (marks.some((mark) => !tree.rules.complementizers.has(mark))) return false;
   if (subjects.length === 1) return PREDICATES.has(upos) || upos === 'NOUN' || upos === 'PROPN' || upos === 'PRON' || upos === 'NUM' || hasCopula(tree, node);
   // Without a subject: an Indonesian passive verb ("Dikisahkan Gomez …", "Diketahui …").
   return upos === 'VERB' && /^di\p{L}{3}/u.test(tree.lower[node]!) && tree.rules === LANGUAGES.id.compression;
