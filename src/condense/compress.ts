@@ -246,7 +246,8 @@ class Tree {
       for (let index = 1; index < subjects.length; index += 1) {
         const [before, after] = [subjects[index - 1]!, subjects[index]!];
         // Side by side: nothing between them, not even a comma ("Aliansi …, tetapi juga forum …" is two).
-        if (Math.max(...this.subtree(before)) + 1 !== this.firstOf(after) || this.isPunct(this.firstOf(after) - 1)) continue;
+        const gap = this.firstOf(after) - 1;
+        if (Math.max(...this.subtree(before)) + 1 !== this.firstOf(after) || (this.isPunct(gap) && !JOINERS.test(this.words[gap]!.form))) continue;
         if (this.rules.timeWords.has(this.lower[after]!)) {
           this.relations[after] = 'obl:tmod';
           subjects[index] = before;
@@ -425,6 +426,8 @@ function mainPredicate(tree: Tree): number {
       const node = found[at]!;
       // Never a clause that would leave a negation out, nor a speech frame without its claim.
       if (node !== root && isStatement(tree, node) && tree.negators[node] === tree.negators[root] && !tree.rules.reportingVerbs.has(tree.lower[node]!)) return node;
+      // Not into what a verb of saying or finding reports ("waiting … to confirm that X"): that is someone else's claim.
+      if (node !== root && tree.rules.reportingVerbs.has(tree.lower[node]!)) continue;
       found.push(...tree.childrenWith(node, (relation) => CLAUSAL.has(relation) || relation === 'root'));
     }
     return root;
@@ -594,8 +597,10 @@ function decideConjunct(tree: Tree, head: number, child: number): Decision {
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };
-  // Predicates that share the subject and are not verbs ("besar dan kuat") stay together.
+  // Predicates that share the subject and are not verbs ("besar dan kuat") stay together, and so
+  // do verbs that share their complement ("identify and improve upon a number of decisions").
   if (!tree.hasSubject(child) && tree.words[child]!.upos !== 'VERB') return { keep: 'core' };
+  if (!tree.hasSubject(child) && tree.childrenWith(head, (relation) => /^(?:obj|ccomp|xcomp|obl)/u.test(relation)).length === 0) return { keep: 'core' };
   return { keep: 'drop' };
 }
 
