@@ -129,7 +129,7 @@ describe('a run of many decks', () => {
     expect(index).toContain('<a href="copy-07.pdf">PDF</a>');
     expect(index).toContain('<img src="copy-07.001.png"');
     expect(index).not.toMatch(/<script|https?:\/\//u);
-  });
+  }, 300_000);
 
   it('builds only every n-th input with --shard', async () => {
     const dir = await tempDir();
