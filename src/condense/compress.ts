@@ -246,7 +246,8 @@ class Tree {
       for (let index = 1; index < subjects.length; index += 1) {
         const [before, after] = [subjects[index - 1]!, subjects[index]!];
         // Side by side: nothing between them, not even a comma ("Aliansi …, tetapi juga forum …" is two).
-        if (Math.max(...this.subtree(before)) + 1 !== this.firstOf(after) || this.isPunct(this.firstOf(after) - 1)) continue;
+        const gap = this.firstOf(after) - 1;
+        if (Math.max(...this.subtree(before)) + 1 !== this.firstOf(after) || (this.isPunct(gap) && !JOINERS.test(this.words[gap]!.form))) continue;
         if (this.rules.timeWords.has(this.lower[after]!)) {
           this.relations[after] = 'obl:tmod';
           subjects[index] = before;
@@ -369,7 +370,7 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
   const top = mainPredicate(tree);
   include(tree, top, keep, optional, top);
   // Both halves of a two-part construction, and every piece of a written word, or the sentence as it is.
-  if (!keepPairs(tree, keep, top)) return whole(sentence, words, 'split-pair');
+  if (!keepPairs(tree, keep)) return whole(sentence, words, 'split-pair');
   if (!keepWholeTokens(tree, keep, top)) return whole(sentence, words, 'split-word');
 
   // Over budget: optional dependents go, the deepest first (a phrase loses its modifiers before it
@@ -425,6 +426,8 @@ function mainPredicate(tree: Tree): number {
       const node = found[at]!;
       // Never a clause that would leave a negation out, nor a speech frame without its claim.
       if (node !== root && isStatement(tree, node) && tree.negators[node] === tree.negators[root] && !tree.rules.reportingVerbs.has(tree.lower[node]!)) return node;
+      // Not into what a verb of saying or finding reports ("waiting … to confirm that X"): that is someone else's claim.
+      if (node !== root && tree.rules.reportingVerbs.has(tree.lower[node]!)) continue;
       found.push(...tree.childrenWith(node, (relation) => CLAUSAL.has(relation) || relation === 'root'));
     }
     return root;
@@ -473,7 +476,8 @@ function isStatement(tree: Tree, node: number): boolean {
   if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
   // "is to remain": the infinitive's "to" is no subordinator.
   const marks = children.filter((child) => tree.relation(child) === 'mark' && tree.words[child]!.upos !== 'PART').map((child) => tree.lower[child]!);
-  if (marks.some((mark) => !tree.rules.complementizers.has(mark) && !tree.rules.conditionMarkers.has(mark))) return false;
+  // A clause with a subordinator is half a sentence ("Kalau semua dibiarkan …"); "bahwa", "that" only introduce one.
+  if (marks.some((mark) => !tree.rules.complementizers.has(mark))) return false;
   if (subjects.length === 1) return PREDICATES.has(upos) || upos === 'NOUN' || upos === 'PROPN' || upos === 'PRON' || upos === 'NUM' || hasCopula(tree, node);
   // Without a subject: an Indonesian passive verb ("Dikisahkan Gomez …", "Diketahui …").
   return upos === 'VERB' && /^di\p{L}{3}/u.test(tree.lower[node]!) && tree.rules === LANGUAGES.id.compression;
@@ -518,15 +522,17 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   const fronted = head === top && tree.firstOf(child) < Math.min(top, subjectStart(tree, top));
 
   // The top's own function words that tie it to a sentence no longer there: "that" of a claim, an opening "But".
-  if (head === top && (kind === 'mark' || kind === 'cc') && child < top) return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
+  // (An infinitive's "to" is no such word: "The goal is [to] engage researchers".)
+  if (head === top && (kind === 'mark' || kind === 'cc') && child < top && tree.words[child]!.upos !== 'PART') return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
   if (kind === 'cc' && head === top) return { keep: 'drop' };
   // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
   // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
   if (child > head && FRAME_RELATIONS.has(kind) && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
     return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
   }
-  // A word of a two-part construction stays, and keepPairs brings back the other part.
-  if (holdsPairWord(tree, child)) return { keep: 'core' };
+  // A word of a two-part construction stays with its head ("tidak hanya", "tetapi juga",
+  // "semakin"); if the other part cannot, the sentence is not used (see keepPairs).
+  if (pairsOf(tree).some((group) => group.includes(child))) return { keep: 'core' };
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
   if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
@@ -561,8 +567,10 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
     case 'nmod':
       if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
-      // A noun modifying a noun without a preposition is part of its name ("kebijakan luar negeri", "transportasi online").
-      if (tree.childrenWith(child, (relation) => relation === 'case').length === 0) return { keep: 'core' };
+      // A noun modifying a noun without a preposition is part of its name ("kebijakan luar negeri",
+      // "transportasi online"), and so is one with a genitive ("the Association of Computational Linguistics").
+      const cases = tree.childrenWith(child, (relation) => relation === 'case').map((marker) => tree.lower[marker]!);
+      if (cases.length === 0 || cases.some((marker) => rules.genitiveMarkers.has(marker))) return { keep: 'core' };
       return { keep: 'optional', rank: tree.depth[child]! - tree.depth[top]! > 2 ? DROP_ORDER.farPhrase : DROP_ORDER.nounPhrase };
     case 'obl':
       if (fronted || isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
@@ -589,8 +597,10 @@ function decideConjunct(tree: Tree, head: number, child: number): Decision {
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };
-  // Predicates that share the subject and are not verbs ("besar dan kuat") stay together.
+  // Predicates that share the subject and are not verbs ("besar dan kuat") stay together, and so
+  // do verbs that share their complement ("identify and improve upon a number of decisions").
   if (!tree.hasSubject(child) && tree.words[child]!.upos !== 'VERB') return { keep: 'core' };
+  if (!tree.hasSubject(child) && tree.childrenWith(head, (relation) => /^(?:obj|ccomp|xcomp|obl)/u.test(relation)).length === 0) return { keep: 'core' };
   return { keep: 'drop' };
 }
 
@@ -664,12 +674,6 @@ function droppable(tree: Tree, keep: Uint8Array, node: number): boolean {
   return pairsOf(tree).every((group) => !group.some((word) => inside.has(word)) || !group.some((word) => !inside.has(word) && keep[word]));
 }
 
-/** Whether the subtree of `node` holds a word of a two-part construction. */
-function holdsPairWord(tree: Tree, node: number): boolean {
-  const words = new Set(pairsOf(tree).flat());
-  return words.size > 0 && tree.subtree(node).some((below) => words.has(below));
-}
-
 const pairCache = new WeakMap<Tree, number[][]>();
 
 /**
@@ -699,25 +703,12 @@ function pairsOf(tree: Tree): number[][] {
 }
 
 /**
- * Keeps every word of each two-part construction one of whose words is kept, by keeping the
- * branches that hold the others. False when that is impossible: a part lies outside the top's subtree.
+ * Whether every two-part construction is kept whole or dropped whole. One whose parts the pruning
+ * split ("semakin tinggi …, [semakin besar …]") is not mended by bringing back the branch that
+ * holds the other part, which reads as a jumble more often than not: the sentence is not used.
  */
-function keepPairs(tree: Tree, keep: Uint8Array, top: number): boolean {
-  const inTop = new Set(tree.subtree(top));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const group of pairsOf(tree)) {
-      if (!group.some((word) => keep[word]) || group.every((word) => keep[word])) continue;
-      for (const missing of group.filter((word) => !keep[word])) {
-        if (!inTop.has(missing)) return false;
-        let branch = missing;
-        while (!keep[tree.parent[branch]!]) branch = tree.parent[branch]!;
-        for (const node of tree.subtree(branch)) keep[node] = 1;
-        changed = true;
-      }
-    }
-  }
-  return true;
+function keepPairs(tree: Tree, keep: Uint8Array): boolean {
+  return pairsOf(tree).every((group) => group.every((word) => keep[word]) || !group.some((word) => keep[word]));
 }
 
 /**

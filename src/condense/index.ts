@@ -41,6 +41,8 @@ export const MIN_MAX_WORDS = 5;
 const SHARE_OF_SENTENCES = 0.4;
 /** Points a section keeps for its own slide before the conclusion may take more of them. */
 const MIN_SECTION_POINTS = 2;
+/** A section's sentences read, at most, to see whether it keeps points of its own beside the conclusion's. */
+const MAX_READ_FOR_TAKEAWAYS = 12;
 /** Agendas need at least this many sections to be worth a slide. */
 const MIN_AGENDA_SECTIONS = 3;
 /**
@@ -196,22 +198,33 @@ function titleSlide(article: Article, institution: string | undefined): Slide {
 
 /**
  * The conclusion's points: the 3–5 sentences most central to the whole article (five from twelve
- * sentences on), leaving each section at least two of its own, so every section keeps a real slide.
+ * sentences on), leaving each section at least two points of its own, so every section keeps a
+ * real slide.
  */
 function pickTakeaways(candidates: Candidate[], bySection: Candidate[][], maxBullets: number, bullets: Bullets): Point[] {
   const sentenceCount = candidates.length;
   // One slide holds the conclusion, so the bullet budget caps it.
   const count = Math.min(maxBullets, sentenceCount >= 12 ? 5 : sentenceCount >= 8 ? 4 : 3);
   const picked = selectByMmr(candidates, (candidate) => candidate.globalScore, count, [], bullets.within);
-  // A section keeps at least two of its sentences (one, if it has only one) for its own slide:
-  // give back its least central takeaways until it does.
+  // A section keeps at least two of its points (one, if it has only one) for its own slide: give
+  // back its least central takeaways until it does. Its other sentences are read best first, and
+  // only until two points are found, so that a long section costs a few parses here.
   for (const pool of bySection) {
-    const keep = Math.min(MIN_SECTION_POINTS, pool.length);
     let taken = picked.filter((point) => point.section === pool[0]?.section);
-    while (taken.length > 0 && pool.length - taken.length < keep) {
+    if (taken.length === 0) continue;
+    const takenOrders = new Set(taken.map((point) => point.order));
+    const others = pool.filter((candidate) => !takenOrders.has(candidate.order)).sort((a, b) => b.localScore - a.localScore || a.order - b.order);
+    let left = 0;
+    for (const candidate of others.slice(0, MAX_READ_FOR_TAKEAWAYS)) {
+      if (left >= MIN_SECTION_POINTS) break;
+      if (bullets.within(candidate)) left += 1;
+    }
+    const keep = Math.min(MIN_SECTION_POINTS, left + taken.length);
+    while (taken.length > 0 && left < keep) {
       const weakest = taken.reduce((low, point) => (point.globalScore < low.globalScore ? point : low));
       picked.splice(picked.indexOf(weakest), 1);
       taken = taken.filter((point) => point !== weakest);
+      left += 1;
     }
   }
   return picked;

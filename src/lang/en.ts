@@ -88,6 +88,7 @@ export const compression: CompressionRules = {
   attributionMarkers: new Set(['according']),
   clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
   sequenceMarkers: new Set(['after', 'before', 'until', 'following']),
+  genitiveMarkers: new Set(['of']),
   purposeMarkers: new Set(['to', 'so', 'in order']),
   complementizers: new Set(['that']),
   conditionMarkers: new Set(['if', 'unless', 'provided', 'providing', 'whether', 'otherwise', 'lest']),

@@ -110,6 +110,7 @@ export const compression: CompressionRules = {
   attributionMarkers: new Set(['menurut']),
   clausePrepositions: new Set(['dengan', 'tanpa', 'dalam', 'oleh', 'atas', 'terhadap', 'tentang', 'akan', 'dari', 'kepada', 'lewat', 'melalui']),
   sequenceMarkers: new Set(['setelah', 'sesudah', 'sebelum', 'usai', 'seusai', 'sehabis', 'hingga', 'sampai']),
+  genitiveMarkers: new Set([]),
   purposeMarkers: new Set(['untuk', 'agar', 'supaya', 'guna', 'demi']),
   complementizers: new Set(['bahwa', 'bahwasanya']),
   conditionMarkers: new Set(['jika', 'jikalau', 'kalau', 'apabila', 'bila', 'asalkan', 'asal', 'seandainya', 'andaikan', 'andai', 'manakala', 'kecuali']),

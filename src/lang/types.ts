@@ -83,6 +83,8 @@ export interface CompressionRules {
   clausePrepositions: ReadonlySet<string>;
   /** Words that open a clause of time before or after ("after", "setelah"): kept while the budget allows. */
   sequenceMarkers: ReadonlySet<string>;
+  /** Prepositions of a noun's complement ("of"): a phrase with one is part of the noun phrase's name, and stays. */
+  genitiveMarkers: ReadonlySet<string>;
   /** Words that open a clause of purpose ("untuk", "agar", "to"): often the point of the action, so kept while the budget allows. */
   purposeMarkers: ReadonlySet<string>;
   /** Words that introduce a clause as what is said or known ("bahwa", "that"): the clause can stand alone without them. */

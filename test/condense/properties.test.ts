@@ -10,6 +10,9 @@ import { serializeDeck } from '../../src/serialize/index.js';
 import { type Syntax, loadSyntax } from '../../src/syntax/index.js';
 import { ROOT, SAMPLE, isDeletionOf, words } from '../helpers.js';
 
+/** Each deck parses the sentences its bullets come from: minutes for all the articles on a busy two-core machine. */
+const SLOW = 600_000;
+
 const syntaxes: Record<'id' | 'en', Syntax> = { id: await loadSyntax('id'), en: await loadSyntax('en') };
 const condenseWith = (article: Article, options?: Parameters<typeof condense>[2]) => condense(article, syntaxes[article.lang], options);
 
@@ -75,7 +78,7 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
     for (const { name, article } of articles) checkDeck(condenseWith(article), { maxBullets: 5, maxWords: 14 }, name);
     // Over the budget only when a section has nothing shorter that makes a bullet: rarely.
     expect(budgetTally.over / budgetTally.bullets).toBeLessThan(0.05);
-  });
+  }, SLOW);
 
   it('holds for any budget and slide target', () => {
     const budgets = fc.record({ maxBullets: fc.integer({ min: 1, max: 8 }), maxWords: fc.integer({ min: 5, max: 30 }), slides: fc.option(fc.integer({ min: 3, max: 40 }), { nil: undefined }) });
@@ -86,7 +89,7 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
       }),
       { numRuns: 150, seed: 20261125 },
     );
-  });
+  }, SLOW);
 
   it('gives every section with text at least one slide', () => {
     for (const { name, article } of articles) {
@@ -96,7 +99,7 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
         if (section.paragraphs.length > 0) expect(covered.has(index), `${name}: section ${section.heading}`).toBe(true);
       });
     }
-  });
+  }, SLOW);
 
   it('is deterministic: the same article and options give byte-identical Markdown', () => {
     for (const { article } of articles.slice(0, 20)) {

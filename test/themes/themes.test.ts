@@ -188,5 +188,6 @@ describe('no overflow in any theme', () => {
       }
       expect(report.decks.length).toBe(1 + (await readdir(fixtures)).length);
     }
-  });
+    // Seven decks in four themes, each laid out in the browser.
+  }, 600_000);
 });
