@@ -102,27 +102,25 @@ export function htmlDocument(render: MarpRender, meta: DocumentMeta, mode: Docum
   const present = mode === 'present';
   const scripts = present ? presentScripts(render) : [];
   const notes = present ? (render.comments ?? []).map((comments, index) => noteHtml(comments, index)).join('') : '';
+  // The template's styles come before the theme's, as in marp-cli; the printable page adds its screen styles after.
+  const styles = [meta.fontCss, present ? BESPOKE_CSS : undefined, render.css, present ? undefined : SCREEN_CSS].filter((css) => css);
+  const body = present ? `${BESPOKE_CONTROLS}${render.html}${notes}${scripts.map((script) => `<script>${script}</script>`).join('')}` : render.html;
+  const viewport = present ? 'width=device-width,height=device-height,initial-scale=1.0' : 'width=device-width, initial-scale=1';
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(meta.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
-    present ? '<meta name="viewport" content="width=device-width,height=device-height,initial-scale=1.0">' : '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="viewport" content="${viewport}">`,
     '<meta name="generator" content="ringkas">',
     `<title>${escapeHtml(meta.title)}</title>`,
-    ...(meta.fontCss ? [`<style>${meta.fontCss}</style>`] : []),
-    present ? `<style>${BESPOKE_CSS}</style>` : '',
-    `<style>${render.css}</style>`,
-    present ? '' : `<style>${SCREEN_CSS}</style>`,
+    ...styles.map((css) => `<style>${css}</style>`),
     '</head>',
-    present ? `<body>${BESPOKE_CONTROLS}${render.html}${notes}${scripts.map((script) => `<script>${script}</script>`).join('')}</body>` : `<body>${render.html}</body>`,
+    `<body>${body}</body>`,
     '</html>',
     '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n')
-    .concat('\n');
+  ].join('\n');
 }
 
 /** A slide's notes as marp-cli's bespoke template writes them: one escaped paragraph per comment. */
