@@ -99,10 +99,11 @@ pagination: ${base.pagination}
 export async function previewThemesCommand(out: string, cwd: string, browserPath: string | undefined, write: (text: string) => void): Promise<number> {
   const dir = resolve(cwd, out, 'themes');
   await prepareOutputDir(dir);
-  const [{ BrowserSession }, { deckDocument }, { renderSlideImages }] = await Promise.all([
+  const [{ BrowserSession }, { deckDocument }, { renderSlideImages }, { fitDeck }] = await Promise.all([
     import('../render/browser/manager.js'),
     import('../render/marp.js'),
     import('../render/images.js'),
+    import('../render/fit.js'),
   ]);
   const { deck: full } = await deckFromFile(SAMPLE);
   const content = full.slides.find((slide) => slide.kind === 'content' && slide.bullets.length >= 3) ?? full.slides[1]!;
@@ -113,7 +114,10 @@ export async function previewThemesCommand(out: string, cwd: string, browserPath
   try {
     for (const entry of await listThemes(cwd)) {
       const theme = await resolveTheme(entry.source === 'local' && entry.path ? entry.path : entry.name, cwd);
-      const images = await renderSlideImages(session, deckDocument(deck, theme), 0.5);
+      // Fitted as a build with the browser fits them, so that the pictures show what a PDF shows
+      // (unless fitting split a slide: the preview shows one picture per kind).
+      const fitted = await fitDeck(session, deck, theme);
+      const images = await renderSlideImages(session, deckDocument(fitted.slides.length === deck.slides.length ? fitted : deck, theme), 0.5);
       const files = Object.keys(picks).map((kind) => `${entry.name}-${kind}.png`);
       for (const [index, png] of images.pngs.entries()) await writeOutput(dir, files[index]!, png);
       rows.push(`<section><h2>${entry.name} <small>${entry.source}</small></h2>${files.map((file) => `<img src="${file}" alt="" width="320" height="180">`).join('')}</section>`);

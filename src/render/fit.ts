@@ -21,9 +21,6 @@ export interface SlideMeasure {
   fill: number;
 }
 
-/** A slide whose content does not fit its box. */
-export type SlideOverflow = SlideMeasure;
-
 /** Overflow smaller than this is sub-pixel rounding, not content that is cut off. */
 const TOLERANCE_PX = 1;
 

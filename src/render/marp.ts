@@ -15,6 +15,8 @@ export interface MarpRender {
   slideCount: number;
   /** The HTML comments of each slide, in order: the speaker notes. */
   comments?: string[][];
+  /** marp-core's browser script, which a presentable deck runs. */
+  script?: string;
 }
 
 /**
@@ -23,57 +25,40 @@ export interface MarpRender {
  */
 const CONTAINER = { tag: 'div', id: ':$p' };
 
-/** marp-core's options: everything that could make the output depend on more than the article off. */
-function newMarp(script: boolean): Marp {
-  return new Marp({
+/**
+ * Renders Marp Markdown with marp-core. Raw HTML, automatic links, emoji images (fetched from a
+ * CDN) and math are off: the Markdown ringkas writes needs none of them, and each would make output
+ * depend on something other than the article. marp-core's own script (it fixes the scaling of the
+ * slides' SVG in Safari) is taken out of the slides and returned apart, for the presentable deck.
+ */
+export function renderMarp(markdown: string, theme: Theme): MarpRender {
+  const marp = new Marp({
     html: false,
     // Article text is data: a URL in it stays text, never becomes a link.
     markdown: { linkify: false },
     emoji: { shortcode: false, unicode: false },
     math: false,
-    script: script ? { source: 'inline' } : false,
+    script: { source: 'inline' },
     minifyCSS: true,
     inlineSVG: true,
     container: CONTAINER as never,
   });
-}
-
-/**
- * Renders Marp Markdown with marp-core. Raw HTML, automatic links, emoji images (fetched from a
- * CDN), math and marp-core's own script are off: the Markdown ringkas writes needs none of them,
- * and each would make output depend on something other than the article.
- */
-export function renderMarp(markdown: string, theme: Theme): MarpRender {
-  const marp = newMarp(false);
   if (theme.css !== undefined) marp.themeSet.add(theme.css);
-  const { html, css, comments } = marp.render(markdown);
+  const rendered = marp.render(markdown);
+  // With raw HTML off, every tag in Marp's output is Marp's own: exactly one script, its own.
+  const scripts = [...rendered.html.matchAll(/<script>([\s\S]*?)<\/script>/gu)];
+  if (scripts.length !== 1) throw new Error(`Marp rendered ${scripts.length} scripts; it writes exactly one`);
+  const html = rendered.html.replace(scripts[0]![0], '');
   const slideCount = html.match(/<svg data-marpit-svg=""/gu)?.length ?? 0;
-  return { html, css, slideCount, comments };
-}
-
-let marpScript: string | undefined;
-
-/**
- * marp-core's browser script, as marp-core itself inlines it (what marp-cli's HTML carries): it
- * fixes the scaling of the slides' SVG in Safari. Taken from a render of an empty deck, so that
- * its text never depends on an article.
- */
-function marpCoreScript(): string {
-  if (marpScript === undefined) {
-    const { html } = newMarp(true).render('');
-    const found = /<script>([\s\S]*)<\/script>/u.exec(html)?.[1];
-    if (found === undefined) throw new Error('marp-core rendered no script');
-    marpScript = found;
-  }
-  return marpScript;
+  return { html, css: rendered.css, slideCount, comments: rendered.comments, script: scripts[0]![1]! };
 }
 
 /**
  * The scripts of a presentable deck, in the order it runs them: marp-core's, then the bespoke
  * template's. The deck's Content-Security-Policy allows exactly these.
  */
-export function presentScripts(): readonly string[] {
-  return [marpCoreScript(), BESPOKE_SCRIPT];
+export function presentScripts(render: Pick<MarpRender, 'script'>): readonly string[] {
+  return [...(render.script === undefined ? [] : [render.script]), BESPOKE_SCRIPT];
 }
 
 /** Styles for reading the printable deck on screen: slides fill the window width, one under the other. */
@@ -115,29 +100,27 @@ export interface DocumentMeta {
  */
 export function htmlDocument(render: MarpRender, meta: DocumentMeta, mode: DocumentMode = 'print'): string {
   const present = mode === 'present';
-  const scripts = present ? presentScripts() : [];
+  const scripts = present ? presentScripts(render) : [];
   const notes = present ? (render.comments ?? []).map((comments, index) => noteHtml(comments, index)).join('') : '';
+  // The template's styles come before the theme's, as in marp-cli; the printable page adds its screen styles after.
+  const styles = [meta.fontCss, present ? BESPOKE_CSS : undefined, render.css, present ? undefined : SCREEN_CSS].filter((css) => css);
+  const body = present ? `${BESPOKE_CONTROLS}${render.html}${notes}${scripts.map((script) => `<script>${script}</script>`).join('')}` : render.html;
+  const viewport = present ? 'width=device-width,height=device-height,initial-scale=1.0' : 'width=device-width, initial-scale=1';
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(meta.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
-    present ? '<meta name="viewport" content="width=device-width,height=device-height,initial-scale=1.0">' : '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="viewport" content="${viewport}">`,
     '<meta name="generator" content="ringkas">',
     `<title>${escapeHtml(meta.title)}</title>`,
-    ...(meta.fontCss ? [`<style>${meta.fontCss}</style>`] : []),
-    present ? `<style>${BESPOKE_CSS}</style>` : '',
-    `<style>${render.css}</style>`,
-    present ? '' : `<style>${SCREEN_CSS}</style>`,
+    ...styles.map((css) => `<style>${css}</style>`),
     '</head>',
-    present ? `<body>${BESPOKE_CONTROLS}${render.html}${notes}${scripts.map((script) => `<script>${script}</script>`).join('')}</body>` : `<body>${render.html}</body>`,
+    `<body>${body}</body>`,
     '</html>',
     '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n')
-    .concat('\n');
+  ].join('\n');
 }
 
 /** A slide's notes as marp-cli's bespoke template writes them: one escaped paragraph per comment. */
