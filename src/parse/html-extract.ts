@@ -33,8 +33,11 @@ const MIN_SCORED_CHARS = 25;
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'dd', 'dt', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th']);
 /** How much a tag speaks for (or against) an element being the article's container. */
 const TAG_BIAS: Record<string, number> = { article: 10, main: 5, div: 5, section: 3, td: 3, blockquote: 3, pre: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, header: -5 };
-/** Elements that are pruned inside the article when most of their text is link text. */
-const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'header', 'center', 'p', 'span']);
+/**
+ * Elements that are pruned inside the article when most of their text is link text; a list only
+ * when nearly all of it is, since an article's own lists often link every item's subject.
+ */
+const LINK_LIST_TAGS: Record<string, number> = { div: 0.5, section: 0.5, header: 0.5, center: 0.5, p: 0.5, span: 0.5, ul: 0.9, ol: 0.9, dl: 0.9 };
 
 /** A warning found while reading, reported only for the attempt that is kept. */
 interface Finding {
@@ -373,7 +376,8 @@ function proseWithin(view: PageView, roots: Element[], prose: Map<Element, numbe
 function pruneReason(view: PageView, element: Element, byNames: boolean): string | undefined {
   const chrome = chromeReason(element);
   if (chrome && (byNames || chrome.by !== 'name')) return chrome.shown;
-  if (LINK_LIST_TAGS.has(element.tagName) && view.linkDensity(element) > 0.5 && nameWeight(element) <= 0) return 'mostly links';
+  const most = LINK_LIST_TAGS[element.tagName];
+  if (most !== undefined && view.linkDensity(element) > most && nameWeight(element) <= 0) return 'mostly links';
   return undefined;
 }
 
