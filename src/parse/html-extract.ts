@@ -3,7 +3,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { clip } from './blocks.js';
 import { chromeReason, classTokens, isContentContainer, isNeverArticle, nameTokens, nameWeight } from './html-names.js';
-import type { PageText, TextUnit } from './html-units.js';
+import { MIN_PROSE_CHARS, type PageText, type TextUnit, isProse } from './html-units.js';
 
 /**
  * Finding the article in a page's text. Each paragraph of 25 characters or more scores for the
@@ -27,8 +27,6 @@ type Trust = 'names' | 'score-chrome' | 'ignore-names';
 
 /** An article shorter than this after the first attempt is looked for again with chrome scored. */
 const MIN_ARTICLE_CHARS = 500;
-/** Shorter paragraphs are not scored: captions, labels, menu items. */
-const MIN_SCORED_CHARS = 25;
 /** Elements whose text is a paragraph: a paragraph scores for the element around it. */
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'dd', 'dt', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th']);
 /** How much a tag speaks for (or against) an element being the article's container. */
@@ -88,12 +86,9 @@ class PageView {
   private readonly chromeCache = { any: new Map<Element, boolean>(), 'never-article': new Map<Element, boolean>() };
   /** The article's own containers (see {@link isContentContainer}) and every element around one. */
   private readonly contentHolders = new Set<Element>();
-  /** Characters of paragraphs (of 25 characters or more, mostly not links) by the element they are written in. */
-  readonly prose = new Map<Element, number>();
 
   constructor(readonly page: PageText) {
     this.body = page.body;
-    for (const unit of page.units) if (isProse(unit)) this.prose.set(unit.owner, (this.prose.get(unit.owner) ?? 0) + unit.text.length);
     for (const element of page.parents.keys()) {
       if (!isContentContainer(element)) continue;
       for (let current: Element | undefined = element; current !== undefined && !this.contentHolders.has(current); current = this.parent(current)) {
@@ -113,6 +108,11 @@ class PageView {
 
   chars(element: Element): number {
     return this.page.stats.get(element)?.chars ?? 0;
+  }
+
+  /** Characters of prose paragraphs inside the element (see {@link isProse}). */
+  prose(element: Element): number {
+    return this.page.stats.get(element)?.proseChars ?? 0;
   }
 
   linkDensity(element: Element): number {
@@ -178,11 +178,6 @@ function commas(text: string): number {
   return count;
 }
 
-/** A paragraph that counts: 25 characters or more, at most half of them link text. */
-function isProse(unit: TextUnit): boolean {
-  return unit.kind === 'paragraph' && unit.text.length >= MIN_SCORED_CHARS && unit.linkChars <= unit.text.length / 2;
-}
-
 /** The score of every element that holds scored paragraphs (see the file's comment). */
 function scoreCandidates(view: PageView, trust: Trust): Map<Element, number> {
   const raw = new Map<Element, number>();
@@ -237,12 +232,12 @@ function withKin(view: PageView, roots: Element[], top: Element, trust: Trust): 
     if (kin.length === MAX_KIN) break;
     if (!taken.has(element) && kinKey(element) === key && !view.leftOut(element, trust)) kin.push(element);
   }
-  const enough = Math.max(MIN_SCORED_CHARS * 4, (proseWithin(view, [top], view.prose).get(top) ?? 0) / 10);
+  const enough = Math.max(MIN_PROSE_CHARS * 4, view.prose(top) / 10);
   const found = [...roots];
   for (const element of kin) {
     const around = ancestors(view, element);
     if (taken.has(element) || [...around].some((ancestor) => found.includes(ancestor))) continue;
-    if ((proseWithin(view, [element], view.prose).get(element) ?? 0) < enough || view.linkDensity(element) > 0.25) continue;
+    if (view.prose(element) < enough || view.linkDensity(element) > 0.25) continue;
     found.push(element);
     taken.add(element);
     for (const ancestor of around) taken.add(ancestor);
@@ -331,14 +326,13 @@ function readChildren(view: PageView, element: Element): Element[] {
  */
 function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Element>; findings: Finding[] } {
   const byNames = trust !== 'ignore-names';
-  const held = proseWithin(view, roots, view.prose);
-  const total = roots.reduce((sum, root) => sum + (held.get(root) ?? 0), 0);
+  const total = roots.reduce((sum, root) => sum + view.prose(root), 0);
   const kept = new Set<Element>(roots);
   const findings: Finding[] = [];
   const pending = [...roots];
   for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
     for (const child of readChildren(view, element)) {
-      const mostOfArticle = (held.get(child) ?? 0) > 0 && (held.get(child) ?? 0) >= total / 2 && !(byNames && isNeverArticle(child));
+      const mostOfArticle = view.prose(child) > 0 && view.prose(child) >= total / 2 && !(byNames && isNeverArticle(child));
       const reason = view.chars(child) > 0 && !mostOfArticle ? pruneReason(view, child, byNames) : undefined;
       if (reason) {
         const text = hastToString(child).replace(/\s+/gu, ' ').trim();
@@ -350,26 +344,6 @@ function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Elem
     }
   }
   return { kept, findings };
-}
-
-/** The paragraph text inside each element of the roots' subtrees, summed from their leaves up. */
-function proseWithin(view: PageView, roots: Element[], prose: Map<Element, number>): Map<Element, number> {
-  const order: Element[] = [];
-  const pending = [...roots];
-  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
-    order.push(element);
-    pending.push(...readChildren(view, element));
-  }
-  const held = new Map<Element, number>();
-  // In reverse of a pre-order walk every element comes after all of its descendants.
-  for (let index = order.length - 1; index >= 0; index -= 1) {
-    const element = order[index]!;
-    const sum = (held.get(element) ?? 0) + (prose.get(element) ?? 0);
-    held.set(element, sum);
-    const parent = view.parent(element);
-    if (parent !== undefined && !roots.includes(element)) held.set(parent, (held.get(parent) ?? 0) + sum);
-  }
-  return held;
 }
 
 /** Why an element inside the article is chrome: its tag, role or names (`byNames`), or its text being links. */
