@@ -8,6 +8,7 @@ import { formatNotice } from './pipeline.js';
  */
 export interface Outline {
   title: string;
+  /** `id`, `en`, or `unknown` for a language ringkas has no word lists for. */
   lang: string;
   /** Every section in order; `points` are the bullets its slides show (none for a heading whose text is all in subsections). */
   sections: { heading: string; points: string[] }[];
@@ -22,7 +23,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   const labels = labelsFor(article.lang);
   return {
     title: deck.title,
-    lang: article.lang,
+    lang: article.unknownLanguage ? 'unknown' : article.lang,
     sections: article.sections.map((section, index) => ({
       heading: section.heading ?? labels.introduction,
       points: deck.slides.filter((slide) => slide.kind === 'content' && slide.section === index).flatMap((slide) => slide.bullets),
@@ -35,7 +36,8 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
 
 /** The outline as Markdown for reading in a terminal. */
 export function outlineMarkdown(outline: Outline): string {
-  const labels = labelsFor(outline.lang === 'en' ? 'en' : 'id');
+  // A language ringkas does not know ("unknown") is labelled in English, as its slides are.
+  const labels = labelsFor(outline.lang === 'id' ? 'id' : 'en');
   const lines = [`# ${outline.title}`, '', `Language: ${outline.lang}`];
   const list = (heading: string, items: string[]) => {
     lines.push('', `## ${heading}`, '');
