@@ -1,5 +1,4 @@
 import type { Element } from 'hast';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { clip } from './blocks.js';
 import { chromeReason, classTokens, isContentContainer, isNeverArticle, nameTokens, nameWeight } from './html-names.js';
@@ -40,7 +39,8 @@ const LINK_LIST_TAGS: Record<string, number> = { div: 0.5, section: 0.5, header:
 /** A warning found while reading, reported only for the attempt that is kept. */
 interface Finding {
   reason: string;
-  element: Element;
+  line: number;
+  column: number;
   ruleId: string;
 }
 
@@ -74,9 +74,7 @@ export function extractArticle(page: PageText, file: VFile): TextUnit[] {
       source: 'ringkas',
     });
   }
-  for (const { reason, element, ruleId } of chosen.findings) {
-    file.message(reason, { place: { line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 }, ruleId, source: 'ringkas' });
-  }
+  for (const { reason, line, column, ruleId } of chosen.findings) file.message(reason, { place: { line, column }, ruleId, source: 'ringkas' });
   return chosen.units;
 }
 
@@ -99,11 +97,6 @@ class PageView {
 
   parent(element: Element): Element | undefined {
     return this.page.parents.get(element);
-  }
-
-  /** Whether the element was read (not hidden, not a script or media). */
-  isRead(element: Element): boolean {
-    return element === this.body || this.page.parents.has(element);
   }
 
   chars(element: Element): number {
@@ -162,7 +155,7 @@ function attempt(view: PageView, trust: Trust): Attempt {
     if (!kept.has(unit.owner)) continue;
     const why = leaveOut(unit);
     if (why) {
-      findings.push({ reason: `${why}: "${clip(unit.text)}"`, element: { ...unit.owner, position: { start: { line: unit.line, column: 1 }, end: { line: unit.line, column: 1 } } }, ruleId: 'page-chrome' });
+      findings.push({ reason: `${why}: "${clip(unit.text)}"`, line: unit.line, column: 1, ruleId: 'page-chrome' });
       continue;
     }
     units.push(unit);
@@ -301,7 +294,7 @@ function bestWithSiblings(view: PageView, ranked: [Element, number][], scores: M
     const chars = view.chars(sibling);
     const density = view.linkDensity(sibling);
     if (chars > 80) return density < 0.25;
-    return chars > 0 && density === 0 && /\.(\s|$)/u.test(hastToString(sibling));
+    return chars > 0 && density === 0 && /\.(\s|$)/u.test(visibleText(view, sibling));
   });
   return { top, topScore, roots };
 }
@@ -311,6 +304,29 @@ function ancestors(view: PageView, element: Element): Set<Element> {
   const found = new Set<Element>();
   for (let current = view.parent(element); current !== undefined; current = view.parent(current)) found.add(current);
   return found;
+}
+
+/** The most of an element's text a message shows, and a look at a short paragraph needs. */
+const SHOWN_CHARS = 100;
+
+/**
+ * The start of the text a reader sees in an element (what was read of it, words apart), at most
+ * about {@link SHOWN_CHARS} characters: enough to name it in a message without reading it all.
+ */
+function visibleText(view: PageView, element: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  const pending = [...element.children].reverse();
+  for (let node = pending.pop(); node !== undefined && length < SHOWN_CHARS; node = pending.pop()) {
+    if (node.type === 'text') {
+      const text = node.value.replace(/\s+/gu, ' ').trim();
+      if (text !== '') parts.push(text.slice(0, SHOWN_CHARS));
+      length += text.length;
+    } else if (node.type === 'element' && view.parent(node) !== undefined) {
+      for (let index = node.children.length - 1; index >= 0; index -= 1) pending.push(node.children[index]!);
+    }
+  }
+  return parts.join(' ');
 }
 
 /** The element children of `element` that were read. */
@@ -335,8 +351,8 @@ function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Elem
       const mostOfArticle = view.prose(child) > 0 && view.prose(child) >= total / 2 && !(byNames && isNeverArticle(child));
       const reason = view.chars(child) > 0 && !mostOfArticle ? pruneReason(view, child, byNames) : undefined;
       if (reason) {
-        const text = hastToString(child).replace(/\s+/gu, ' ').trim();
-        findings.push({ reason: `dropped page chrome ${describe(child)} (${reason}): "${clip(text)}"`, element: child, ruleId: 'page-chrome' });
+        const { line = 1, column = 1 } = child.position?.start ?? {};
+        findings.push({ reason: `dropped page chrome ${describe(child)} (${reason}): "${clip(visibleText(view, child))}"`, line, column, ruleId: 'page-chrome' });
         continue;
       }
       kept.add(child);
