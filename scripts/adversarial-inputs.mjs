@@ -48,5 +48,11 @@ export function adversarialInputs(bytes) {
     { name: 'misnested.html', text: fill('<b><i>x</b></i> ', bytes, '<html><body><p>Teks ini. ', '</p></body></html>') },
     { name: 'empty-spans.html', text: fill('<span> </span>', bytes, '<html><body><p>Teks ini.', '</p></body></html>') },
     { name: 'open-links.html', text: fill('<a href=x>tautan ', bytes, '<html><body><p>', '</p></body></html>') },
+    // HTML: the article finder's shapes — lines between <br>s, chrome written inline, a class
+    // attribute of a megabyte, JSON-LD nested deep, a title of a thousand separators.
+    { name: 'br-lines.html', text: fill('kata demi kata<br>', bytes, '<html><body><div class="isi">', '</div></body></html>') },
+    { name: 'chrome-spans.html', text: fill('<span class="share">bagikan</span> teks artikel. ', bytes, '<html><body><div>', '</div></body></html>') },
+    { name: 'class-attribute.html', text: fill('sidebar ', bytes, '<html><body><div class="', `">${SENTENCE}</div></body></html>`) },
+    { name: 'json-ld.html', text: `<html><head><script type="application/ld+json">${'['.repeat(Math.floor(bytes / 4))}${']'.repeat(Math.floor(bytes / 4))}</script><title>${'a | '.repeat(Math.floor(bytes / 16))}</title></head><body><p>${SENTENCE}</p></body></html>` },
   ];
 }

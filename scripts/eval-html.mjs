@@ -11,7 +11,7 @@
  * over the pages, and F1 is the harmonic mean of the two means. A page ringkas fails on scores 0 for
  * both. Also: whether a deck is made (parse and condense), and whether the title equals
  * `expected-metadata.json`'s — exactly, and once a site name that ringkas strips on purpose ("… |
- * eHow") is set aside.
+ * eHow") is set aside; and how often an author is found, beside Readability's byline.
  *
  * `--pages a,b` limits the run to those pages; `--verbose` prints one line per page, worst first.
  */
@@ -107,6 +107,7 @@ for (const name of readdirSync(PAGES_DIR, { withFileTypes: true }).filter((entry
     const text = view.sections.flatMap((section) => [section.heading ?? '', ...section.paragraphs]).join('\n');
     Object.assign(row, shingleScores(text, reference));
     row.ours = view.title;
+    row.author = view.author !== undefined;
     row.title = collapse(view.title) === collapse(meta.title);
     row.titleLoose = row.title || collapse(view.title) === withoutSiteName(meta.title, meta.siteName);
     condense(article, await syntaxFor(article));
@@ -115,6 +116,7 @@ for (const name of readdirSync(PAGES_DIR, { withFileTypes: true }).filter((entry
     row.error = String(error?.message ?? error).split('\n', 1)[0];
   }
   row.expectedTitle = meta.title;
+  row.byline = Boolean(meta.byline);
   rows.push(row);
 }
 
@@ -137,3 +139,4 @@ console.log(`pages ${rows.length}, readerable ${readerable.length}`);
 console.log(`shingle F1 ${f1.toFixed(3)} (precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)})`);
 console.log(`deck for ${count(readerable, (row) => row.deck)} of ${readerable.length} readerable pages (${count(rows, (row) => row.deck)} of ${rows.length} in all)`);
 console.log(`title equal on ${count(rows, (row) => row.title)} of ${rows.length}; equal once a stripped site name is set aside on ${count(rows, (row) => row.titleLoose)} of ${rows.length}`);
+console.log(`author found on ${count(rows, (row) => row.author)} pages (Readability finds a byline on ${count(rows, (row) => row.byline)}; both on ${count(rows, (row) => row.author && row.byline)})`);

@@ -8,6 +8,7 @@ import { formatNotice } from './pipeline.js';
  */
 export interface Outline {
   title: string;
+  /** `id`, `en`, or `unknown` for a language ringkas has no word lists for. */
   lang: string;
   /** The web address the article was fetched from, for a URL input. */
   source?: string;
@@ -24,7 +25,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   const labels = LANGUAGES[article.lang].labels;
   return {
     title: deck.title,
-    lang: article.lang,
+    lang: article.unknownLanguage ? 'unknown' : article.lang,
     ...(article.url ? { source: article.url } : {}),
     sections: article.sections.map((section, index) => ({
       heading: section.heading ?? labels.introduction,
@@ -38,7 +39,8 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
 
 /** The outline as Markdown for reading in a terminal. */
 export function outlineMarkdown(outline: Outline): string {
-  const labels = LANGUAGES[outline.lang === 'en' ? 'en' : 'id'].labels;
+  // A language ringkas does not know ("unknown") is labelled in English, as its slides are.
+  const labels = LANGUAGES[outline.lang === 'id' ? 'id' : 'en'].labels;
   const lines = [`# ${outline.title}`, '', `Language: ${outline.lang}`, ...(outline.source ? [`Source: ${outline.source}`] : [])];
   const list = (heading: string, items: string[]) => {
     lines.push('', `## ${heading}`, '');

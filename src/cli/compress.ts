@@ -6,7 +6,7 @@ import { readSource } from '../io/inputs.js';
 import { splitDateline } from '../parse/boilerplate.js';
 import { detectLanguage } from '../parse/language.js';
 import { loadSyntax } from '../syntax/index.js';
-import { langOption, withInputAndLang } from './parse.js';
+import { langArg, withInputAndLang } from './article-input.js';
 
 /** The word budget `compress` aims at when none is given, as `build` does. */
 const DEFAULT_MAX_WORDS = 14;
@@ -30,7 +30,7 @@ export const compressCommand = {
 
 /** Runs `ringkas compress` on `input` (a path or `-`) with its parsed options; writes bullets through `stdout`. */
 export async function runCompress(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
-  const lang = langOption(args);
+  const lang = langArg(args);
   const maxWords = args['maxWords'] ?? DEFAULT_MAX_WORDS;
   if (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < MIN_MAX_WORDS) {
     throw new RingkasError(`--max-words: expected a whole number of at least ${MIN_MAX_WORDS}, got "${String(maxWords)}"`, ExitCode.usage);

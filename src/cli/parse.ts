@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { ExitCode, RingkasError } from '../errors.js';
-import { expandInputs, readSource } from '../io/inputs.js';
-import type { Language } from '../model.js';
+import { ExitCode } from '../errors.js';
+import { readSource } from '../io/inputs.js';
 import { parseArticle } from '../parse/index.js';
 import { detectLanguage } from '../parse/language.js';
+import { langArg, readOneArticle, withInputAndLang } from './article-input.js';
 
 /**
  * `ringkas parse [input|-] [--lang id|en] [--tokenized]`: CoNLL-U on stdout. An article (a file
@@ -23,21 +23,9 @@ export const parseCommand = {
     }),
 };
 
-/** The input and `--lang` of the commands that read text for the syntax stage (`parse`, `compress`). */
-export function withInputAndLang<T>(command: Argv<T>, input: string) {
-  return command.positional('input', { type: 'string', describe: input }).option('lang', { type: 'string', describe: 'language of the text: auto, id or en [default: auto]' });
-}
-
-/** The `--lang` given, checked here rather than by yargs, whose message for a wrong choice takes several lines. */
-export function langOption(args: Record<string, unknown>): Language | 'auto' | undefined {
-  const lang = args['lang'] as Language | 'auto' | undefined;
-  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
-  return lang;
-}
-
 /** Runs `ringkas parse` on `input` (a path or `-`) with its parsed options; writes CoNLL-U through `stdout`. */
 export async function runParse(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
-  const lang = langOption(args);
+  const lang = langArg(args);
   const syntax = await import('../syntax/index.js');
   const { writeConllu } = await import('../syntax/conllu.js');
 
@@ -57,9 +45,7 @@ export async function runParse(input: string, args: Record<string, unknown>, std
     return ExitCode.ok;
   }
 
-  const [entry] = await expandInputs([input], cwd);
-  if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${input}: nothing to read`, ExitCode.inputFailed);
-  const article = await parseArticle(await readSource(entry.path, entry.file), lang ? { lang } : {});
+  const article = await parseArticle(await readOneArticle(input, cwd), lang ? { lang } : {});
   const parser = await syntax.loadSyntax(article.lang);
   let number = 0;
   for (const section of article.sections) {

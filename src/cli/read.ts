@@ -1,9 +1,8 @@
 import type { Argv } from 'yargs';
-import { ExitCode, RingkasError } from '../errors.js';
-import { expandInputs, readSource } from '../io/inputs.js';
-import type { Language } from '../model.js';
+import { ExitCode } from '../errors.js';
 import { parseArticle } from '../parse/index.js';
 import { readerMarkdown, readerViewOf } from '../reader.js';
+import { langArg, readOneArticle } from './article-input.js';
 
 /**
  * `ringkas read <input|-> [--json] [--lang auto|id|en]`: the article as ringkas understood it,
@@ -23,13 +22,10 @@ export const readCommand = {
 
 /** Runs `ringkas read` on `input` (a path or `-`) with its parsed options. */
 export async function runRead(input: string, args: Record<string, unknown>, io: { stdout: (text: string) => void; stderr: (text: string) => void }, cwd: string): Promise<number> {
-  const lang = args['lang'] as Language | 'auto' | undefined;
-  // Checked here rather than by yargs, whose message for a wrong choice takes several lines.
-  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
-  const [entry] = await expandInputs([input], cwd);
-  if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${input}: nothing to read`, ExitCode.inputFailed);
-  const article = await parseArticle(await readSource(entry.path, entry.file), lang ? { lang } : {});
-  const view = readerViewOf(entry.path, article);
+  const lang = langArg(args);
+  const source = await readOneArticle(input, cwd);
+  const article = await parseArticle(source, lang ? { lang } : {});
+  const view = readerViewOf(source.path, article);
   if (args['json']) {
     io.stdout(`${JSON.stringify(view, null, 2)}\n`);
   } else {

@@ -18,7 +18,7 @@ const PRESCAN_BYTES = 64 * 1024;
 const MAX_META_TAG = 1024;
 
 /** The encoding a byte order mark names, and the mark's length. */
-function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+export function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
@@ -73,7 +73,8 @@ export function decodeArticle(bytes: Uint8Array, html: boolean): Decoded {
  */
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-function withWindows1252Punctuation(text: string): string {
+/** `text` decoded as windows-1252, with the characters that encoding has at 0x80–0x9F put back. */
+export function withWindows1252Punctuation(text: string): string {
   return text.replace(/[\u0080-\u009f]/gu, (character) => WINDOWS_1252_HIGH[character.charCodeAt(0) - 0x80]!);
 }
 

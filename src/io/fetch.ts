@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { ExitCode, RingkasError, fail, firstLine } from '../errors.js';
 import { type Source, type SourceKind, sniffBinaryKind, sniffKind } from '../parse/index.js';
+import { byteOrderMark, declaredCharset, withWindows1252Punctuation } from './charset.js';
 
 /** How a web address is fetched. */
 export interface FetchOptions {
@@ -164,32 +165,15 @@ function charsetOf(contentType: string): string | undefined {
 }
 
 /**
- * The charset a page declares in its first 1024 bytes, as browsers look for it: `<meta
- * charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`.
- */
-function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).toLowerCase();
-  for (const tag of head.split('<meta').slice(1)) {
-    const attributes = tag.split('>', 1)[0]!;
-    const at = attributes.indexOf('charset');
-    if (at < 0) continue;
-    const value = /^\s*=\s*["']?\s*([\w.:-]{1,40})/u.exec(attributes.slice(at + 'charset'.length));
-    if (value) return value[1];
-  }
-  return undefined;
-}
-
-/**
  * The text of a response: a byte order mark first, then the charset the header declares, then
  * (for HTML) the page's own declaration, else UTF-8. A label TextDecoder does not know, or text
  * that is not the UTF-8 it claims to be, is read the way browsers fall back (windows-1252 for bytes
  * that are not UTF-8) and reported.
  */
 function decodeText(bytes: Buffer, headerCharset: string | undefined, html: boolean): { text: string; warning?: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
-  const declared = headerCharset ?? (html ? metaCharset(bytes) : undefined);
+  const mark = byteOrderMark(bytes);
+  if (mark) return { text: new TextDecoder(mark.encoding).decode(bytes.subarray(mark.length)) };
+  const declared = headerCharset ?? (html ? declaredCharset(bytes) : undefined);
   let decoder: TextDecoder | undefined;
   let warning: string | undefined;
   try {
@@ -200,21 +184,10 @@ function decodeText(bytes: Buffer, headerCharset: string | undefined, html: bool
   try {
     const used = decoder ?? new TextDecoder('utf-8', { fatal: true });
     const text = used.decode(bytes);
-    return { text: used.encoding === 'windows-1252' ? windows1252(text) : text, ...(warning ? { warning } : {}) };
+    return { text: used.encoding === 'windows-1252' ? withWindows1252Punctuation(text) : text, ...(warning ? { warning } : {}) };
   } catch {
     const said = declared && decoder ? `says it is ${declared}, but is not` : 'is not UTF-8';
-    return { text: windows1252(new TextDecoder('windows-1252').decode(bytes)), warning: `the page ${said}; read it as windows-1252` };
+    return { text: withWindows1252Punctuation(new TextDecoder('windows-1252').decode(bytes)), warning: `the page ${said}; read it as windows-1252` };
   }
 }
 
-/** Windows-1252's characters at 0x80–0x9F (quotes, dashes, €), where 0x81, 0x8D, 0x8F, 0x90 and 0x9D have none. */
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-/**
- * Text decoded as windows-1252 with its 0x80–0x9F bytes as windows-1252 has them: Node 20's
- * TextDecoder reads them as Latin-1's control characters instead (nodejs/node#56542), which
- * would turn a page's curly quotes into nothing.
- */
-function windows1252(text: string): string {
-  return text.replace(/[\u0080-\u009f]/gu, (character) => WINDOWS_1252_HIGH[character.charCodeAt(0) - 0x80]!);
-}

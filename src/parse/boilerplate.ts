@@ -16,8 +16,8 @@ const BOILERPLATE: readonly RegExp[] = [
   // Photo, video and illustration credits and captions.
   /^(foto|photo|photograph|gambar|image|sumber foto|sumber gambar|video|ilustrasi|illustration|credit|kredit)\s*[:：]/iu,
   /^.{0,200}\((foto|photo|dok|dokumentasi|doc|sumber|source|ilustrasi|image)\s*[:：.][^)]*\)\s*\.?$/iu,
-  // Copyright lines.
-  /^(©|\(c\)|copyright\b|hak cipta\b)/iu,
+  // Copyright lines (short: a long paragraph that starts with a picture's credit is still text).
+  /^(©|\(c\)|copyright\b|hak cipta\b).{0,200}$/iu,
   /\ball rights reserved\b/iu,
   // Bylines, editors and tags.
   /^(editor|penulis|reporter|pewarta|penyunting|writer|author|by|oleh|tags?|topik|kata kunci|keywords?)\s*[:：]/iu,

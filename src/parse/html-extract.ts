@@ -1,9 +1,8 @@
 import type { Element } from 'hast';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { clip } from './blocks.js';
 import { chromeReason, classTokens, isContentContainer, isNeverArticle, nameTokens, nameWeight } from './html-names.js';
-import type { PageText, TextUnit } from './html-units.js';
+import { MIN_PROSE_CHARS, type PageText, type TextUnit, isProse } from './html-units.js';
 
 /**
  * Finding the article in a page's text. Each paragraph of 25 characters or more scores for the
@@ -27,19 +26,21 @@ type Trust = 'names' | 'score-chrome' | 'ignore-names';
 
 /** An article shorter than this after the first attempt is looked for again with chrome scored. */
 const MIN_ARTICLE_CHARS = 500;
-/** Shorter paragraphs are not scored: captions, labels, menu items. */
-const MIN_SCORED_CHARS = 25;
 /** Elements whose text is a paragraph: a paragraph scores for the element around it. */
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'dd', 'dt', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th']);
 /** How much a tag speaks for (or against) an element being the article's container. */
 const TAG_BIAS: Record<string, number> = { article: 10, main: 5, div: 5, section: 3, td: 3, blockquote: 3, pre: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, header: -5 };
-/** Elements that are pruned inside the article when most of their text is link text. */
-const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'header', 'center', 'p', 'span']);
+/**
+ * Elements that are pruned inside the article when most of their text is link text; a list only
+ * when nearly all of it is, since an article's own lists often link every item's subject.
+ */
+const LINK_LIST_TAGS: Record<string, number> = { div: 0.5, section: 0.5, header: 0.5, center: 0.5, p: 0.5, span: 0.5, ul: 0.9, ol: 0.9, dl: 0.9 };
 
 /** A warning found while reading, reported only for the attempt that is kept. */
 interface Finding {
   reason: string;
-  element: Element;
+  line: number;
+  column: number;
   ruleId: string;
 }
 
@@ -73,9 +74,7 @@ export function extractArticle(page: PageText, file: VFile): TextUnit[] {
       source: 'ringkas',
     });
   }
-  for (const { reason, element, ruleId } of chosen.findings) {
-    file.message(reason, { place: { line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 }, ruleId, source: 'ringkas' });
-  }
+  for (const { reason, line, column, ruleId } of chosen.findings) file.message(reason, { place: { line, column }, ruleId, source: 'ringkas' });
   return chosen.units;
 }
 
@@ -85,12 +84,9 @@ class PageView {
   private readonly chromeCache = { any: new Map<Element, boolean>(), 'never-article': new Map<Element, boolean>() };
   /** The article's own containers (see {@link isContentContainer}) and every element around one. */
   private readonly contentHolders = new Set<Element>();
-  /** Characters of paragraphs (of 25 characters or more, mostly not links) by the element they are written in. */
-  readonly prose = new Map<Element, number>();
 
   constructor(readonly page: PageText) {
     this.body = page.body;
-    for (const unit of page.units) if (isProse(unit)) this.prose.set(unit.owner, (this.prose.get(unit.owner) ?? 0) + unit.text.length);
     for (const element of page.parents.keys()) {
       if (!isContentContainer(element)) continue;
       for (let current: Element | undefined = element; current !== undefined && !this.contentHolders.has(current); current = this.parent(current)) {
@@ -103,13 +99,13 @@ class PageView {
     return this.page.parents.get(element);
   }
 
-  /** Whether the element was read (not hidden, not a script or media). */
-  isRead(element: Element): boolean {
-    return element === this.body || this.page.parents.has(element);
-  }
-
   chars(element: Element): number {
     return this.page.stats.get(element)?.chars ?? 0;
+  }
+
+  /** Characters of prose paragraphs inside the element (see {@link isProse}). */
+  prose(element: Element): number {
+    return this.page.stats.get(element)?.proseChars ?? 0;
   }
 
   linkDensity(element: Element): number {
@@ -159,7 +155,7 @@ function attempt(view: PageView, trust: Trust): Attempt {
     if (!kept.has(unit.owner)) continue;
     const why = leaveOut(unit);
     if (why) {
-      findings.push({ reason: `${why}: "${clip(unit.text)}"`, element: { ...unit.owner, position: { start: { line: unit.line, column: 1 }, end: { line: unit.line, column: 1 } } }, ruleId: 'page-chrome' });
+      findings.push({ reason: `${why}: "${clip(unit.text)}"`, line: unit.line, column: 1, ruleId: 'page-chrome' });
       continue;
     }
     units.push(unit);
@@ -173,11 +169,6 @@ function commas(text: string): number {
   let count = 0;
   for (const character of text) if (character === ',' || character === '，' || character === '、' || character === '،') count += 1;
   return count;
-}
-
-/** A paragraph that counts: 25 characters or more, at most half of them link text. */
-function isProse(unit: TextUnit): boolean {
-  return unit.kind === 'paragraph' && unit.text.length >= MIN_SCORED_CHARS && unit.linkChars <= unit.text.length / 2;
 }
 
 /** The score of every element that holds scored paragraphs (see the file's comment). */
@@ -234,12 +225,12 @@ function withKin(view: PageView, roots: Element[], top: Element, trust: Trust): 
     if (kin.length === MAX_KIN) break;
     if (!taken.has(element) && kinKey(element) === key && !view.leftOut(element, trust)) kin.push(element);
   }
-  const enough = Math.max(MIN_SCORED_CHARS * 4, (proseWithin(view, [top], view.prose).get(top) ?? 0) / 10);
+  const enough = Math.max(MIN_PROSE_CHARS * 4, view.prose(top) / 10);
   const found = [...roots];
   for (const element of kin) {
     const around = ancestors(view, element);
     if (taken.has(element) || [...around].some((ancestor) => found.includes(ancestor))) continue;
-    if ((proseWithin(view, [element], view.prose).get(element) ?? 0) < enough || view.linkDensity(element) > 0.25) continue;
+    if (view.prose(element) < enough || view.linkDensity(element) > 0.25) continue;
     found.push(element);
     taken.add(element);
     for (const ancestor of around) taken.add(ancestor);
@@ -303,7 +294,7 @@ function bestWithSiblings(view: PageView, ranked: [Element, number][], scores: M
     const chars = view.chars(sibling);
     const density = view.linkDensity(sibling);
     if (chars > 80) return density < 0.25;
-    return chars > 0 && density === 0 && /\.(\s|$)/u.test(hastToString(sibling));
+    return chars > 0 && density === 0 && /\.(\s|$)/u.test(visibleText(view, sibling));
   });
   return { top, topScore, roots };
 }
@@ -313,6 +304,29 @@ function ancestors(view: PageView, element: Element): Set<Element> {
   const found = new Set<Element>();
   for (let current = view.parent(element); current !== undefined; current = view.parent(current)) found.add(current);
   return found;
+}
+
+/** The most of an element's text a message shows, and a look at a short paragraph needs. */
+const SHOWN_CHARS = 100;
+
+/**
+ * The start of the text a reader sees in an element (what was read of it, words apart), at most
+ * about {@link SHOWN_CHARS} characters: enough to name it in a message without reading it all.
+ */
+function visibleText(view: PageView, element: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  const pending = [...element.children].reverse();
+  for (let node = pending.pop(); node !== undefined && length < SHOWN_CHARS; node = pending.pop()) {
+    if (node.type === 'text') {
+      const text = node.value.replace(/\s+/gu, ' ').trim();
+      if (text !== '') parts.push(text.slice(0, SHOWN_CHARS));
+      length += text.length;
+    } else if (node.type === 'element' && view.parent(node) !== undefined) {
+      for (let index = node.children.length - 1; index >= 0; index -= 1) pending.push(node.children[index]!);
+    }
+  }
+  return parts.join(' ');
 }
 
 /** The element children of `element` that were read. */
@@ -328,18 +342,17 @@ function readChildren(view: PageView, element: Element): Element[] {
  */
 function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Element>; findings: Finding[] } {
   const byNames = trust !== 'ignore-names';
-  const held = proseWithin(view, roots, view.prose);
-  const total = roots.reduce((sum, root) => sum + (held.get(root) ?? 0), 0);
+  const total = roots.reduce((sum, root) => sum + view.prose(root), 0);
   const kept = new Set<Element>(roots);
   const findings: Finding[] = [];
   const pending = [...roots];
   for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
     for (const child of readChildren(view, element)) {
-      const mostOfArticle = (held.get(child) ?? 0) > 0 && (held.get(child) ?? 0) >= total / 2 && !(byNames && isNeverArticle(child));
+      const mostOfArticle = view.prose(child) > 0 && view.prose(child) >= total / 2 && !(byNames && isNeverArticle(child));
       const reason = view.chars(child) > 0 && !mostOfArticle ? pruneReason(view, child, byNames) : undefined;
       if (reason) {
-        const text = hastToString(child).replace(/\s+/gu, ' ').trim();
-        findings.push({ reason: `dropped page chrome ${describe(child)} (${reason}): "${clip(text)}"`, element: child, ruleId: 'page-chrome' });
+        const { line = 1, column = 1 } = child.position?.start ?? {};
+        findings.push({ reason: `dropped page chrome ${describe(child)} (${reason}): "${clip(visibleText(view, child))}"`, line, column, ruleId: 'page-chrome' });
         continue;
       }
       kept.add(child);
@@ -349,31 +362,12 @@ function prune(view: PageView, roots: Element[], trust: Trust): { kept: Set<Elem
   return { kept, findings };
 }
 
-/** The paragraph text inside each element of the roots' subtrees, summed from their leaves up. */
-function proseWithin(view: PageView, roots: Element[], prose: Map<Element, number>): Map<Element, number> {
-  const order: Element[] = [];
-  const pending = [...roots];
-  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
-    order.push(element);
-    pending.push(...readChildren(view, element));
-  }
-  const held = new Map<Element, number>();
-  // In reverse of a pre-order walk every element comes after all of its descendants.
-  for (let index = order.length - 1; index >= 0; index -= 1) {
-    const element = order[index]!;
-    const sum = (held.get(element) ?? 0) + (prose.get(element) ?? 0);
-    held.set(element, sum);
-    const parent = view.parent(element);
-    if (parent !== undefined && !roots.includes(element)) held.set(parent, (held.get(parent) ?? 0) + sum);
-  }
-  return held;
-}
-
 /** Why an element inside the article is chrome: its tag, role or names (`byNames`), or its text being links. */
 function pruneReason(view: PageView, element: Element, byNames: boolean): string | undefined {
   const chrome = chromeReason(element);
   if (chrome && (byNames || chrome.by !== 'name')) return chrome.shown;
-  if (LINK_LIST_TAGS.has(element.tagName) && view.linkDensity(element) > 0.5 && nameWeight(element) <= 0) return 'mostly links';
+  const most = LINK_LIST_TAGS[element.tagName];
+  if (most !== undefined && view.linkDensity(element) > most && nameWeight(element) <= 0) return 'mostly links';
   return undefined;
 }
 

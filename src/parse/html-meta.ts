@@ -42,20 +42,18 @@ export function readHtmlMeta(tree: HastRoot): ArticleMeta {
     }
     return undefined;
   };
-  const result: ArticleMeta = {};
   const publication = ld.publisher ?? meta('og:site_name', 'application-name');
   const title = pickTitle(facts, ld.title ?? meta('dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title', 'sailthru.title'), publication);
   const author = ld.author ?? readAuthor(meta('dc:creator', 'dcterm:creator', 'author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator:name')) ?? readAuthor(facts.byline);
   const date = readDate(ld.date ?? meta('article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publish-date', 'article.published') ?? facts.published);
   const lang = facts.htmlLang ?? ld.lang ?? meta('content-language', 'og:locale', 'language')?.replace('_', '-');
   const source = [ld.url, facts.canonical, meta('og:url')].find(isWebAddress);
-  if (title) result.title = title;
-  if (author) result.author = author;
-  if (date) result.date = date;
-  if (lang) result.lang = lang;
-  if (publication) result.publication = publication;
-  if (source) result.source = source;
-  return result;
+  return defined({ title, author, date, lang, publication, source });
+}
+
+/** A record without its keys whose value is `undefined` or empty. */
+function defined<T extends Record<string, string | undefined>>(record: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== '')) as { [K in keyof T]?: string };
 }
 
 /** A value's text with white space collapsed, or `undefined` when it has none. */
@@ -167,21 +165,15 @@ function readJsonLd(scripts: string[], pageTitle: string | undefined): LinkedDat
       if (Array.isArray(record['@graph'])) pending.push(record['@graph']);
       const types = Array.isArray(record['@type']) ? record['@type'] : [record['@type']];
       if (!types.some((type) => typeof type === 'string' && ARTICLE_TYPE.test(type))) continue;
-      const found: LinkedData = {};
-      const title = closerTitle(clean(record['headline']), clean(record['name']), pageTitle);
-      const author = names(record['author']);
-      const date = clean(record['datePublished']) ?? clean(record['dateCreated']);
-      const publisher = names(record['publisher']);
       const page = record['mainEntityOfPage'];
-      const url = [record['url'], typeof page === 'object' && page !== null ? (page as Record<string, unknown>)['@id'] : page].map(clean).find(isWebAddress);
-      const lang = clean(record['inLanguage']);
-      if (title) found.title = title;
-      if (author) found.author = author;
-      if (date) found.date = date;
-      if (publisher) found.publisher = publisher;
-      if (url) found.url = url;
-      if (lang) found.lang = lang;
-      return found;
+      return defined({
+        title: closerTitle(clean(record['headline']), clean(record['name']), pageTitle),
+        author: names(record['author']),
+        date: clean(record['datePublished']) ?? clean(record['dateCreated']),
+        publisher: names(record['publisher']),
+        url: [record['url'], typeof page === 'object' && page !== null ? (page as Record<string, unknown>)['@id'] : page].map(clean).find(isWebAddress),
+        lang: clean(record['inLanguage']),
+      });
     }
   }
   return {};

@@ -25,10 +25,19 @@ export interface TextUnit {
   owner: Element;
 }
 
-/** Characters of text inside an element, in all and in links. */
+/** Characters of text inside an element: in all, in links, and in paragraphs of prose (see {@link isProse}). */
 export interface TextStats {
   chars: number;
   linkChars: number;
+  proseChars: number;
+}
+
+/** Shorter paragraphs are not prose: captions, labels, menu items. */
+export const MIN_PROSE_CHARS = 25;
+
+/** A paragraph of prose: 25 characters or more, at most half of them link text. */
+export function isProse(unit: TextUnit): boolean {
+  return unit.kind === 'paragraph' && unit.text.length >= MIN_PROSE_CHARS && unit.linkChars <= unit.text.length / 2;
 }
 
 /** The readable text of a page as units, with what the extractor needs to know of its elements. */
@@ -119,9 +128,10 @@ export function readPageText(tree: HastRoot): PageText {
       }
       if (preformatted > 0) unit.preformatted = true;
       units.push(unit);
-      const total = stats.get(owner) ?? { chars: 0, linkChars: 0 };
+      const total = stats.get(owner) ?? { chars: 0, linkChars: 0, proseChars: 0 };
       total.chars += unit.text.length;
       total.linkChars += unit.linkChars;
+      if (isProse(unit)) total.proseChars += unit.text.length;
       stats.set(owner, total);
       linkChars = 0;
       boldChars = 0;
@@ -166,9 +176,10 @@ export function readPageText(tree: HastRoot): PageText {
       const own = stats.get(element);
       const parent = parents.get(element);
       if (own && parent) {
-        const total = stats.get(parent) ?? { chars: 0, linkChars: 0 };
+        const total = stats.get(parent) ?? { chars: 0, linkChars: 0, proseChars: 0 };
         total.chars += own.chars;
         total.linkChars += own.linkChars;
+        total.proseChars += own.proseChars;
         stats.set(parent, total);
       }
       continue;

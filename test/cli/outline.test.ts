@@ -5,6 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { BIN, SAMPLE, runBin, tempDir } from '../helpers.js';
 
 describe('ringkas outline', () => {
+  it('says "unknown" for a language other than Indonesian and English, with English labels', async () => {
+    const dir = await tempDir();
+    const french = 'Le conseil municipal a approuvé le nouveau budget pour l’année prochaine après un long débat sur les écoles et les routes.';
+    await writeFile(join(dir, 'conseil.html'), `<html><body><article><p>${french}</p><p>${french}</p></article></body></html>`);
+    const json = await runBin(['outline', join(dir, 'conseil.html'), '--json']);
+    expect(JSON.parse(json.stdout).lang).toBe('unknown');
+    const markdown = await runBin(['outline', join(dir, 'conseil.html')]);
+    expect(markdown.stdout).toMatch(/^Language: unknown$/mu);
+    expect(markdown.stdout).toMatch(/^## Introduction$/mu);
+  });
+
   it('prints the understood sample as one JSON object of the documented shape', async () => {
     const result = await runBin(['outline', SAMPLE, '--json']);
     expect(result.code).toBe(0);

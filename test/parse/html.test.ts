@@ -1,4 +1,3 @@
-import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/parse/index.js';
 import { isChromeToken } from '../../src/parse/html-names.js';
@@ -154,12 +153,5 @@ describe('language', () => {
     const english = `<article>${paragraphs(prose(3))}</article>`;
     expect((await read(page(english).replace('<html>', '<html lang="ko">'))).article.lang).toBe('en');
     expect((await read(page(english).replace('<html>', '<html lang="ko">'))).article.unknownLanguage).toBeUndefined();
-  });
-});
-
-describe('hast helpers', () => {
-  it('reads class names given as one string', () => {
-    const element: Element = { type: 'element', tagName: 'div', properties: { className: 'share-buttons big' } as unknown as Element['properties'], children: [] };
-    expect(isChromeToken(String(element.properties['className']).split(' ')[0]!)).toBe(true);
   });
 });

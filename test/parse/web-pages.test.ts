@@ -13,7 +13,7 @@ import { EVAL_DATA_DIR } from '../../scripts/eval-data.mjs';
  * they lie): no page ends in an unexpected failure, every page Readability finds readable gives a
  * deck, and no title keeps the site's name. `npm run eval:html` scores the text itself.
  */
-const PAGES = join(EVAL_DATA_DIR as string, 'web-pages');
+const PAGES = join(EVAL_DATA_DIR, 'web-pages');
 const pages = existsSync(PAGES) ? readdirSync(PAGES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
 
 describe.skipIf(pages.length === 0)('saved web pages', () => {
