@@ -6,6 +6,7 @@ import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { type InputEntry, type ReadSourceOptions, expandInputs } from './io/inputs.js';
 import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
+import { figuresOf } from './outline.js';
 import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
 import { serializeDeck } from './serialize/index.js';
@@ -55,6 +56,8 @@ export interface DeckReport {
   title?: string;
   /** The web address the article was fetched from (after redirects), for a URL input. */
   source?: string;
+  /** The figures the deck shows: the heading of the section each stands in, and its caption. */
+  figures?: { section: string; caption: string }[];
   lang?: Language;
   slides?: number;
   outputs: string[];
@@ -165,6 +168,7 @@ async function buildText(entry: ArticleEntry, theme: Theme, outDir: string, opti
   const { article, deck } = await deckFromFile(path, options, file, read);
   report.title = article.title;
   if (article.url) report.source = article.url;
+  if (article.figures) report.figures = figuresOf(article);
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
   const markdown = serializeDeck(deck, markdownSettings(theme));

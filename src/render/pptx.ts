@@ -157,5 +157,11 @@ function addEditableSlide(pptx: PptxGenJS, slide: Slide): void {
       { placeholder: 'body' },
     );
   }
+  if (slide.figure) {
+    // The picture on the right, as in the HTML deck, and its caption where the bullets would be.
+    const box = { x: WIDTH / 2, y: 1.6, w: WIDTH / 2 - MARGIN, h: HEIGHT - 2.2 };
+    page.addImage({ data: slide.figure.src.replace(/^data:/u, ''), ...box, sizing: { type: 'contain', w: box.w, h: box.h } });
+    if (slide.figure.caption) page.addText(slide.figure.caption, { x: MARGIN, y: 1.6, w: WIDTH / 2 - 2 * MARGIN, h: HEIGHT - 2.2, fontSize: 20, valign: 'top' });
+  }
   if (slide.notes.length > 0) page.addNotes(slide.notes.join('\n'));
 }
