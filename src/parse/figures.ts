@@ -48,7 +48,7 @@ export async function findFigures(source: Source, article: Article): Promise<Fig
   let found: { figures: Found[]; headings: string[] };
   let images = new Map<string, { contentType: string; read: () => Promise<Uint8Array> }>();
   if (source.kind === 'markdown') {
-    if (!source.text.includes('![') && !source.text.includes('](')) return [];
+    if (!source.text.includes('![')) return [];
     found = await markdownFigures(source.text);
   } else if (source.kind === 'html') {
     if (!/<img\b/iu.test(source.text)) return [];
@@ -138,20 +138,23 @@ async function markdownFigures(text: string): Promise<{ figures: Found[]; headin
     import('remark-gfm'),
     import('remark-frontmatter'),
   ]);
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as MdastRoot;
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+  const { chunkMarkdown } = await import('./markdown-chunks.js');
   const definitions = new Map<string, string>();
   const figures: Found[] = [];
   const headings: string[] = [];
   const images: { url?: string; identifier?: string; alt: string; title: string; headingsBefore: number }[] = [];
-  // A stack of its own: nesting deep enough to overflow recursion was refused by the reader already,
-  // but a walk without recursion needs no such promise.
-  const pending: MdastNodes[] = [tree];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (node.type === 'heading') headings.push(mdastToString(node));
-    else if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    else if (node.type === 'image') images.push({ url: node.url, alt: node.alt ?? '', title: node.title ?? '', headingsBefore: headings.length });
-    else if (node.type === 'imageReference') images.push({ identifier: node.identifier, alt: node.alt ?? '', title: '', headingsBefore: headings.length });
-    if ('children' in node && node.type !== 'heading') for (let index = node.children.length - 1; index >= 0; index -= 1) pending.push(node.children[index] as MdastNodes);
+  // In the chunks the Markdown reader reads (a 20 MB text is never one tree), each walked with a
+  // stack of its own.
+  for (const chunk of chunkMarkdown(text)) {
+    const pending: MdastNodes[] = [processor.parse(chunk.text) as MdastRoot];
+    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+      if (node.type === 'heading') headings.push(mdastToString(node));
+      else if (node.type === 'definition') definitions.set(node.identifier, node.url);
+      else if (node.type === 'image') images.push({ url: node.url, alt: node.alt ?? '', title: node.title ?? '', headingsBefore: headings.length });
+      else if (node.type === 'imageReference') images.push({ identifier: node.identifier, alt: node.alt ?? '', title: '', headingsBefore: headings.length });
+      if ('children' in node && node.type !== 'heading') for (let index = node.children.length - 1; index >= 0; index -= 1) pending.push(node.children[index] as MdastNodes);
+    }
   }
   for (const image of images) {
     const src = image.url ?? definitions.get(image.identifier ?? '');

@@ -48,7 +48,7 @@ describe('bad input gets a one-line error or a sensible deck', () => {
 
   it('a folder with no articles: exit 1 naming it', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'notes.docx'), 'x');
+    await writeFile(join(dir, 'notes.odt'), 'x');
     expectOneLineError(await runBin(['build', dir, '--out', join(dir, 'out'), '--format', 'md']), 1, dir, /no articles in this folder/u);
   });
 
