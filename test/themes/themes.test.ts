@@ -188,5 +188,6 @@ describe('no overflow in any theme', () => {
       }
       expect(report.decks.length).toBe(1 + (await readdir(fixtures)).length);
     }
-  });
+    // Twelve decks in four themes, the PDF and Word fixtures read four times: minutes on a busy machine.
+  }, 360_000);
 });
