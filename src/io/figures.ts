@@ -3,10 +3,17 @@ import { isAbsolute, resolve } from 'node:path';
 import { ExitCode, RingkasError, fail, firstLine } from '../errors.js';
 import type { Figure } from '../model.js';
 import type { FigureRef } from '../parse/figures.js';
+import { FETCH_TIMEOUT_MS, fetchBytes } from './fetch.js';
 import { ReadRefusal, type ReadRefusalReason, readBounded } from './read.js';
 
 /** The largest picture a figure may have: a photograph at full size, not a poster. */
 export const MAX_FIGURE_BYTES = 5 * 1024 * 1024;
+
+/** The most all of a deck's pictures may have together: as much as an article. */
+export const MAX_FIGURES_BYTES = 20 * 1024 * 1024;
+
+/** How long all the pictures of one web article may take to fetch, together. */
+export const FIGURES_FETCH_BUDGET_MS = 60_000;
 
 /** How many figures a deck gets, as `--figures` says. */
 export type FiguresMode = 'none' | 'some' | 'all';
@@ -48,16 +55,25 @@ const PICTURE_TYPES: { mime: string; test: (bytes: Uint8Array) => boolean }[] = 
 export async function readFigures(refs: readonly FigureRef[], mode: FiguresMode, options: FigureReadOptions): Promise<FiguresRead> {
   const result: FiguresRead = { figures: [], warnings: [] };
   if (mode === 'none') return result;
+  // A page with many pictures that never arrive must not hold its deck for minutes.
+  const fetchUntil = Date.now() + FIGURES_FETCH_BUDGET_MS;
+  let total = 0;
   const bySection = new Map<number, FigureRef[]>();
-  for (const ref of refs) bySection.set(ref.section, [...(bySection.get(ref.section) ?? []), ref]);
+  for (const ref of refs) {
+    const list = bySection.get(ref.section) ?? [];
+    list.push(ref);
+    bySection.set(ref.section, list);
+  }
   for (const [section, candidates] of [...bySection].sort((a, b) => a[0] - b[0])) {
     const ordered = mode === 'all' ? candidates : [...candidates.filter((ref) => ref.caption !== ''), ...candidates.filter((ref) => ref.caption === '')];
     for (const ref of ordered) {
-      const read = await readPicture(ref, options);
-      if (typeof read === 'string') {
-        result.warnings.push(`left out the picture ${ref.written}: ${read}`);
+      const read = await readPicture(ref, { ...options, fetchTimeout: Math.min(options.fetchTimeout ?? FETCH_TIMEOUT_MS, fetchUntil - Date.now()) });
+      const refusal = typeof read === 'string' ? read : total + read.bytes.length > MAX_FIGURES_BYTES ? `the deck's pictures would have more than ${MAX_FIGURES_BYTES / 1024 / 1024} MB together` : undefined;
+      if (typeof read === 'string' || refusal !== undefined) {
+        result.warnings.push(`left out the picture ${ref.written}: ${refusal}`);
         continue;
       }
+      total += read.bytes.length;
       result.figures.push({ src: `data:${read.mime};base64,${Buffer.from(read.bytes).toString('base64')}`, caption: ref.caption, section });
       if (mode === 'some') break;
     }
@@ -74,8 +90,8 @@ async function readPicture(ref: FigureRef, options: FigureReadOptions): Promise<
     if (bytes.length === 0) return 'the document does not hold it';
   } else if (source.kind === 'web') {
     if (!options.fetchWeb) return 'pictures on the web are not fetched for a saved page or a file; save the picture beside the article and point to it';
+    if ((options.fetchTimeout ?? 1) <= 0) return `the article's pictures took more than ${FIGURES_FETCH_BUDGET_MS / 1000} s to fetch`;
     try {
-      const { fetchBytes } = await import('./fetch.js');
       ({ bytes } = await fetchBytes(source.url, { maxBytes: MAX_FIGURE_BYTES, what: 'a picture', ...(options.signal ? { signal: options.signal } : {}), ...(options.fetchTimeout ? { timeout: options.fetchTimeout } : {}) }));
     } catch (error) {
       if (error instanceof RingkasError && error.exitCode !== 1) throw error;
