@@ -7,6 +7,7 @@ import { type InputEntry, type ReadSourceOptions, expandInputs } from './io/inpu
 import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
 import { FORMATS, FORMAT_SPECS, type Format, type RenderContext, needsBrowser } from './formats.js';
+import { figuresOf } from './outline.js';
 import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
 import { type InlineTheme, type Theme, resolveTheme } from './themes/index.js';
@@ -53,6 +54,8 @@ export interface DeckReport {
   title?: string;
   /** The web address the article was fetched from (after redirects), for a URL input. */
   source?: string;
+  /** The figures the deck shows: the heading of the section each stands in, and its caption. */
+  figures?: { section: string; caption: string }[];
   lang?: Language;
   slides?: number;
   outputs: string[];
@@ -168,6 +171,7 @@ async function planDeck(entry: ArticleEntry, options: BuildOptions, report: Deck
   const { article, deck } = await deckFromFile(path, options, file, read);
   report.title = article.title;
   if (article.url) report.source = article.url;
+  if (article.figures) report.figures = figuresOf(article);
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));
   return deck;

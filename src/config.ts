@@ -18,6 +18,8 @@ export interface RingkasConfig {
   maxWords?: number;
   slides?: number;
   notes?: boolean;
+  /** Figure slides: `none`, `some` (one per section at most) or `all`. */
+  figures?: 'none' | 'some' | 'all';
   title?: string;
   subtitle?: string;
   author?: string;
@@ -51,6 +53,7 @@ const KEY_TYPES: Record<keyof RingkasConfig, 'string' | 'number' | 'boolean' | '
   maxWords: 'number',
   slides: 'number',
   notes: 'boolean',
+  figures: 'string',
   title: 'string',
   subtitle: 'string',
   author: 'string',

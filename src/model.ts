@@ -42,6 +42,16 @@ export interface Notice {
   line?: number;
 }
 
+/** A figure of the article: its picture, embedded, and its caption. */
+export interface Figure {
+  /** The picture as a `data:` URI (PNG, JPEG, GIF or WebP, base64). */
+  src: string;
+  /** The caption, else the alt text ('' when there is neither). */
+  caption: string;
+  /** Index of the section the figure stands in. */
+  section: number;
+}
+
 /** The parsed article: the input of the condense stage. */
 export interface Article {
   title: string;
@@ -65,12 +75,14 @@ export interface Article {
   sections: Section[];
   /** Acronyms defined in the text, in order of first definition. */
   glossary: GlossaryEntry[];
+  /** The article's figures whose pictures could be read, in order. */
+  figures?: Figure[];
   /** Text that was dropped on purpose (boilerplate), reported rather than lost silently. */
   warnings: Notice[];
 }
 
 /** The role of a slide; the serializer turns it into a Marp class so themes can lay it out. */
-export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion';
+export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion' | 'figure';
 
 /** One slide of the deck. */
 export interface Slide {
@@ -95,6 +107,8 @@ export interface Slide {
    * (absent: the theme's); one of {@link FIT_SPACINGS}.
    */
   spacing?: number;
+  /** For figure slides: the picture (a `data:` URI) and its caption, shown as the slide's text. */
+  figure?: { src: string; caption: string };
 }
 
 /** The text sizes a slide may take, relative to its theme's: 80% to 140% in steps of 5%. */

@@ -17,6 +17,8 @@ export interface Outline {
   /** The conclusion slide's points. */
   takeaways: string[];
   glossary: { term: string; expansion: string }[];
+  /** The figures the deck shows: the heading of the section each stands in, and its caption. */
+  figures?: { section: string; caption: string }[];
   warnings: string[];
 }
 
@@ -33,8 +35,14 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
     })),
     takeaways: deck.slides.filter((slide) => slide.kind === 'conclusion').flatMap((slide) => slide.bullets),
     glossary: article.glossary.map(({ term, expansion }) => ({ term, expansion })),
+    ...(article.figures ? { figures: figuresOf(article, labels.introduction) } : {}),
     warnings: article.warnings.map((notice) => formatNotice(path, notice)),
   };
+}
+
+/** The article's figures as the outline and the build report list them. */
+export function figuresOf(article: Article, introduction = LANGUAGES[article.lang].labels.introduction): { section: string; caption: string }[] {
+  return (article.figures ?? []).map((figure) => ({ section: article.sections[figure.section]?.heading ?? introduction, caption: figure.caption }));
 }
 
 /** The outline as Markdown for reading in a terminal. */
@@ -48,6 +56,7 @@ export function outlineMarkdown(outline: Outline): string {
   };
   for (const section of outline.sections) list(section.heading, section.points);
   if (outline.glossary.length > 0) list(labels.glossary, outline.glossary.map(({ term, expansion }) => `${term}: ${expansion}`));
+  if (outline.figures && outline.figures.length > 0) list(outline.lang === 'en' ? 'Figures' : 'Gambar', outline.figures.map(({ section, caption }) => `${section}: ${caption || '(no caption)'}`));
   if (outline.takeaways.length > 0) list(labels.conclusion, outline.takeaways);
   return `${lines.join('\n')}\n`;
 }

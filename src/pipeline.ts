@@ -1,13 +1,21 @@
+import { dirname, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { withFigureSlides } from './condense/figures.js';
 import { type CondenseOptions, type SentenceParser, condense } from './condense/index.js';
 import { ExitCode, fail } from './errors.js';
+import { isWebAddress } from './io/fetch.js';
+import type { FiguresMode } from './io/figures.js';
 import { type ReadSourceOptions, readSource } from './io/inputs.js';
 import type { Article, Deck, Notice } from './model.js';
-import { type ParseOptions, parseArticle } from './parse/index.js';
+import { type ParseOptions, type Source, parseArticle } from './parse/index.js';
 import { loadSyntax } from './syntax/index.js';
 
 /** Options of the browser-free stages, parse and condense. */
-export type DeckOptions = ParseOptions & CondenseOptions;
+export type DeckOptions = ParseOptions &
+  CondenseOptions & {
+    /** Figure slides: none, one per section at most (`some`, the default), or every figure (`all`). */
+    figures?: FiguresMode;
+  };
 
 /** An article and the deck made from it. */
 export interface ArticleDeck {
@@ -21,14 +29,15 @@ export interface ArticleDeck {
  * `read` bounds the read (the folder it must lie in, the signal that stops a waiting read).
  */
 export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
-  const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides } = options;
+  const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides, figures = 'some' } = options;
   const source = await readSource(path, file, read);
   await betweenStages(path, read.signal);
   const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, signal: read.signal }));
+  if (figures !== 'none') await addFigures(source, article, figures, file, read);
   await betweenStages(path, read.signal);
   const parser = await syntaxFor(article);
   await betweenStages(path, read.signal);
-  const deck = condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides }));
+  const deck = withFigureSlides(condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides })), article);
   return { article, deck };
 }
 
@@ -48,6 +57,27 @@ const NO_SENTENCES: SentenceParser = {
     throw new Error('no sentence to parse');
   },
 };
+
+/**
+ * The article's figures, read within their limits: pictures beside a file article (inside its
+ * folder), embedded ones, and for an article from the web the pictures of its body. What could
+ * not be read is a warning of the article's.
+ */
+async function addFigures(source: Source, article: Article, mode: FiguresMode, file: string, read: ReadSourceOptions): Promise<void> {
+  const { findFigures } = await import('./parse/figures.js');
+  const refs = await findFigures(source, article);
+  if (refs.length === 0) return;
+  const { readFigures } = await import('./io/figures.js');
+  const local = file !== '-' && !isWebAddress(file);
+  const { figures, warnings } = await readFigures(refs, mode, {
+    ...(local ? { folder: dirname(resolve(file)) } : {}),
+    fetchWeb: source.url !== undefined,
+    ...(read.signal ? { signal: read.signal } : {}),
+    ...(read.fetchTimeout ? { fetchTimeout: read.fetchTimeout } : {}),
+  });
+  if (figures.length > 0) article.figures = figures;
+  article.warnings.push(...warnings.map((message): Notice => ({ message })));
+}
 
 /** A notice as one line of text: `path:line: message`. */
 export function formatNotice(path: string, notice: Notice): string {

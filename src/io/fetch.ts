@@ -13,6 +13,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Stops the fetch when the run is stopped. */
   signal?: AbortSignal;
+  /** What is fetched, for the message about its size (default "an article"). */
+  what?: string;
 }
 
 /** How long a fetch may take by default: a slow news site answers within seconds, a dead one never. */
@@ -46,7 +48,34 @@ const KIND_BY_TYPE: Record<string, SourceKind> = {
  * and what to do; nothing is thrown otherwise.
  */
 export async function fetchSource(address: string, options: FetchOptions): Promise<Source> {
-  const { timeout = FETCH_TIMEOUT_MS, maxBytes, maxRedirects = MAX_REDIRECTS, signal } = options;
+  const { bytes, contentType, url } = await fetchBytes(address, options);
+  const said = (message: string): never => fail(`${address}: ${message}`);
+  if (bytes.length === 0) said('the page is empty; check the address');
+  const mime = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  const kind = KIND_BY_TYPE[mime] ?? sniffBinaryKind(bytes);
+  if (kind === 'pdf' || kind === 'docx') return { path: address, text: '', kind, bytes, url };
+  if (kind === undefined && mime !== '' && !mime.startsWith('text/') && mime !== 'application/octet-stream') said(`is ${mime}, not an article; give the address of a web page, a PDF or a Word document`);
+
+  const { text, warning } = decodeText(bytes, charsetOf(contentType), kind === 'html' || kind === undefined);
+  const source: Source = { path: address, text, kind: kind ?? sniffKind(text), url };
+  if (warning) source.warnings = [warning];
+  return source;
+}
+
+/** What a fetch brought: the body, its Content-Type, and the address it came from after redirects. */
+export interface Fetched {
+  bytes: Buffer;
+  contentType: string;
+  url: string;
+}
+
+/**
+ * The body of a web address, within the limits of {@link FetchOptions}: redirects followed and
+ * counted, the deadline kept, the size checked before and while reading. Fails with one line
+ * naming the address.
+ */
+export async function fetchBytes(address: string, options: FetchOptions): Promise<Fetched> {
+  const { timeout = FETCH_TIMEOUT_MS, maxBytes, maxRedirects = MAX_REDIRECTS, signal, what = 'an article' } = options;
   const deadline = AbortSignal.timeout(timeout);
   const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
   const said = (message: string): never => fail(`${address}: ${message}`);
@@ -85,30 +114,17 @@ export async function fetchSource(address: string, options: FetchOptions): Promi
     url = next;
   }
   if (!response.ok) said(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}; check the address`);
-
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) said(tooLarge(maxBytes));
-  const bytes = await readBody(response, maxBytes, said).catch(failed);
-  if (bytes.length === 0) said('the page is empty; check the address');
-
-  const contentType = response.headers.get('content-type') ?? '';
-  const mime = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  const kind = KIND_BY_TYPE[mime] ?? sniffBinaryKind(bytes);
-  const finalUrl = url.href;
-  if (kind === 'pdf' || kind === 'docx') return { path: address, text: '', kind, bytes, url: finalUrl };
-  if (kind === undefined && mime !== '' && !mime.startsWith('text/') && mime !== 'application/octet-stream') said(`is ${mime}, not an article; give the address of a web page, a PDF or a Word document`);
-
-  const { text, warning } = decodeText(bytes, charsetOf(contentType), kind === 'html' || kind === undefined);
-  const source: Source = { path: address, text, kind: kind ?? sniffKind(text), url: finalUrl };
-  if (warning) source.warnings = [warning];
-  return source;
+  if (declared > maxBytes) said(tooLarge(maxBytes, what));
+  const bytes = await readBody(response, maxBytes, () => said(tooLarge(maxBytes, what))).catch(failed);
+  return { bytes, contentType: response.headers.get('content-type') ?? '', url: url.href };
 }
 
 const ACCEPT = 'text/html,application/xhtml+xml,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain;q=0.9,*/*;q=0.5';
 const USER_AGENT = 'ringkas (article to slides; +https://www.npmjs.com/package/ringkas)';
 
 /** The body, counted as it arrives and refused as soon as it passes `maxBytes`. */
-async function readBody(response: Response, maxBytes: number, said: (message: string) => never): Promise<Buffer> {
+async function readBody(response: Response, maxBytes: number, tooMuch: () => never): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (!response.body) return Buffer.alloc(0);
@@ -119,15 +135,15 @@ async function readBody(response: Response, maxBytes: number, said: (message: st
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      said(tooLarge(maxBytes));
+      tooMuch();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks, total);
 }
 
-function tooLarge(maxBytes: number): string {
-  return `is more than the ${(maxBytes / 1024 / 1024).toFixed(1)} MB an article may have; save the part you need and give that file`;
+function tooLarge(maxBytes: number, what: string): string {
+  return `is more than the ${(maxBytes / 1024 / 1024).toFixed(1)} MB ${what} may have; save the part you need and give that file`;
 }
 
 function seconds(milliseconds: number): string {

@@ -49,26 +49,7 @@ interface DocumentElement {
  * than {@link MAX_DOCX_UNPACKED_BYTES} — is refused with an {@link UnreadableSourceError}.
  */
 export async function readDocx(bytes: Uint8Array, file: VFile): Promise<DocxContent> {
-  const zip = await openDocx(bytes);
-  const properties = await documentProperties(zip);
-  const { default: mammoth } = await import('mammoth');
-  const pulled: { title?: string; subtitle?: string; notes: number } = { notes: 0 };
-  let html: string;
-  try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        styleMap: STYLE_MAP,
-        externalFileAccess: false,
-        // Pictures become figures elsewhere; here their bytes would only be copied into the HTML.
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-        transformDocument: (document: DocumentElement) => pullFrontMatter(withoutNotes(document, pulled), pulled),
-      },
-    );
-    html = result.value;
-  } catch (error) {
-    throw new UnreadableSourceError(`is not a Word document that can be read (${firstLine(error)}); open it in Word or LibreOffice and save it again as .docx`);
-  }
+  const { html, pulled, properties } = await convertDocx(bytes);
   if (pulled.notes > 0) {
     file.message(`left out ${pulled.notes === 1 ? 'a footnote' : `${pulled.notes} footnotes and endnotes`}`, { place: { line: 1, column: 1 }, ruleId: 'docx-notes', source: 'ringkas' });
   }
@@ -116,6 +97,62 @@ function withoutTables(html: string): string {
     }
   }
   return depth === 0 ? kept + html.slice(at) : kept;
+}
+
+/** A picture of a Word document, read only when it is shown. */
+export interface DocxImage {
+  contentType: string;
+  read: () => Promise<Uint8Array>;
+}
+
+/** A Word document as HTML, its pictures standing as `ringkas-image:<n>` addresses. */
+export interface DocxHtml {
+  html: string;
+  images: Map<string, DocxImage>;
+  pulled: { title?: string; subtitle?: string; notes: number };
+  properties: Pick<ArticleMeta, 'title' | 'author' | 'lang'>;
+}
+
+/** Each document is converted once, for its text and for its figures. */
+const converted = new WeakMap<Uint8Array, Promise<DocxHtml>>();
+
+/**
+ * A Word document as HTML with mammoth: the title and subtitle pulled out, notes left out,
+ * pictures as `ringkas-image:<n>` addresses whose bytes are read only when a figure shows them.
+ */
+export function convertDocx(bytes: Uint8Array): Promise<DocxHtml> {
+  let result = converted.get(bytes);
+  if (!result) {
+    result = convertOnce(bytes);
+    converted.set(bytes, result);
+  }
+  return result;
+}
+
+async function convertOnce(bytes: Uint8Array): Promise<DocxHtml> {
+  const zip = await openDocx(bytes);
+  const properties = await documentProperties(zip);
+  const { default: mammoth } = await import('mammoth');
+  const pulled: DocxHtml['pulled'] = { notes: 0 };
+  const images = new Map<string, DocxImage>();
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        styleMap: STYLE_MAP,
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const src = `ringkas-image:${images.size + 1}`;
+          images.set(src, { contentType: image.contentType, read: async () => new Uint8Array(await image.read()) });
+          return { src };
+        }),
+        transformDocument: (document: DocumentElement) => pullFrontMatter(withoutNotes(document, pulled), pulled),
+      },
+    );
+    return { html: result.value, images, pulled, properties };
+  } catch (error) {
+    throw new UnreadableSourceError(`is not a Word document that can be read (${firstLine(error)}); open it in Word or LibreOffice and save it again as .docx`);
+  }
 }
 
 /** Opens the zip, refusing what is not a .docx or would unpack to too much. */

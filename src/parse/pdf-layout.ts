@@ -442,7 +442,7 @@ function wordCounts(lines: readonly Line[]): Map<string, number> {
  * line after it; what came before it on the page (a journal's name, a series) is dropped with it.
  */
 function findTitle(lines: readonly Line[], body: number, pageHeight: number): { title?: string; titleEnd?: number } {
-  const candidates = lines.filter((line) => line.page === lines[0]?.page && line.y < pageHeight / 2 && line.size >= body * TITLE_TEXT && /\p{L}/u.test(line.text) && !HEADING_NUMBER.test(line.text));
+  const candidates = lines.filter((line) => line.page === lines[0]?.page && line.y < pageHeight / 2 && line.size >= body * TITLE_TEXT && /\p{L}{2}/u.test(line.text) && !HEADING_NUMBER.test(line.text));
   if (candidates.length === 0) return {};
   const largest = Math.max(...candidates.map((line) => line.size));
   const start = lines.findIndex((line) => candidates.includes(line) && line.size === largest);
@@ -662,7 +662,8 @@ function startsParagraph(previous: Line, line: Line, leading: number, listItem =
 function joinLines(lines: readonly string[], vocabulary: Map<string, number>): string {
   let text = '';
   for (const line of lines) {
-    const broken = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)([-\u00AD\u2010])$/u.exec(text);
+    // Only the end of the text so far is looked at: the pattern is tried at every place of what it is given.
+    const broken = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)([-\u00AD\u2010])$/u.exec(text.slice(-100));
     const next = /^([\p{L}\p{N}]+)/u.exec(line);
     if (broken && next) {
       const hyphenated = vocabulary.get(`${broken[1]}-${next[1]}`.toLowerCase()) ?? 0;

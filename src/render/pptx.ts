@@ -100,7 +100,7 @@ const hex = (color: string) => color.replace(/^#/u, '').toUpperCase();
 type MasterObject = NonNullable<Parameters<PptxGenJS['defineSlideMaster']>[0]['objects']>[number];
 
 /** The masters the editable deck uses, one per kind of slide, each laid out like the theme's CSS. */
-const MASTER: Record<SlideKind, string> = { title: 'RINGKAS_TITLE', agenda: 'RINGKAS_AGENDA', content: 'RINGKAS_CONTENT', glossary: 'RINGKAS_GLOSSARY', conclusion: 'RINGKAS_CONCLUSION' };
+const MASTER: Record<SlideKind, string> = { title: 'RINGKAS_TITLE', agenda: 'RINGKAS_AGENDA', content: 'RINGKAS_CONTENT', glossary: 'RINGKAS_GLOSSARY', conclusion: 'RINGKAS_CONCLUSION', figure: 'RINGKAS_CONTENT' };
 
 /**
  * Where a layout puts a content slide's heading, the rule or band that marks it, and the body
@@ -230,7 +230,7 @@ function addEditableSlide(pptx: PptxGenJS, slide: Slide): void {
     const lines = slide.subtitle ?? [];
     if (lines.length > 0) page.addText(lines.map((text) => ({ text, options: { breakLine: true, paraSpaceAfter: 4 } })), { placeholder: 'body' });
   } else {
-    const base = { agenda: TYPE.agenda, glossary: TYPE.glossary, content: TYPE.body, conclusion: TYPE.body }[slide.kind];
+    const base = { agenda: TYPE.agenda, glossary: TYPE.glossary, content: TYPE.body, conclusion: TYPE.body, figure: TYPE.body }[slide.kind];
     const size = points(base * scale);
     // The space after a bullet: the fitted one where the slide has it, else the theme's.
     const after = points(slide.spacing !== undefined ? slide.spacing * base * scale : TYPE.bulletGap * scale);
@@ -242,6 +242,15 @@ function addEditableSlide(pptx: PptxGenJS, slide: Slide): void {
         if (part.length > 0) page.addText(part.flatMap(paragraph), { placeholder });
       }
     } else if (slide.bullets.length > 0) page.addText(slide.bullets.flatMap(paragraph), { placeholder: 'body' });
+  }
+  if (slide.figure) {
+    // The picture on the slide's right half, as in the HTML deck, and its caption on the left, below the heading.
+    const { top, side, bottom } = TYPE.padding;
+    const y = top + Math.ceil(TYPE.heading * 1.15 * 2) + 24;
+    const half = SLIDE.width / 2;
+    const picture = inches({ x: half, y, w: half - side, h: SLIDE.height - y - bottom });
+    page.addImage({ data: slide.figure.src.replace(/^data:/u, ''), ...picture, sizing: { type: 'contain', w: picture.w, h: picture.h } });
+    if (slide.figure.caption) page.addText(slide.figure.caption, { ...inches({ x: side, y, w: half - 2 * side, h: SLIDE.height - y - bottom }), fontSize: points(TYPE.body), valign: 'top' });
   }
   if (slide.notes.length > 0) page.addNotes(slide.notes.join('\n'));
 }

@@ -43,10 +43,23 @@ function serializeSlide(slide: Slide): string {
     for (const line of slide.subtitle ?? []) parts.push(escapeInline(line));
   } else {
     parts.push(`## ${escapeInline(slide.title)}`);
+    if (slide.figure) parts.push(...figureMarkdown(slide.figure));
     if (slide.bullets.length > 0) parts.push(slide.bullets.map((bullet) => `- ${bulletMarkdown(slide, bullet)}`).join('\n'));
   }
   if (slide.notes.length > 0) parts.push(['<!--', ...noteLines(slide.notes), '-->'].join('\n'));
   return parts.join('\n\n');
+}
+
+/**
+ * A figure's picture as a Marp background on the right, contained in its half of the slide so
+ * that it never runs off it, and its caption as the slide's text. Only a base64 `data:` picture is
+ * written (the model holds nothing else); the caption is escaped like all article text, and the
+ * picture's alt text is Marp's keywords alone, since Marp would read an article's words there as
+ * keywords too.
+ */
+function figureMarkdown(figure: { src: string; caption: string }): string[] {
+  if (!/^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/u.test(figure.src)) return [];
+  return [`![bg right:55% contain](${figure.src})`, ...(figure.caption ? [escapeInline(figure.caption)] : [])];
 }
 
 /** A bullet as Markdown; a glossary entry ("NATO: Pakta …") gets its term in bold. */

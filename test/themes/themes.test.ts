@@ -190,6 +190,6 @@ describe('no overflow in any theme', () => {
       }
       expect(report.decks.length).toBe(1 + (await readdir(fixtures)).length);
     }
-    // Four themes of seven decks, each fitted (a page load or two a deck) and measured again.
+    // Four themes of twelve decks (the PDF and Word fixtures read each time), each fitted and measured again.
   }, 600_000);
 });
