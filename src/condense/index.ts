@@ -20,8 +20,14 @@ export interface CondenseOptions {
   notes?: boolean;
   /** Shown on the title slide under the author. */
   institution?: string;
-  /** Aim for about this many slides in all; by default the deck follows the article's length. */
+  /** Aim for this many slides in all (±1, else a warning says why); by default the deck follows the article's length. */
   slides?: number;
+  /** An agenda slide when the article has three or more top-level sections (default true). */
+  agenda?: boolean;
+  /** A glossary slide of the acronyms that appear on the slides (default true). */
+  glossary?: boolean;
+  /** A closing slide crediting the source, when anything beyond the title is known of it (default true). */
+  sources?: boolean;
 }
 
 interface Settings {
