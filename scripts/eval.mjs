@@ -22,11 +22,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { l as rougeL, n as rougeN } from 'js-rouge';
-import { condense } from '../dist/condense/index.js';
 import { outlineOf } from '../dist/outline.js';
 import { parseArticle } from '../dist/parse/index.js';
 import { tokenize } from '../dist/syntax/index.js';
-import { syntaxFor } from '../dist/pipeline.js';
+import { deckOf, syntaxFor } from '../dist/pipeline.js';
 import { join } from 'node:path';
 import { EVAL_DATA_DIR, asSummary, loadEvalSets } from './eval-data.mjs';
 
@@ -48,6 +47,8 @@ const SYSTEMS = {
     'ringkas takeaways': (article, deckFor) => asSummary(outlineOf(article.title, article, deckFor(14)).takeaways),
     // The same selection with room for whole sentences: how much of the gap is the word budget.
     'takeaways, 30 words': (article, deckFor) => asSummary(outlineOf(article.title, article, deckFor(30)).takeaways),
+    // What the takeaways were chosen from: the source sentences of the first three, uncut, as LEAD-3 is.
+    "first 3 takeaways' sources": (article, deckFor) => asSummary(deckFor(14).slides.find((slide) => slide.kind === 'conclusion')?.notes.slice(0, 3) ?? []),
     'LEAD-3': (article) => asSummary(sentencesOf(article).slice(0, 3)),
   },
   slides: {
@@ -74,7 +75,7 @@ async function evaluate(set) {
     const parser = await syntaxFor(article);
     const decks = new Map();
     const deckFor = (maxWords) => {
-      if (!decks.has(maxWords)) decks.set(maxWords, condense(article, parser, { maxWords }));
+      if (!decks.has(maxWords)) decks.set(maxWords, deckOf(article, parser, { maxWords }).deck);
       return decks.get(maxWords);
     };
     count += 1;

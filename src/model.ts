@@ -55,6 +55,8 @@ export interface Figure {
 /** The parsed article: the input of the condense stage. */
 export interface Article {
   title: string;
+  /** The source gave no title: `title` is the text's dominant key phrase or the file's name. */
+  titleGuessed?: boolean;
   subtitle?: string;
   author?: string;
   date?: string;
@@ -73,6 +75,11 @@ export interface Article {
   /** The web address the article was fetched from, for a URL input. */
   url?: string;
   sections: Section[];
+  /**
+   * The source has no headings: the sections' headings are key phrases ringkas took from their
+   * text (see `structureArticle`), and the article reads as news, which states its main points first.
+   */
+  headingsInferred?: boolean;
   /** Acronyms defined in the text, in order of first definition. */
   glossary: GlossaryEntry[];
   /** The article's figures whose pictures could be read, in order. */
@@ -125,4 +132,6 @@ export interface Deck {
   /** The article's most frequent content words, for document metadata. */
   keywords: string[];
   slides: Slide[];
+  /** What the deck could not do as asked (a slide count it missed, and why). */
+  warnings?: Notice[];
 }

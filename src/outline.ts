@@ -33,11 +33,17 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
       heading: section.heading ?? labels.introduction,
       points: deck.slides.filter((slide) => slide.kind === 'content' && slide.section === index).flatMap((slide) => slide.bullets),
     })),
-    takeaways: deck.slides.filter((slide) => slide.kind === 'conclusion').flatMap((slide) => slide.bullets),
+    takeaways: takeawaysOf(deck),
     glossary: article.glossary.map(({ term, expansion }) => ({ term, expansion })),
     ...(article.figures ? { figures: figuresOf(article, labels.introduction) } : {}),
     warnings: article.warnings.map((notice) => formatNotice(path, notice)),
   };
+}
+
+/** The deck's takeaways: its conclusion slide, or for a deck too short for one, its content slides. */
+export function takeawaysOf(deck: Deck): string[] {
+  const conclusion = deck.slides.filter((slide) => slide.kind === 'conclusion');
+  return (conclusion.length > 0 ? conclusion : deck.slides.filter((slide) => slide.kind === 'content')).flatMap((slide) => slide.bullets);
 }
 
 /** The article's figures as the outline and the build report list them. */

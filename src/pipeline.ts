@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { withFigureSlides } from './condense/figures.js';
-import { type CondenseOptions, type SentenceParser, condense } from './condense/index.js';
+import { type CondenseOptions, type SentenceParser, condense, structureArticle } from './condense/index.js';
 import { ExitCode, fail } from './errors.js';
 import { isWebAddress } from './io/fetch.js';
 import type { FiguresMode } from './io/figures.js';
@@ -29,15 +29,28 @@ export interface ArticleDeck {
  * `read` bounds the read (the folder it must lie in, the signal that stops a waiting read).
  */
 export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
-  const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides, figures = 'some' } = options;
+  const { lang, title, subtitle, author, date, figures = 'some' } = options;
   const source = await readSource(path, file, read);
   await betweenStages(path, read.signal);
-  const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, signal: read.signal }));
-  if (figures !== 'none') await addFigures(source, article, figures, file, read);
+  const parsed = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, signal: read.signal }));
+  if (figures !== 'none') await addFigures(source, parsed, figures, file, read);
   await betweenStages(path, read.signal);
-  const parser = await syntaxFor(article);
+  const parser = await syntaxFor(parsed);
   await betweenStages(path, read.signal);
-  const deck = withFigureSlides(condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides })), article);
+  return deckOf(parsed, parser, options);
+}
+
+/**
+ * The condense stage on a parsed article: the article given the structure a deck needs (topical
+ * sections and a headline for one without headings), its deck, and its figures' slides. What the
+ * deck could not do as asked joins the article's warnings. The article returned is the structured
+ * one, whose sections the deck's slides refer to.
+ */
+export function deckOf(parsed: Article, parser: SentenceParser, options: CondenseOptions = {}): ArticleDeck {
+  const { maxBullets, maxWords, notes, institution, slides, agenda, glossary, sources } = options;
+  const article = structureArticle(parsed, parser);
+  const deck = withFigureSlides(condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides, agenda, glossary, sources })), article);
+  if (deck.warnings) article.warnings = [...article.warnings, ...deck.warnings];
   return { article, deck };
 }
 

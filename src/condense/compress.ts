@@ -97,6 +97,8 @@ const DROPPED = new Set(['appos', 'parataxis', 'discourse', 'vocative', 'reparan
 const FRAME_RELATIONS = new Set(['parataxis', 'ccomp', 'conj', 'acl', 'advcl', 'dep']);
 /** Relations by which a clause may hang from a word taken for the root. */
 const CLAUSAL = new Set(['parataxis', 'appos', 'acl', 'acl:relcl', 'conj', 'dep', 'ccomp', 'advcl', 'list']);
+/** An acronym: two or more capitals, maybe with digits ("WHO", "G20"). */
+const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 /** A year: "1998", "2014". */
 const YEAR = /^(?:1[89]|20)\d\d$/u;
 /** Relative pronouns: a clause whose subject is one is a relative clause, not a statement. */
@@ -144,7 +146,14 @@ class Tree {
   constructor(readonly words: readonly ParsedWord[], readonly rules: CompressionRules) {
     const size = words.length;
     this.size = size;
-    this.lower = words.map((word) => word.form.toLowerCase().replaceAll('’', "'"));
+    // An acronym in a sentence not set in capitals is a name ("the WHO"), never the function word
+    // it spells: kept as written, it matches none of the word lists.
+    const capitals = words.every((word) => word.form === word.form.toUpperCase());
+    this.lower = words.map((word) => {
+      const lower = word.form.toLowerCase().replaceAll('’', "'");
+      // "NO FEATHERS" still negates: shouting is not an acronym.
+      return !capitals && ACRONYM.test(word.form) && !rules.negators.has(lower) ? word.form : lower;
+    });
     this.parent = Int32Array.from(words, (word) => word.head - 1);
     this.relations = words.map((word) => word.deprel);
     this.promoteNames();

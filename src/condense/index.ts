@@ -1,14 +1,16 @@
 import { type Labels, LANGUAGES } from '../lang/index.js';
-import type { Article, Deck, Slide } from '../model.js';
+import type { Article, Deck, Notice, Slide } from '../model.js';
+import { closingPart } from './conclusion.js';
 import { type Compression, type SentenceParser, compressSentence } from './compress.js';
 import { wordCount } from './count.js';
 import { type Candidate, rankSentences } from './rank.js';
-import { type Pickable, bulletWordsOf, nearDuplicateBullets, selectByMmr } from './select.js';
-import { keywordsOf } from './terms.js';
+import { type Pickable, selectByMmr } from './select.js';
+import { keywordsOf, termsOf } from './terms.js';
 
 export type { Compression, CompressOptions, SentenceParser, Unfit } from './compress.js';
 export { compressSentence } from './compress.js';
 export { wordCount } from './count.js';
+export { structureArticle } from './structure.js';
 
 /** Budgets and switches of the condense stage. */
 export interface CondenseOptions {
@@ -45,15 +47,11 @@ export const MIN_MAX_WORDS = 5;
 
 /** Without `--slides`, a section shows about this share of its sentences. */
 const SHARE_OF_SENTENCES = 0.4;
-/** Points a section keeps for its own slide before the conclusion may take more of them. */
-const MIN_SECTION_POINTS = 2;
-/** A section's sentences read, at most, to see whether it keeps points of its own beside the conclusion's. */
-const MAX_READ_FOR_TAKEAWAYS = 12;
 /** Agendas need at least this many sections to be worth a slide. */
 const MIN_AGENDA_SECTIONS = 3;
 /**
  * The most points already on the deck that a section's points are compared with (for redundancy
- * and near-duplicates): the conclusion's and the latest ones. Fifty slides' worth, more than any
+ * and near-duplicates): the latest ones. Fifty slides' worth, more than any
  * ordinary deck has; beyond it, comparing every section with the whole deck would cost the square
  * of the number of sections (20,000 sections took minutes).
  */
@@ -110,15 +108,20 @@ class Bullets {
 }
 
 /**
- * The condense stage: turns an {@link Article} into a {@link Deck}. It ranks the sentences, picks
- * the 3–5 most central ones for the conclusion and the most important remaining ones for each
- * section (by maximal marginal relevance, so no two bullets say the same thing), compresses each
- * on its dependency tree (`parser`: the syntax stage, loaded for the article's language), and plans
- * the slides: title, agenda, content slides with continuations, glossary, conclusion. Every
- * bullet's source sentence goes into its slide's speaker notes. A sentence whose compression
- * cannot meet the guarantees (a question, a teaser, a fragment, a dangling reference, an
- * unattributed quote) is passed over; one that cannot fit the word budget is used only when its
- * section has nothing shorter.
+ * The condense stage: turns an {@link Article} into a {@link Deck} that tells the article's story.
+ * It ranks the sentences, picks the most important ones of each section (by maximal marginal
+ * relevance, so no two bullets say the same thing), compresses each on its dependency tree
+ * (`parser`: the syntax stage, loaded for the article's language), and plans the slides in the
+ * article's order: title, agenda, content slides with continuations, glossary, conclusion. The
+ * conclusion is the article's own closing section or concluding paragraph when it has one, else a
+ * recap of the deck's most central points. Every bullet's source sentence goes into its slide's
+ * speaker notes. A sentence whose compression cannot meet the guarantees (a question, a teaser, a
+ * fragment, a dangling reference, an unattributed quote) is passed over; one that cannot fit the
+ * word budget is used only when its section has nothing shorter. With `slides`, sections are
+ * merged or given more slides, and the agenda, sources and glossary dropped in that order, to
+ * come within one slide of it; the deck's `warnings` say why when that cannot be done.
+ *
+ * An article without headings should first go through {@link structureArticle}.
  */
 export function condense(article: Article, parser: SentenceParser, options: CondenseOptions = {}): Deck {
   const settings: Settings = {
@@ -127,68 +130,86 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     notes: options.notes ?? true,
     slides: options.slides,
   };
-  const labels = LANGUAGES[article.lang].labels;
+  const language = LANGUAGES[article.lang];
+  const labels = language.labels;
   const candidates = rankSentences(article);
   const bullets = new Bullets(article, parser, settings.maxWords);
+  const warnings: Notice[] = [];
+
+  // The article's own conclusion: its closing part's best points. A closing section becomes the
+  // conclusion slide instead of a content slide; a concluding paragraph leaves its section's
+  // slide, unless it is all that section says.
+  const closing = closingPart(article.sections, language.conclusionCues, (text) => termsOf(text, article.lang));
+  const conclusionSize = Math.min(settings.maxBullets, candidates.length >= 12 ? 5 : candidates.length >= 8 ? 4 : 3);
+  const inClosing = (candidate: Candidate) => closing !== undefined && candidate.section === closing.section && (closing.kind === 'section' || candidate.paragraph === closing.paragraph);
+  const closingPoints = closing ? selectByMmr(candidates.filter(inClosing), (candidate) => candidate.localScore, conclusionSize, [], bullets.within) : [];
+  const closingSection = closing?.kind === 'section' && closingPoints.length > 0 ? closing.section : undefined;
+  const leftOut = closing?.kind === 'paragraph' && closingPoints.length > 0 && article.sections[closing.section]!.paragraphs.length > 1 ? inClosing : () => false;
+
   // One pass, not a filter per section: an article of many sections would cost sections × candidates.
   const candidatesBySection: Candidate[][] = article.sections.map(() => []);
-  for (const candidate of candidates) candidatesBySection[candidate.section]!.push(candidate);
-  const contentSections = article.sections.flatMap((section, index) => (section.paragraphs.length > 0 ? [index] : []));
+  for (const candidate of candidates) if (!leftOut(candidate)) candidatesBySection[candidate.section]!.push(candidate);
+  const contentSections = article.sections.flatMap((section, index) => (section.paragraphs.length > 0 && index !== closingSection ? [index] : []));
+  const sizes = new Map(contentSections.map((index) => [index, candidatesBySection[index]!.length]));
 
-  const agenda = agendaSlides(article, labels, settings);
-  const glossary = glossarySlides(article, labels, settings);
-  const takeaways = pickTakeaways(candidates, candidatesBySection, settings.maxBullets, bullets);
-  const quotas = sectionQuotas(article, contentSections, candidatesBySection, settings, 2 + agenda.length + glossary.length);
+  const plan = planSlides(article, contentSections, sizes, labels, settings, {
+    agenda: options.agenda ?? true,
+    glossary: options.glossary ?? true,
+    sources: options.sources ?? true,
+  });
+  const agenda = plan.agenda ? agendaSlides(plan.groups, article, labels, settings, closingSection) : [];
 
-  const shown: Point[] = [...takeaways];
-  const conclusionCount = takeaways.length;
-  const comparedWith = () => (shown.length <= MAX_COMPARED_POINTS ? shown : [...shown.slice(0, conclusionCount), ...shown.slice(conclusionCount - MAX_COMPARED_POINTS)]);
-  const sectionSlides = contentSections.flatMap((sectionIndex) => {
-    const taken = new Set(takeaways.map((point) => point.order));
-    const pool = candidatesBySection[sectionIndex]!.filter((candidate) => !taken.has(candidate.order));
+  // The article's most central points (news states them first) are chosen before any section's,
+  // and shown on their sections' slides: a recap, when the article has no conclusion of its own,
+  // repeats points the deck has made, and the lead is never left out of the content slides.
+  const central = closingPoints.length > 0 ? [] : selectByMmr(candidates.filter((candidate) => !leftOut(candidate) && sizes.has(candidate.section)), (candidate) => candidate.globalScore, conclusionSize, [], bullets.within);
+  const shown: Point[] = [];
+  const comparedWith = () => (shown.length <= MAX_COMPARED_POINTS ? shown : shown.slice(-MAX_COMPARED_POINTS));
+  const sectionSlides = plan.groups.flatMap((group, groupIndex) => {
+    const pool = group.flatMap((sectionIndex) => candidatesBySection[sectionIndex]!);
     const score = (candidate: Candidate) => candidate.localScore;
-    let chosen = selectByMmr(pool, score, quotas.get(sectionIndex) ?? 1, comparedWith(), bullets.within);
-    // Every section with text gets a slide. When all it says is already on the deck, it takes its
-    // point back from the conclusion; failing that, it shows a bullet over the word budget, then
-    // a point the deck already has; and when no sentence of it makes a bullet, a sentence whole.
-    if (chosen.length === 0) {
-      chosen = selectByMmr(pool, score, 1, comparedWith().filter((point) => !takeaways.includes(point)), bullets.within);
-      for (const point of chosen) {
-        const twins = takeaways.filter((takeaway) => nearDuplicateBullets(bulletWordsOf(takeaway), bulletWordsOf(point)) || takeaway.order === point.order);
-        for (const twin of twins) takeaways.splice(takeaways.indexOf(twin), 1);
-      }
-    }
+    const seeded = central.filter((point) => group.includes(point.section)).slice(0, plan.quotas[groupIndex]!);
+    const seededOrders = new Set(seeded.map((point) => point.order));
+    let chosen = [...seeded, ...selectByMmr(pool.filter((candidate) => !seededOrders.has(candidate.order)), score, plan.quotas[groupIndex]! - seeded.length, [...comparedWith(), ...seeded], bullets.within)];
+    // Every section with text gets a slide: failing a new point within the budget, it shows a
+    // bullet over the budget, then a point the deck already has; and when no sentence of it makes
+    // a bullet, a sentence whole.
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, comparedWith(), bullets.over);
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.over);
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.whole);
     shown.push(...chosen);
+    const sectionIndex = group[0]!;
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
     // A section with text but no sentence to show (a run of words without a stop) keeps its slide, with its heading alone.
     if (chosen.length === 0) return [{ kind: 'content', section: sectionIndex, title: heading, bullets: [], notes: [] } satisfies Slide];
     return chunk(bySourceOrder(chosen), settings.maxBullets).map(
-      (group, part): Slide => ({
+      (slidePoints, part): Slide => ({
         kind: 'content',
         section: sectionIndex,
         title: part === 0 ? heading : `${heading} (${labels.continued})`,
-        bullets: group.map((point) => point.bullet),
-        notes: settings.notes ? group.map((point) => point.sentence.text) : [],
+        bullets: slidePoints.map((point) => point.bullet),
+        notes: settings.notes ? slidePoints.map((point) => point.sentence.text) : [],
       }),
     );
   });
 
-  const slides: Slide[] = [titleSlide(article, options.institution), ...agenda, ...sectionSlides, ...glossary];
-  if (takeaways.length > 0) {
-    const ordered = bySourceOrder(takeaways);
-    slides.push({
-      kind: 'conclusion',
-      title: labels.conclusion,
-      bullets: ordered.map((point) => point.bullet),
-      notes: settings.notes ? ordered.map((point) => point.sentence.text) : [],
-    });
-  }
+  // Without a conclusion of its own, the article's most central points shown: a recap — of three
+  // when every point is on one slide, so that it is not that slide again; and none when that slide
+  // holds three points or fewer.
+  const recapSize = shown.length <= settings.maxBullets ? Math.min(3, conclusionSize) : conclusionSize;
+  const recap = shown.length > recapSize ? central.filter((point) => shown.includes(point)).slice(0, recapSize) : [];
+  const concluding = closingPoints.length > 0 ? closingPoints : recap;
+  const conclusion: Slide[] = concluding.length === 0 ? [] : [listSlide('conclusion', labels.conclusion, bySourceOrder(concluding), settings)];
+  const onSlides = [...sectionSlides, ...conclusion].flatMap((slide) => [slide.title, ...slide.bullets]);
+  const glossary = plan.glossary ? glossarySlides(article, onSlides, labels, settings) : [];
+  const sources = plan.sources ? sourcesSlides(article, labels) : [];
+
+  const slides: Slide[] = [titleSlide(article, options.institution), ...agenda, ...sectionSlides, ...glossary, ...conclusion, ...sources];
+  if (settings.slides !== undefined && Math.abs(slides.length - settings.slides) > 1) warnings.push({ message: slideCountWarning(settings.slides, slides.length, plan) });
   const texts = article.sections.flatMap((section) => [section.heading ?? '', ...section.paragraphs.flatMap((p) => p.sentences.map((sentence) => sentence.text))]);
   const deck: Deck = { title: article.title, lang: article.lang, keywords: keywordsOf(texts, article.lang), slides };
   if (article.author) deck.author = article.author;
+  if (warnings.length > 0) deck.warnings = warnings;
   return deck;
 }
 
@@ -202,86 +223,123 @@ function titleSlide(article: Article, institution: string | undefined): Slide {
   };
 }
 
-/**
- * The conclusion's points: the 3–5 sentences most central to the whole article (five from twelve
- * sentences on), leaving each section at least two points of its own, so every section keeps a
- * real slide.
- */
-function pickTakeaways(candidates: Candidate[], bySection: Candidate[][], maxBullets: number, bullets: Bullets): Point[] {
-  const sentenceCount = candidates.length;
-  // One slide holds the conclusion, so the bullet budget caps it.
-  const count = Math.min(maxBullets, sentenceCount >= 12 ? 5 : sentenceCount >= 8 ? 4 : 3);
-  const picked = selectByMmr(candidates, (candidate) => candidate.globalScore, count, [], bullets.within);
-  // A section keeps at least two of its points (one, if it has only one) for its own slide: give
-  // back its least central takeaways until it does. Its other sentences are read best first, and
-  // only until two points are found, so that a long section costs a few parses here.
-  for (const pool of bySection) {
-    let taken = picked.filter((point) => point.section === pool[0]?.section);
-    if (taken.length === 0) continue;
-    const takenOrders = new Set(taken.map((point) => point.order));
-    const others = pool.filter((candidate) => !takenOrders.has(candidate.order)).sort((a, b) => b.localScore - a.localScore || a.order - b.order);
-    let left = 0;
-    for (const candidate of others.slice(0, MAX_READ_FOR_TAKEAWAYS)) {
-      if (left >= MIN_SECTION_POINTS) break;
-      if (bullets.within(candidate)) left += 1;
-    }
-    const keep = Math.min(MIN_SECTION_POINTS, left + taken.length);
-    while (taken.length > 0 && left < keep) {
-      const weakest = taken.reduce((low, point) => (point.globalScore < low.globalScore ? point : low));
-      picked.splice(picked.indexOf(weakest), 1);
-      taken = taken.filter((point) => point !== weakest);
-      left += 1;
-    }
-  }
-  return picked;
+/** A one-slide list of points with their source sentences as notes. */
+function listSlide(kind: 'conclusion', title: string, points: readonly Point[], settings: Settings): Slide {
+  return { kind, title, bullets: points.map((point) => point.bullet), notes: settings.notes ? points.map((point) => point.sentence.text) : [] };
+}
+
+/** Which slides the deck has: the content sections grouped onto slides, how many points each group shows, and the optional slides kept. */
+interface SlidePlan {
+  /** Consecutive content sections that share slides (one section each unless `--slides` asks for fewer). */
+  groups: number[][];
+  /** Points each group shows. */
+  quotas: number[];
+  agenda: boolean;
+  glossary: boolean;
+  sources: boolean;
+  /** What had to give way to the slide count, for the warning when it is still missed. */
+  merged: boolean;
+  /** The most content slides the article's points can fill. */
+  mostContentSlides: number;
 }
 
 /**
- * How many points each section shows. By default about {@link SHARE_OF_SENTENCES} of its sentences,
- * one at least and two slides' worth at most. With `--slides N`, the slides left after the fixed
- * ones are shared out in proportion to section length (every section keeps one), and each section
- * fills its slides with its most important points.
+ * Plans the deck's slides. By default every content section shows about
+ * {@link SHARE_OF_SENTENCES} of its sentences (one at least, two slides' worth at most). With
+ * `--slides N`, the agenda, the sources and then the glossary give way while the content sections
+ * do not fit; then neighbouring sections are merged, the shortest pair first; and slides left over
+ * are shared out in proportion to the sections' length, each filled with its best points.
  */
-function sectionQuotas(article: Article, sections: number[], candidatesBySection: Candidate[][], settings: Settings, fixedSlides: number): Map<number, number> {
-  const sizes = new Map(sections.map((index) => [index, article.sections[index]!.paragraphs.reduce((n, p) => n + p.sentences.length, 0)]));
-  const quotas = new Map<number, number>();
+function planSlides(article: Article, sections: number[], sizes: ReadonlyMap<number, number>, labels: Labels, settings: Settings, wanted: { agenda: boolean; glossary: boolean; sources: boolean }): SlidePlan {
+  const topLevel = sections.filter((index) => article.sections[index]!.depth === 1).length;
+  const plan: SlidePlan = {
+    groups: sections.map((index) => [index]),
+    quotas: [],
+    agenda: wanted.agenda && topLevel >= MIN_AGENDA_SECTIONS,
+    glossary: wanted.glossary && article.glossary.length > 0,
+    sources: wanted.sources && sourcesSlides(article, labels).length > 0,
+    merged: false,
+    mostContentSlides: sections.reduce((sum, index) => sum + Math.max(1, Math.ceil(sizes.get(index)! / settings.maxBullets)), 0),
+  };
+  const groupSize = (group: readonly number[]) => group.reduce((sum, index) => sum + sizes.get(index)!, 0);
   if (settings.slides === undefined) {
-    for (const [index, size] of sizes) quotas.set(index, clamp(Math.ceil(size * SHARE_OF_SENTENCES), 1, 2 * settings.maxBullets));
-    return quotas;
+    plan.quotas = plan.groups.map((group) => clamp(Math.ceil(groupSize(group) * SHARE_OF_SENTENCES), 1, 2 * settings.maxBullets));
+    return plan;
   }
-  const available = Math.max(sections.length, settings.slides - fixedSlides);
-  const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
-  const shares = sections.map((index) => {
-    const exact = sections.length === 0 ? 0 : ((available - sections.length) * sizes.get(index)!) / Math.max(total, 1);
+  const fixed = () => 2 + (plan.agenda ? Math.ceil(Math.min(topLevel, 2 * settings.maxBullets) / settings.maxBullets) : 0) + (plan.glossary ? 1 : 0) + (plan.sources ? 1 : 0);
+  for (const optional of ['agenda', 'sources', 'glossary'] as const) {
+    if (settings.slides - fixed() >= plan.groups.length) break;
+    plan[optional] = false;
+  }
+  const room = Math.max(1, settings.slides - fixed());
+  while (plan.groups.length > room) {
+    // Merge the neighbours with the fewest sentences between them; the earlier pair of equals.
+    let best = 0;
+    for (let at = 1; at + 1 < plan.groups.length; at += 1) {
+      if (groupSize(plan.groups[at]!) + groupSize(plan.groups[at + 1]!) < groupSize(plan.groups[best]!) + groupSize(plan.groups[best + 1]!)) best = at;
+    }
+    plan.groups.splice(best, 2, [...plan.groups[best]!, ...plan.groups[best + 1]!]);
+    plan.merged = true;
+  }
+  // Every group has one slide; the rest are shared by length (largest remainder), within what each can fill.
+  const total = plan.groups.reduce((sum, group) => sum + groupSize(group), 0);
+  const extra = Math.max(0, room - plan.groups.length);
+  const shares = plan.groups.map((group, index) => {
+    const exact = (extra * groupSize(group)) / Math.max(total, 1);
     return { index, slides: 1 + Math.floor(exact), remainder: exact - Math.floor(exact) };
   });
-  let left = available - shares.reduce((sum, share) => sum + share.slides, 0);
+  let left = room - shares.reduce((sum, share) => sum + share.slides, 0);
   for (const share of [...shares].sort((a, b) => b.remainder - a.remainder || a.index - b.index)) {
     if (left <= 0) break;
     share.slides += 1;
     left -= 1;
   }
-  for (const share of shares) {
-    const usable = Math.max(1, candidatesBySection[share.index]!.length);
-    quotas.set(share.index, Math.min(share.slides * settings.maxBullets, usable));
-  }
-  return quotas;
+  plan.quotas = shares.map((share) => Math.max(1, Math.min(share.slides * settings.maxBullets, groupSize(plan.groups[share.index]!))));
+  return plan;
 }
 
-/** The agenda: the top-level sections' titles, on as many slides as the bullet budget needs. */
-function agendaSlides(article: Article, labels: Labels, settings: Settings): Slide[] {
-  const entries = article.sections.filter((section) => section.depth === 1).map((section) => fitWords(section.heading ?? labels.introduction, settings.maxWords));
-  if (entries.length < MIN_AGENDA_SECTIONS) return [];
+/** Why a deck missed the slide count asked for by more than one. */
+function slideCountWarning(asked: number, made: number, plan: SlidePlan): string {
+  const reason =
+    made > asked
+      ? `a deck needs a title, a slide of content and a conclusion`
+      : `the article has points for ${plan.mostContentSlides} content slide${plan.mostContentSlides === 1 ? '' : 's'} at most`;
+  return `--slides ${asked}: made ${made} slides, as ${reason}`;
+}
+
+/**
+ * The agenda: the titles of the top-level content slides in order (the closing section, which the
+ * conclusion slide shows, by that slide's title), on as many slides as the bullet budget needs.
+ */
+function agendaSlides(groups: readonly number[][], article: Article, labels: Labels, settings: Settings, closingSection: number | undefined): Slide[] {
+  const headings = groups.filter((group) => article.sections[group[0]!]!.depth === 1).map((group) => article.sections[group[0]!]!.heading ?? labels.introduction);
+  if (closingSection !== undefined) headings.push(labels.conclusion);
+  const entries = headings.map((heading) => fitWords(heading, settings.maxWords));
   // An agenda longer than two slides is a table of contents nobody reads aloud: the rest is counted.
   const room = 2 * settings.maxBullets;
   if (entries.length > room) entries.splice(room - 1, entries.length, labels.more(entries.length - room + 1));
   return listSlides('agenda', labels.agenda, entries, labels, settings);
 }
 
-/** The glossary: "TERM: expansion" for every acronym the article defines. */
-function glossarySlides(article: Article, labels: Labels, settings: Settings): Slide[] {
-  const entries = article.glossary.map(({ term, expansion }) => fitWords(`${term}: ${expansion}`, settings.maxWords));
+/** The glossary: "TERM: expansion" for every acronym the article defines that a slide uses. */
+function glossarySlides(article: Article, onSlides: readonly string[], labels: Labels, settings: Settings): Slide[] {
+  const used = article.glossary.filter(({ term }) => onSlides.some((text) => mentions(text, term)));
+  const entries = used.map(({ term, expansion }) => fitWords(`${term}: ${expansion}`, settings.maxWords));
   return entries.length === 0 ? [] : listSlides('glossary', labels.glossary, entries, labels, settings);
+}
+
+/** Whether `text` has `term` as a word of its own (not inside a longer word: "UN" is not in "UNESCO"). */
+function mentions(text: string, term: string): boolean {
+  const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + term.length])) return true;
+  }
+  return false;
+}
+
+/** The sources slide, when anything beyond the title is known of the source (wired in with the sources module). */
+function sourcesSlides(_article: Article, _labels: Labels): Slide[] {
+  return [];
 }
 
 function listSlides(kind: 'agenda' | 'glossary', title: string, entries: string[], labels: Labels, settings: Settings): Slide[] {

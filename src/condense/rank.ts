@@ -8,6 +8,8 @@ export interface Candidate {
   order: number;
   section: number;
   indexInSection: number;
+  /** Which of its section's paragraphs the sentence is in, from 0. */
+  paragraph: number;
   indexInParagraph: number;
   sentence: Sentence;
   vector: Vector;
@@ -36,10 +38,10 @@ export function rankSentences(article: Article): Candidate[] {
   const membersOf: number[][] = article.sections.map(() => []);
   article.sections.forEach((section, sectionIndex) => {
     let indexInSection = 0;
-    section.paragraphs.forEach((paragraph) => {
+    section.paragraphs.forEach((paragraph, paragraphIndex) => {
       paragraph.sentences.forEach((sentence, indexInParagraph) => {
         membersOf[sectionIndex]!.push(placed.length);
-        placed.push({ order: placed.length, section: sectionIndex, indexInSection, indexInParagraph, sentence });
+        placed.push({ order: placed.length, section: sectionIndex, indexInSection, paragraph: paragraphIndex, indexInParagraph, sentence });
         termLists.push(termsOf(sentence.text, lang));
         indexInSection += 1;
       });
@@ -64,11 +66,15 @@ export function rankSentences(article: Article): Candidate[] {
   });
 
   const closeness = normaliseMax(vectors.map((vector) => cosine(vector, articleCentroid)));
+  // Authors state their main points first, news writers most of all: in an article without
+  // headings (news) position weighs most, in one with headings (an essay, a report) as much as
+  // centrality and the title together (weights tuned on the IndoSum and CNN/DM samples and
+  // SciDuet's papers, see `npm run eval`).
+  const news = article.headingsInferred === true || article.sections.every((section) => section.heading === undefined);
+  const [byCloseness, byPosition, byTitle] = news ? [0.15, 0.7, 0.15] : [0.25, 0.5, 0.25];
   return placed.map((candidate, order) => {
-    // Authors, news writers most of all, state their main points first: position weighs as much
-    // as centrality (weights tuned on the IndoSum and CNN/DM samples, see `npm run eval`).
     const articlePosition = 1 / (1 + order / 3);
-    const global = (0.25 * closeness[order]! + 0.5 * articlePosition + 0.25 * overlap(termLists[order]!, titleTerms)) * lengthFactor(candidate.sentence.text);
+    const global = (byCloseness * closeness[order]! + byPosition * articlePosition + byTitle * overlap(termLists[order]!, titleTerms)) * lengthFactor(candidate.sentence.text);
     return { ...candidate, vector: vectors[order]!, localScore: local[order]!, globalScore: global };
   });
 }

@@ -95,8 +95,9 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   if (sections.length === 0) fail(`${source.path}: no article text found; give a file with at least one paragraph of prose`);
 
   const sentences = sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+  const givenTitle = options.title ?? meta.title ?? leadingTitle;
   const article: Article = {
-    title: options.title ?? meta.title ?? leadingTitle ?? keyPhraseTitle(sections, lang) ?? titleFromFileName(source.path),
+    title: givenTitle ?? keyPhraseTitle(sections, lang) ?? titleFromFileName(source.path),
     lang,
     sections,
     glossary: findAcronyms(sentences),
@@ -115,6 +116,7 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   if (date) article.date = date;
   if (dateline) article.dateline = dateline;
   if (unknown) article.unknownLanguage = true;
+  if (givenTitle === undefined) article.titleGuessed = true;
   if (meta.publication) article.publication = meta.publication;
   if (meta.source) article.source = meta.source;
   if (source.url) article.url = source.url;

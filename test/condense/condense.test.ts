@@ -29,19 +29,25 @@ function readsAsStatement(bullet: string): boolean {
 }
 
 describe('condense on the bundled sample', () => {
-  it('plans a title, an agenda, the four sections, a glossary and a conclusion in 8–14 slides', async () => {
-    const deck = condense(await sampleArticle(), indonesian);
-    expect(deck.slides.length).toBeGreaterThanOrEqual(8);
+  it('plans a title, an agenda, the sections in the article’s order and a conclusion from its closing section', async () => {
+    const article = await sampleArticle();
+    const deck = condense(article, indonesian);
+    expect(deck.slides.length).toBeGreaterThanOrEqual(6);
     expect(deck.slides.length).toBeLessThanOrEqual(14);
     const kinds = deck.slides.map((slide) => slide.kind);
     expect(kinds[0]).toBe('title');
     expect(kinds[1]).toBe('agenda');
-    expect(kinds.at(-2)).toBe('glossary');
     expect(kinds.at(-1)).toBe('conclusion');
-    expect(kinds.slice(2, -2).every((kind) => kind === 'content')).toBe(true);
     const contentTitles = deck.slides.filter((slide) => slide.kind === 'content').map((slide) => slide.title.replace(/ \(lanjutan\)$/u, ''));
-    expect([...new Set(contentTitles)]).toEqual(HEADINGS);
-    expect(deck.slides[1]!.bullets).toEqual(HEADINGS);
+    // The closing section ("Masa Depan …") sums the article up: it is the conclusion slide, not a content slide.
+    expect([...new Set(contentTitles)]).toEqual(HEADINGS.slice(0, 3));
+    expect(deck.slides[1]!.bullets).toEqual([...HEADINGS.slice(0, 3), 'Kesimpulan']);
+    const closing = article.sections.at(-1)!.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text));
+    const conclusion = deck.slides.at(-1)!;
+    expect(conclusion.notes.length).toBeGreaterThanOrEqual(3);
+    for (const note of conclusion.notes) expect(closing).toContain(note);
+    // The lead is on the first content slide: the deck starts where the article does.
+    expect(deck.slides[2]!.notes).toContain(article.sections[0]!.paragraphs[0]!.sentences[0]!.text);
   });
 
   it('marks continuation slides and keeps each section’s slides together', async () => {
@@ -53,21 +59,37 @@ describe('condense on the bundled sample', () => {
     });
   });
 
-  it('lists the glossary and 3–5 takeaways', async () => {
-    const deck = condense(await sampleArticle(), indonesian);
-    const glossary = deck.slides.find((slide) => slide.kind === 'glossary')!;
-    expect(glossary.title).toBe('Glosarium');
-    expect(glossary.bullets).toEqual([
-      'PBB: Perserikatan Bangsa-Bangsa',
-      'NATO: Pakta Pertahanan Atlantik Utara',
-      'ADMM: ASEAN Defense Ministers’ Meeting',
-      'SCO: Shanghai Cooperation Organization',
-    ]);
+  it('lists in its glossary only the acronyms a slide uses, and 3–5 conclusion points', async () => {
+    const article = await sampleArticle();
+    const deck = condense(article, indonesian);
+    const onSlides = deck.slides.filter((slide) => slide.kind === 'content' || slide.kind === 'conclusion').flatMap((slide) => [slide.title, ...slide.bullets]);
+    const used = article.glossary.filter(({ term }) => onSlides.some((text) => new RegExp(`(?<![\\p{L}\\p{N}])${term}(?![\\p{L}\\p{N}])`, 'u').test(text)));
+    const glossary = deck.slides.find((slide) => slide.kind === 'glossary');
+    expect(glossary?.bullets ?? []).toEqual(used.map(({ term, expansion }) => `${term}: ${expansion}`));
+    // The sample defines four; its bullets drop the brackets that define them, and use none alone.
+    expect(article.glossary.length).toBe(4);
     const conclusion = deck.slides.at(-1)!;
     expect(conclusion.title).toBe('Kesimpulan');
     expect(conclusion.bullets.length).toBeGreaterThanOrEqual(3);
     expect(conclusion.bullets.length).toBeLessThanOrEqual(5);
     expect(conclusion.notes).toHaveLength(conclusion.bullets.length);
+  });
+
+  it('keeps the glossary entry of an acronym a bullet uses', async () => {
+    const text = [
+      'Climate Talks',
+      'The WHO opened a heat research centre in Madrid on Monday.',
+      'Officials of the World Health Organization (WHO) met in Geneva to plan for hotter summers.',
+      'The International Energy Agency (IEA) published a report on solar power last year.',
+      'Doctors in Spain reported record numbers of patients with heat stroke in July.',
+    ].join('\n\n');
+    const article = await parseArticle({ path: 'heat.txt', text, kind: 'text' }, { lang: 'en' });
+    const deck = condense(article, english);
+    const bullets = deck.slides.flatMap((slide) => (slide.kind === 'glossary' ? [] : slide.bullets));
+    expect(bullets.some((bullet) => /\bWHO\b/u.test(bullet))).toBe(true);
+    const glossary = deck.slides.find((slide) => slide.kind === 'glossary')!;
+    expect(glossary.bullets).toContain('WHO: World Health Organization');
+    expect(glossary.bullets.some((bullet) => bullet.startsWith('IEA'))).toBe(bullets.some((bullet) => /\bIEA\b/u.test(bullet)));
   });
 
   it('writes bullets that read as complete, short statements', async () => {
@@ -77,15 +99,18 @@ describe('condense on the bundled sample', () => {
     }
   });
 
-  it('aims for about --slides N slides, never dropping a section', async () => {
+  it('makes --slides 4, 8 and 15 slides within one, or says why not', async () => {
     const article = await sampleArticle();
-    const sizes = [8, 10, 12].map((slides) => condense(article, indonesian, { slides, maxBullets: 3 }).slides.length);
-    expect(sizes[0]).toBeLessThanOrEqual(sizes[1]!);
-    expect(sizes[1]).toBeLessThanOrEqual(sizes[2]!);
-    expect(Math.abs(sizes[2]! - 12)).toBeLessThanOrEqual(2);
+    for (const slides of [4, 8, 15]) {
+      const deck = condense(article, indonesian, { slides });
+      const within = Math.abs(deck.slides.length - slides) <= 1;
+      expect(within || (deck.warnings ?? []).some((warning) => warning.message.startsWith(`--slides ${slides}: made ${deck.slides.length} slides`)), `--slides ${slides}: ${deck.slides.length}`).toBe(true);
+      if (!within) expect(deck.slides.length).toBeLessThan(slides);
+    }
+    // Four slides: sections merge and the agenda gives way.
     const small = condense(article, indonesian, { slides: 4 });
-    const sections = new Set(small.slides.filter((slide) => slide.kind === 'content').map((slide) => slide.section));
-    expect(sections.size).toBe(4);
+    expect(Math.abs(small.slides.length - 4)).toBeLessThanOrEqual(1);
+    expect(small.slides.some((slide) => slide.kind === 'agenda')).toBe(false);
   });
 
   it('leaves notes out with notes: false', async () => {
