@@ -10,7 +10,7 @@ export interface Outline {
   title: string;
   /** `id`, `en`, or `unknown` for a language ringkas has no word lists for. */
   lang: string;
-  /** The web address the article was fetched from, for a URL input. */
+  /** Where the article came from: the address a URL input was fetched from, else its metadata's address or credit, or `--source`. */
   source?: string;
   /** Every section in order; `points` are the bullets its slides show (none for a heading whose text is all in subsections). */
   sections: { heading: string; points: string[] }[];
@@ -28,7 +28,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   return {
     title: deck.title,
     lang: article.unknownLanguage ? 'unknown' : article.lang,
-    ...(article.url ? { source: article.url } : {}),
+    ...(article.source ? { source: article.source } : {}),
     sections: article.sections.map((section, index) => ({
       heading: section.heading ?? labels.introduction,
       points: deck.slides.filter((slide) => slide.kind === 'content' && slide.section === index).flatMap((slide) => slide.bullets),
