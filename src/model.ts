@@ -85,7 +85,7 @@ export interface Article {
 }
 
 /** The role of a slide; the serializer turns it into a Marp class so themes can lay it out. */
-export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion' | 'figure';
+export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion' | 'figure' | 'sources';
 
 /** One slide of the deck. */
 export interface Slide {

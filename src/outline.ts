@@ -19,12 +19,15 @@ export interface Outline {
   glossary: { term: string; expansion: string }[];
   /** The figures the deck shows: the heading of the section each stands in, and its caption. */
   figures?: { section: string; caption: string }[];
+  /** The sources slide's lines (title, author, publication, date, address), when the deck has one. */
+  sources?: string[];
   warnings: string[];
 }
 
 /** The outline of an article and its deck. */
 export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   const labels = LANGUAGES[article.lang].labels;
+  const sources = deck.slides.filter((slide) => slide.kind === 'sources').flatMap((slide) => slide.bullets);
   return {
     title: deck.title,
     lang: article.unknownLanguage ? 'unknown' : article.lang,
@@ -36,6 +39,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
     takeaways: deck.slides.filter((slide) => slide.kind === 'conclusion').flatMap((slide) => slide.bullets),
     glossary: article.glossary.map(({ term, expansion }) => ({ term, expansion })),
     ...(article.figures ? { figures: figuresOf(article, labels.introduction) } : {}),
+    ...(sources.length > 0 ? { sources } : {}),
     warnings: article.warnings.map((notice) => formatNotice(path, notice)),
   };
 }
@@ -58,5 +62,6 @@ export function outlineMarkdown(outline: Outline): string {
   if (outline.glossary.length > 0) list(labels.glossary, outline.glossary.map(({ term, expansion }) => `${term}: ${expansion}`));
   if (outline.figures && outline.figures.length > 0) list(outline.lang === 'en' ? 'Figures' : 'Gambar', outline.figures.map(({ section, caption }) => `${section}: ${caption || '(no caption)'}`));
   if (outline.takeaways.length > 0) list(labels.conclusion, outline.takeaways);
+  if (outline.sources) list(labels.sources, outline.sources);
   return `${lines.join('\n')}\n`;
 }
