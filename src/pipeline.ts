@@ -29,15 +29,15 @@ export interface ArticleDeck {
  * `read` bounds the read (the folder it must lie in, the signal that stops a waiting read).
  */
 export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
-  const { lang, title, subtitle, author, date, maxBullets, maxWords, notes, institution, slides, figures = 'some' } = options;
+  const { lang, title, subtitle, author, date, source: credit, maxBullets, maxWords, notes, institution, slides, agenda, glossary, sources, figures = 'some' } = options;
   const source = await readSource(path, file, read);
   await betweenStages(path, read.signal);
-  const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, signal: read.signal }));
+  const article = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, source: credit, signal: read.signal }));
   if (figures !== 'none') await addFigures(source, article, figures, file, read);
   await betweenStages(path, read.signal);
   const parser = await syntaxFor(article);
   await betweenStages(path, read.signal);
-  const deck = withFigureSlides(condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides })), article);
+  const deck = withFigureSlides(condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides, agenda, glossary, sources })), article);
   return { article, deck };
 }
 
