@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliIo, run } from '../../src/cli/run.js';
-import { tempDir } from '../helpers.js';
+import { run } from '../../src/cli/run.js';
+import { captureIo, tempDir } from '../helpers.js';
 
 /** An English news article with front matter, three sections and an acronym defined in a key sentence. */
 const ARTICLE = `---
@@ -50,27 +50,12 @@ function slidesOf(markdown: string): MarkdownSlide[] {
     }));
 }
 
-function capture(cwd: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
-
 describe('the sources slide and the optional slides on the command line', () => {
   let dir: string;
 
   /** Builds the article's Markdown deck with the given flags, in `dir`, and reads its slides back. */
   async function build(name: string, ...flags: string[]): Promise<MarkdownSlide[]> {
-    const io = capture(dir);
+    const io = captureIo(dir);
     const code = await run(['build', 'measles.md', '--out', name, '--format', 'md', '--quiet', ...flags], io);
     expect(code, io.err).toBe(0);
     return slidesOf(await readFile(join(dir, name, 'measles.md'), 'utf8'));
@@ -109,13 +94,13 @@ describe('the sources slide and the optional slides on the command line', () => 
 
   it('lists the lines in the outline, and reports the address as the source of the deck', async () => {
     const lines = ['Title: Measles Returns to European Cities', 'Author: Hannah Okafor', 'Date: 2024-03-18', 'URL: https://health-desk.example/2024/03/measles-europe'];
-    const json = capture(dir);
+    const json = captureIo(dir);
     expect(await run(['outline', 'measles.md', '--json'], json), json.err).toBe(0);
     expect(JSON.parse(json.out)).toMatchObject({ source: 'https://health-desk.example/2024/03/measles-europe', sources: lines });
-    const markdown = capture(dir);
+    const markdown = captureIo(dir);
     expect(await run(['outline', 'measles.md'], markdown), markdown.err).toBe(0);
     expect(markdown.out.trimEnd().endsWith(['## Source', '', ...lines.map((line) => `- ${line}`)].join('\n'))).toBe(true);
-    const report = capture(dir);
+    const report = captureIo(dir);
     expect(await run(['build', 'measles.md', '--out', 'report', '--format', 'md', '--json', '--quiet'], report), report.err).toBe(0);
     expect(JSON.parse(report.out).decks[0].source).toBe('https://health-desk.example/2024/03/measles-europe');
   });
