@@ -52,7 +52,7 @@ export interface BuildOptions extends DeckOptions {
 export interface DeckReport {
   input: string;
   title?: string;
-  /** The web address the article was fetched from (after redirects), for a URL input. */
+  /** Where the article came from: the address a URL input was fetched from (after redirects), else its metadata's address or credit, or `--source`. */
   source?: string;
   /** The figures the deck shows: the heading of the section each stands in, and its caption. */
   figures?: { section: string; caption: string }[];
@@ -170,7 +170,7 @@ async function planDeck(entry: ArticleEntry, options: BuildOptions, report: Deck
   if (options.signal) read.signal = options.signal;
   const { article, deck } = await deckFromFile(path, options, file, read);
   report.title = article.title;
-  if (article.url) report.source = article.url;
+  if (article.source) report.source = article.source;
   if (article.figures) report.figures = figuresOf(article);
   report.lang = article.lang;
   report.warnings.push(...article.warnings.map((notice) => formatNotice(path, notice)));

@@ -18,6 +18,12 @@ export interface RingkasConfig {
   maxWords?: number;
   slides?: number;
   notes?: boolean;
+  /** The agenda slide, when the article has three or more sections (default true). */
+  agenda?: boolean;
+  /** The glossary slide (default true). */
+  glossary?: boolean;
+  /** The closing sources slide, when anything beyond the title is known of the source (default true). */
+  sources?: boolean;
   /** Figure slides: `none`, `some` (one per section at most) or `all`. */
   figures?: 'none' | 'some' | 'all';
   title?: string;
@@ -25,6 +31,8 @@ export interface RingkasConfig {
   author?: string;
   institution?: string;
   date?: string;
+  /** Where the article came from, an address or a credit in words, for the sources slide. */
+  source?: string;
   browserPath?: string;
   browserTimeout?: number;
   pdfNotes?: boolean;
@@ -53,12 +61,16 @@ const KEY_TYPES: Record<keyof RingkasConfig, 'string' | 'number' | 'boolean' | '
   maxWords: 'number',
   slides: 'number',
   notes: 'boolean',
+  agenda: 'boolean',
+  glossary: 'boolean',
+  sources: 'boolean',
   figures: 'string',
   title: 'string',
   subtitle: 'string',
   author: 'string',
   institution: 'string',
   date: 'string',
+  source: 'string',
   browserPath: 'string',
   browserTimeout: 'number',
   pdfNotes: 'boolean',

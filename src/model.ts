@@ -68,12 +68,15 @@ export interface Article {
   unknownLanguage?: boolean;
   /** The publication it appeared in: a site's name, from the page's metadata or front matter. */
   publication?: string;
-  /** Where it came from: the page's own address, from its metadata or front matter. */
+  /**
+   * Where it came from, as its sources slide credits it: the user's `--source` (an address or a
+   * credit in words), else the address a URL input was fetched from (after redirects), else the
+   * address or credit its metadata or front matter gives. One field, so that the deck, the
+   * outline, the build report and the reader view never name two different sources.
+   */
   source?: string;
   /** A news dateline ("JAKARTA, KOMPAS.com") taken off the first sentence. */
   dateline?: string;
-  /** The web address the article was fetched from, for a URL input. */
-  url?: string;
   sections: Section[];
   /**
    * The source has no headings: the sections' headings are key phrases ringkas took from their
@@ -89,7 +92,7 @@ export interface Article {
 }
 
 /** The role of a slide; the serializer turns it into a Marp class so themes can lay it out. */
-export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion' | 'figure';
+export type SlideKind = 'title' | 'agenda' | 'content' | 'glossary' | 'conclusion' | 'figure' | 'sources';
 
 /** One slide of the deck. */
 export interface Slide {

@@ -10,7 +10,7 @@ export interface Outline {
   title: string;
   /** `id`, `en`, or `unknown` for a language ringkas has no word lists for. */
   lang: string;
-  /** The web address the article was fetched from, for a URL input. */
+  /** Where the article came from: the address a URL input was fetched from, else its metadata's address or credit, or `--source`. */
   source?: string;
   /** Every section in order; `points` are the bullets its slides show (none for a heading whose text is all in subsections). */
   sections: { heading: string; points: string[] }[];
@@ -19,16 +19,19 @@ export interface Outline {
   glossary: { term: string; expansion: string }[];
   /** The figures the deck shows: the heading of the section each stands in, and its caption. */
   figures?: { section: string; caption: string }[];
+  /** The sources slide's lines (title, author, publication, date, address), when the deck has one. */
+  sources?: string[];
   warnings: string[];
 }
 
 /** The outline of an article and its deck. */
 export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   const labels = LANGUAGES[article.lang].labels;
+  const sources = deck.slides.filter((slide) => slide.kind === 'sources').flatMap((slide) => slide.bullets);
   return {
     title: deck.title,
     lang: article.unknownLanguage ? 'unknown' : article.lang,
-    ...(article.url ? { source: article.url } : {}),
+    ...(article.source ? { source: article.source } : {}),
     sections: article.sections.map((section, index) => ({
       heading: section.heading ?? labels.introduction,
       points: deck.slides.filter((slide) => slide.kind === 'content' && slide.section === index).flatMap((slide) => slide.bullets),
@@ -36,6 +39,7 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
     takeaways: takeawaysOf(deck),
     glossary: article.glossary.map(({ term, expansion }) => ({ term, expansion })),
     ...(article.figures ? { figures: figuresOf(article, labels.introduction) } : {}),
+    ...(sources.length > 0 ? { sources } : {}),
     warnings: article.warnings.map((notice) => formatNotice(path, notice)),
   };
 }
@@ -64,5 +68,6 @@ export function outlineMarkdown(outline: Outline): string {
   if (outline.glossary.length > 0) list(labels.glossary, outline.glossary.map(({ term, expansion }) => `${term}: ${expansion}`));
   if (outline.figures && outline.figures.length > 0) list(outline.lang === 'en' ? 'Figures' : 'Gambar', outline.figures.map(({ section, caption }) => `${section}: ${caption || '(no caption)'}`));
   if (outline.takeaways.length > 0) list(labels.conclusion, outline.takeaways);
+  if (outline.sources) list(labels.sources, outline.sources);
   return `${lines.join('\n')}\n`;
 }

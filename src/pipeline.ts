@@ -29,10 +29,10 @@ export interface ArticleDeck {
  * `read` bounds the read (the folder it must lie in, the signal that stops a waiting read).
  */
 export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
-  const { lang, title, subtitle, author, date, figures = 'some' } = options;
+  const { lang, title, subtitle, author, date, source: credit, figures = 'some' } = options;
   const source = await readSource(path, file, read);
   await betweenStages(path, read.signal);
-  const parsed = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, signal: read.signal }));
+  const parsed = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, source: credit, signal: read.signal }));
   if (figures !== 'none') await addFigures(source, parsed, figures, file, read);
   await betweenStages(path, read.signal);
   const parser = await syntaxFor(parsed);

@@ -12,7 +12,7 @@ export interface ReaderView {
   date: string | undefined;
   /** `id`, `en`, or `unknown` for a language ringkas has no word lists for (read with English labels). */
   lang: string;
-  /** Where the article came from: the address the page gives for itself, else the input path. */
+  /** Where the article came from: the address it was fetched from, else the address or credit its metadata gives, else the input path. */
   source: string | undefined;
   /** The publication it appeared in, where known. */
   publication: string | undefined;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
+import type { CliIo } from '../src/cli/run.js';
 import { encodePng } from '../scripts/png.mjs';
 
 /** The project's root folder. */
@@ -31,6 +32,22 @@ export function isDeletionOf(bullet: string, source: string): boolean {
     position += 1;
   }
   return true;
+}
+
+/** Standard output and error for an in-process `run(argv, io)`, kept as text; `cwd` is the run's working folder. */
+export function captureIo(cwd?: string): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    ...(cwd === undefined ? {} : { cwd }),
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
 }
 
 /** What a black-box run of the CLI did. */

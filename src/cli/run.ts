@@ -38,7 +38,7 @@ function withPrintableStderr(io: CliIo): CliIo {
 }
 
 /** Defaults of the options a config file may also set. */
-const DEFAULTS = { out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true, figures: 'some' } as const;
+const DEFAULTS = { out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true, agenda: true, glossary: true, sources: true, figures: 'some' } as const;
 
 /** Stands for "-" while yargs parses the command line. */
 const STDIN_ARG = '\u0000stdin';
@@ -154,12 +154,16 @@ function withDeckOptions<T>(command: Argv<T>) {
     .option('max-words', { type: 'number', describe: `words per bullet at most, ${MIN_MAX_WORDS} or more [default: ${DEFAULTS.maxWords}]` })
     .option('slides', { type: 'number', describe: 'aim for about this many slides [default: follows the article]' })
     .option('notes', { type: 'boolean', describe: 'source sentences as speaker notes; --no-notes leaves them out [default: true]' })
+    .option('agenda', { type: 'boolean', describe: 'an agenda slide for three or more sections; --no-agenda leaves it out [default: true]' })
+    .option('glossary', { type: 'boolean', describe: 'a glossary slide of the acronyms on the slides; --no-glossary leaves it out [default: true]' })
+    .option('sources', { type: 'boolean', describe: 'a closing slide crediting the source where anything beyond the title is known; --no-sources leaves it out [default: true]' })
     .option('figures', { type: 'string', choices: ['none', 'some', 'all'], describe: `figure slides for the article's pictures: none, some (one per section at most) or all [default: ${DEFAULTS.figures}]` })
     .option('title', { type: 'string', describe: 'deck title [default: from the article]' })
     .option('subtitle', { type: 'string', describe: 'subtitle on the title slide' })
     .option('author', { type: 'string', describe: 'author on the title slide' })
     .option('institution', { type: 'string', describe: 'institution on the title slide' })
-    .option('date', { type: 'string', describe: 'date on the title slide' });
+    .option('date', { type: 'string', describe: 'date on the title slide' })
+    .option('source', { type: 'string', describe: 'where the article came from, an address or a credit, for the sources slide [default: from the article]' });
 }
 
 /** Options of the commands that render in a browser. */
@@ -192,12 +196,15 @@ function deckOptions(args: Args, loaded: LoadedConfig | undefined): DeckOptions 
     maxBullets: positiveInteger(pick(args, config, 'maxBullets') ?? DEFAULTS.maxBullets, from('maxBullets', '--max-bullets')),
     maxWords: positiveInteger(pick(args, config, 'maxWords') ?? DEFAULTS.maxWords, from('maxWords', '--max-words'), MIN_MAX_WORDS),
     notes: pick(args, config, 'notes') ?? DEFAULTS.notes,
+    agenda: pick(args, config, 'agenda') ?? DEFAULTS.agenda,
+    glossary: pick(args, config, 'glossary') ?? DEFAULTS.glossary,
+    sources: pick(args, config, 'sources') ?? DEFAULTS.sources,
     figures: pick(args, config, 'figures') ?? DEFAULTS.figures,
   };
   if (!['auto', 'id', 'en'].includes(options.lang!)) throw new UsageError(`lang: expected auto, id or en, got "${options.lang}"`);
   if (!['none', 'some', 'all'].includes(options.figures!)) throw new UsageError(`${from('figures', '--figures')}: expected none, some or all, got "${options.figures}"`);
   if (slides !== undefined) options.slides = positiveInteger(slides, from('slides', '--slides'));
-  for (const key of ['title', 'subtitle', 'author', 'institution', 'date'] as const) {
+  for (const key of ['title', 'subtitle', 'author', 'institution', 'date', 'source'] as const) {
     const value = pick(args, config, key);
     if (value) options[key] = value;
   }

@@ -107,7 +107,7 @@ export async function previewThemesCommand(out: string, cwd: string, browserPath
   ]);
   const { deck: full } = await deckFromFile(SAMPLE);
   const content = full.slides.find((slide) => slide.kind === 'content' && slide.bullets.length >= 3) ?? full.slides[1]!;
-  const picks = { title: full.slides[0]!, content, conclusion: full.slides.at(-1)! };
+  const picks = { title: full.slides[0]!, content, conclusion: full.slides.findLast((slide) => slide.kind === 'conclusion') ?? full.slides.at(-1)! };
   const deck = { ...full, slides: Object.values(picks) };
   const session = new BrowserSession(browserPath ? { explicitPath: browserPath } : {});
   const rows: string[] = [];

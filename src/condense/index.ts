@@ -1,6 +1,7 @@
 import { type Labels, LANGUAGES } from '../lang/index.js';
 import type { Article, Deck, Notice, Slide } from '../model.js';
 import { closingPart } from './conclusion.js';
+import { sourcesSlide } from './sources.js';
 import { type Compression, type SentenceParser, compressSentence } from './compress.js';
 import { wordCount } from './count.js';
 import { type Candidate, rankSentences } from './rank.js';
@@ -337,9 +338,10 @@ function mentions(text: string, term: string): boolean {
   return false;
 }
 
-/** The sources slide, when anything beyond the title is known of the source (wired in with the sources module). */
-function sourcesSlides(_article: Article, _labels: Labels): Slide[] {
-  return [];
+/** The sources slide, when anything beyond the title is known of the source. */
+function sourcesSlides(article: Article, labels: Labels): Slide[] {
+  const slide = sourcesSlide(article, labels);
+  return slide ? [slide] : [];
 }
 
 function listSlides(kind: 'agenda' | 'glossary', title: string, entries: string[], labels: Labels, settings: Settings): Slide[] {

@@ -51,6 +51,8 @@ export const labels: Labels = {
   glossary: 'Glossary',
   conclusion: 'Key takeaways',
   more: (count) => `… and ${count} more sections`,
+  sources: 'Source',
+  sourceLines: { title: 'Title', author: 'Author', publication: 'Publication', date: 'Date', address: 'URL' },
 };
 
 const DAYS_AND_MONTHS = [

@@ -68,6 +68,8 @@ export const labels: Labels = {
   glossary: 'Glosarium',
   conclusion: 'Kesimpulan',
   more: (count) => `… dan ${count} bagian lainnya`,
+  sources: 'Sumber',
+  sourceLines: { title: 'Judul', author: 'Penulis', publication: 'Penerbit', date: 'Tanggal', address: 'Tautan' },
 };
 
 const DAYS_AND_MONTHS = [

@@ -9,6 +9,10 @@ export interface Labels {
   conclusion: string;
   /** The last agenda line when there are too many sections to list. */
   more: (count: number) => string;
+  /** The title of the closing slide that credits the source. */
+  sources: string;
+  /** What each line of the sources slide says; a credit in the user's words goes without a name. */
+  sourceLines: { title: string; author: string; publication: string; date: string; address: string };
 }
 
 /**

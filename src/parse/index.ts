@@ -78,6 +78,8 @@ export interface ParseOptions {
   subtitle?: string;
   author?: string;
   date?: string;
+  /** Where the article came from, an address or a credit in words: the sources slide shows it. */
+  source?: string;
   /** Stops a long read (a PDF's pages) when the run is stopped. */
   signal?: AbortSignal;
 }
@@ -118,8 +120,10 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   if (unknown) article.unknownLanguage = true;
   if (givenTitle === undefined) article.titleGuessed = true;
   if (meta.publication) article.publication = meta.publication;
-  if (meta.source) article.source = meta.source;
-  if (source.url) article.url = source.url;
+  // The user's word first; then the address the page was fetched from, which is certain, before
+  // the one the page claims for itself.
+  const credit = options.source ?? source.url ?? meta.source;
+  if (credit) article.source = credit;
   return article;
 }
 

@@ -1,4 +1,4 @@
-import { FIT_SCALES, FIT_SPACINGS, type Deck, type Slide } from '../model.js';
+import { FIT_SCALES, FIT_SPACINGS, type Deck, type Slide, type SlideKind } from '../model.js';
 import { continueSlide } from '../replan.js';
 import { ALL_FITS, fitClass, fitStyle, spaceClass } from '../serialize/fit.js';
 import type { Theme } from '../themes/index.js';
@@ -32,6 +32,9 @@ const TOLERANCE_PX = 1;
 const FILL_LOW = 0.6;
 const FILL_HIGH = 0.8;
 
+/** Slides that are not made larger to fill their box: the title slide, and the sources slide, a credit that should stay quiet. */
+const STEADY_KINDS: readonly SlideKind[] = ['title', 'sources'];
+
 /** How often a deck is measured and re-planned at most; each round splits every slide that needs it. */
 const MAX_ROUNDS = 6;
 
@@ -57,6 +60,8 @@ interface SearchSettings {
   fillLow: number;
   fillHigh: number;
   tolerance: number;
+  /** Classes of the slides that keep the theme's size unless they overflow ({@link STEADY_KINDS}). */
+  steady: readonly string[];
 }
 
 /**
@@ -131,7 +136,7 @@ function searchInPage(sections: Element[], settings: SearchSettings): PageFit[] 
           for (const item of items) item.style.display = '';
           scale = smaller.at(-1) ?? 1;
         } else scale = found;
-      } else if (natural.fill < settings.fillHigh && !section.classList.contains('title')) {
+      } else if (natural.fill < settings.fillHigh && !settings.steady.some((name) => section.classList.contains(name))) {
         for (const candidate of settings.scales.filter((size) => size > 1)) {
           setScale(section, candidate);
           const grown = measure(section);
@@ -171,6 +176,7 @@ async function layOut(session: BrowserSession, document: string, search: boolean
       fillLow: FILL_LOW,
       fillHigh: FILL_HIGH,
       tolerance: TOLERANCE_PX,
+      steady: STEADY_KINDS,
     };
     return await page.$$eval('svg[data-marpit-svg] > foreignObject > section', searchInPage, settings);
   } finally {

@@ -100,7 +100,7 @@ const hex = (color: string) => color.replace(/^#/u, '').toUpperCase();
 type MasterObject = NonNullable<Parameters<PptxGenJS['defineSlideMaster']>[0]['objects']>[number];
 
 /** The masters the editable deck uses, one per kind of slide, each laid out like the theme's CSS. */
-const MASTER: Record<SlideKind, string> = { title: 'RINGKAS_TITLE', agenda: 'RINGKAS_AGENDA', content: 'RINGKAS_CONTENT', glossary: 'RINGKAS_GLOSSARY', conclusion: 'RINGKAS_CONCLUSION', figure: 'RINGKAS_CONTENT' };
+const MASTER: Record<SlideKind, string> = { title: 'RINGKAS_TITLE', agenda: 'RINGKAS_AGENDA', content: 'RINGKAS_CONTENT', glossary: 'RINGKAS_GLOSSARY', conclusion: 'RINGKAS_CONCLUSION', figure: 'RINGKAS_CONTENT', sources: 'RINGKAS_SOURCES' };
 
 /**
  * Where a layout puts a content slide's heading, the rule or band that marks it, and the body
@@ -177,7 +177,7 @@ function defineEditableMasters(pptx: PptxGenJS, style: ThemeStyle & { layout: No
     : [];
   const slideNumber = style.pagination === false ? undefined : { ...inches({ x: SLIDE.width - 32 - 60, y: SLIDE.height - 20 - 26, w: 60, h: 26 }), fontFace: fonts.body, fontSize: points(TYPE.footer), color: hex(colors.muted), align: 'right' as const, valign: 'bottom' as const };
   const titlePlaceholder = { placeholder: { options: { name: 'title', type: 'title' as const, ...inches(frame.title), ...textOptions(fonts.heading, TYPE.heading, frame.titleColor, { bold: true, align: 'left', valign: 'bottom', fit: 'shrink' }) }, text: '' } };
-  const body = (name: string, box: Box, size: number) => ({ placeholder: { options: { name, type: 'body' as const, ...inches(box), ...textOptions(fonts.body, size, colors.text, { align: 'left', valign: 'top' }) }, text: '' } });
+  const body = (name: string, box: Box, size: number, color = colors.text) => ({ placeholder: { options: { name, type: 'body' as const, ...inches(box), ...textOptions(fonts.body, size, color, { align: 'left', valign: 'top' }) }, text: '' } });
   const content = (title: string, background: string, bodies: MasterObject[]) =>
     pptx.defineSlideMaster({ title, background: { color: hex(background) }, objects: [...frame.shapes, titlePlaceholder, ...bodies, ...footer, ...logo], ...(slideNumber ? { slideNumber } : {}) });
 
@@ -187,6 +187,8 @@ function defineEditableMasters(pptx: PptxGenJS, style: ThemeStyle & { layout: No
   // The glossary in two columns, 56 px apart, as its CSS sets them.
   const column = (frame.body.w - 56) / 2;
   content(MASTER.glossary, colors.background, [body('left', { ...frame.body, w: column }, TYPE.glossary), body('right', { ...frame.body, x: frame.body.x + column + 56, w: column }, TYPE.glossary)]);
+  // The sources: a quiet list in the secondary text colour, as its CSS sets it.
+  content(MASTER.sources, colors.background, [body('body', frame.body, TYPE.sources, colors.muted)]);
 
   // The title slide: the theme's title page, without footer or number.
   const titleOnPrimary = style.layout === 'institution';
@@ -230,11 +232,12 @@ function addEditableSlide(pptx: PptxGenJS, slide: Slide): void {
     const lines = slide.subtitle ?? [];
     if (lines.length > 0) page.addText(lines.map((text) => ({ text, options: { breakLine: true, paraSpaceAfter: 4 } })), { placeholder: 'body' });
   } else {
-    const base = { agenda: TYPE.agenda, glossary: TYPE.glossary, content: TYPE.body, conclusion: TYPE.body, figure: TYPE.body }[slide.kind];
+    const base = { agenda: TYPE.agenda, glossary: TYPE.glossary, content: TYPE.body, conclusion: TYPE.body, figure: TYPE.body, sources: TYPE.sources }[slide.kind];
     const size = points(base * scale);
     // The space after a bullet: the fitted one where the slide has it, else the theme's.
     const after = points(slide.spacing !== undefined ? slide.spacing * base * scale : TYPE.bulletGap * scale);
-    const bullet = slide.kind === 'agenda' ? { type: 'number' as const, indent: points(base * 1.6) } : { indent: points(base * 1.1) };
+    // The sources are lines without bullets, as in the HTML.
+    const bullet = slide.kind === 'agenda' ? { type: 'number' as const, indent: points(base * 1.6) } : slide.kind === 'sources' ? false : { indent: points(base * 1.1) };
     const paragraph = (text: string) => bulletRuns(slide, text, { bullet, breakLine: true, paraSpaceAfter: after, fontSize: size, bold: slide.kind === 'conclusion' });
     if (slide.kind === 'glossary') {
       const half = Math.ceil(slide.bullets.length / 2);
@@ -285,7 +288,7 @@ function finishEditable(style: ThemeStyle, fallbackPng: Uint8Array | undefined) 
 
 /**
  * An editable PPTX written from the Deck model rather than from pictures, laid out like the theme's
- * slides: a master per kind of slide (title, agenda, content, glossary, conclusion) with the
+ * slides: a master per kind of slide (title, agenda, content, glossary, conclusion, sources) with the
  * theme's band or rules, footer, page number, logo at its own aspect ratio, the agenda numbered,
  * the glossary in two columns, the conclusion tinted, bullets in the accent colour, and real title
  * and body placeholders, so that PowerPoint, Impress and Keynote can edit every word. The fitted

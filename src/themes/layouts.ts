@@ -10,13 +10,14 @@ const FALLBACK_FONTS = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, san
  * and logo slots.
  */
 export const TYPE = {
-  /** Body text; headings of content slides; the title slide's title and its lines; agenda, glossary, footer. */
+  /** Body text; headings of content slides; the title slide's title and its lines; agenda, glossary, sources, footer. */
   body: 28,
   heading: 40,
   title: 64,
   subtitle: 30,
   agenda: 32,
   glossary: 26,
+  sources: 24,
   footer: 18,
   /** Space after a bullet. */
   bulletGap: 12,
@@ -114,6 +115,8 @@ section.agenda li { counter-increment: agenda; font-size: ${TYPE.agenda}px; marg
 section.agenda li::before { content: counter(agenda); display: inline-block; min-width: 1.6em; font-weight: 700; color: var(--ringkas-accent); }
 section.glossary ul { columns: 2; column-gap: 56px; }
 section.glossary li { break-inside: avoid; font-size: ${TYPE.glossary}px; }
+section.sources ul { list-style: none; padding-left: 0; }
+section.sources li { font-size: ${TYPE.sources}px; color: var(--ringkas-muted); margin-bottom: 10px; }
 `;
 }
 

@@ -8,24 +8,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { type CliIo, run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/run.js';
 import { parseArticle } from '../../src/parse/index.js';
-import { ROOT, tempDir } from '../helpers.js';
-
-function capture(cwd?: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { ROOT, captureIo, tempDir } from '../helpers.js';
 
 const WORDPRESS = join(ROOT, 'test', 'fixtures', 'web-wordpress-tag-classes', 'web-wordpress-tag-classes.html');
 
@@ -37,7 +22,7 @@ async function paragraphsOf(text: string, kind: 'markdown' | 'html') {
 
 describe('ringkas read', () => {
   it('prints the article as Markdown with front matter, headings and paragraphs; warnings go to stderr', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run(['read', WORDPRESS], io)).toBe(0);
     const [, frontMatter, body] = io.out.split(/^---$/mu);
     expect(parseYaml(frontMatter!)).toEqual({
@@ -59,7 +44,7 @@ describe('ringkas read', () => {
   });
 
   it('--json prints the documented shape, warnings included', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run(['read', WORDPRESS, '--json'], io)).toBe(0);
     expect(io.err).toBe('');
     const view = JSON.parse(io.out) as Record<string, unknown>;
@@ -73,7 +58,7 @@ describe('ringkas read', () => {
   });
 
   it('reads back as the same article: Markdown out is ringkas input', async () => {
-    const io = capture();
+    const io = captureIo();
     await run(['read', WORDPRESS], io);
     const html = await paragraphsOf(io.out, 'markdown');
     const original = await parseArticle({ path: WORDPRESS, text: (await import('node:fs')).readFileSync(WORDPRESS, 'utf8'), kind: 'html' });
@@ -99,7 +84,7 @@ describe('ringkas read', () => {
       .join('')}</article></body></html>`;
     const dir = await tempDir();
     await writeFile(join(dir, 'hostile.html'), page);
-    const io = capture(dir);
+    const io = captureIo(dir);
     expect(await run(['read', 'hostile.html'], io)).toBe(0);
 
     const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(io.out) as Root;
@@ -120,7 +105,7 @@ describe('ringkas read', () => {
   it('reads standard input with -, and says "unknown" for a language it has no word lists for', async () => {
     const korean = '<html><body><article>' + '<p>서울시는 내년부터 모든 초등학교에 무료 급식을 확대하기로 했다고 밝혔다. 시 관계자는 예산이 충분하다고 설명했다.</p>'.repeat(3) + '</article></body></html>';
     const stdin = Readable.from([Buffer.from(korean)]);
-    const io = capture();
+    const io = captureIo();
     const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
     Object.defineProperty(process, 'stdin', { value: stdin, configurable: true });
     try {
@@ -135,13 +120,13 @@ describe('ringkas read', () => {
   });
 
   it('fails with one line and the documented exit codes', async () => {
-    const missing = capture();
+    const missing = captureIo();
     expect(await run(['read', 'no-such-page.html'], missing)).toBe(1);
     expect(missing.err).toMatch(/^error: no-such-page\.html: no such file or folder; check the path\n$/u);
-    const badLang = capture();
+    const badLang = captureIo();
     expect(await run(['read', WORDPRESS, '--lang', 'fr'], badLang)).toBe(2);
     expect(badLang.err.split('\n')).toHaveLength(2);
-    const noInput = capture();
+    const noInput = captureIo();
     expect(await run(['read'], noInput)).toBe(2);
   });
 });

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CliIo, run } from '../../src/cli/run.js';
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { run } from '../../src/cli/run.js';
+import { captureIo } from '../helpers.js';
 
 describe('run(argv)', () => {
   it('returns the exit code and leaves process.exitCode alone', async () => {
-    const io = capture();
+    const io = captureIo();
     const before = process.exitCode;
     expect(await run(['build', '--frobnicate'], io)).toBe(2);
     expect(process.exitCode).toBe(before);
@@ -25,13 +12,13 @@ describe('run(argv)', () => {
   });
 
   it('exits 2 without a command', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run([], io)).toBe(2);
     expect(io.err).toBe('error: give a command, e.g. "ringkas build" (see ringkas --help)\n');
   });
 
   it('exits 2 for an unknown command', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run(['bulid'], io)).toBe(2);
     expect(io.err.split('\n')).toHaveLength(2);
   });

@@ -92,7 +92,7 @@ describe('fetching a web address', () => {
     const article = await parseArticle(source);
     expect(article.title).toBe('Harbour Cranes Return');
     expect(article.author).toBe('Sam Okoro');
-    expect(article.url).toBe(`${base}/article.html`);
+    expect(article.source).toBe(`${base}/article.html`);
     expect(article.sections.map((section) => section.heading ?? null)).toEqual([null, 'What changed']);
   });
 

@@ -3,7 +3,16 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE, readPdf, runBin, tempDir } from '../helpers.js';
+import { sourcesSlide } from '../../src/condense/sources.js';
+import { readSource } from '../../src/io/inputs.js';
+import { LANGUAGES } from '../../src/lang/index.js';
+import type { Deck } from '../../src/model.js';
+import { parseArticle } from '../../src/parse/index.js';
+import { renderEditablePptx } from '../../src/render/pptx.js';
+import { resolveTheme } from '../../src/themes/index.js';
+import { TYPE } from '../../src/themes/layouts.js';
+import { themeStyle } from '../../src/themes/style.js';
+import { ROOT, SAMPLE, readPdf, runBin, tempDir } from '../helpers.js';
 
 const NAME = 'aliansi-keamanan-internasional';
 const PRIMARY = [0x00, 0x33, 0x66];
@@ -91,5 +100,26 @@ describe('the editable PPTX in an institution theme', () => {
     let orange = 0;
     for (let y = 0; y < second.height * 0.15; y += 1) for (let x = Math.round(second.width * 0.85); x < second.width; x += 1) if (close(second.pixel(x, y), [0xf2, 0xa9, 0x00])) orange += 1;
     expect(orange).toBeGreaterThan(20);
+  });
+});
+
+describe('the editable PPTX of a deck with a sources slide', () => {
+  it('lays the sources out on their own master: lines without bullets, in the secondary text colour', async () => {
+    const article = await parseArticle(await readSource(join(ROOT, 'test', 'fixtures', 'web-wordpress-tag-classes', 'web-wordpress-tag-classes.html')));
+    const sources = sourcesSlide(article, LANGUAGES.en.labels)!;
+    const deck: Deck = { title: article.title, lang: 'en', keywords: [], slides: [{ kind: 'title', title: article.title, bullets: [], notes: [] }, sources] };
+    const style = themeStyle(await resolveTheme('institution'));
+    const zip = await JSZip.loadAsync(await renderEditablePptx(deck, style));
+    const layouts = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name)).map((name) => zip.file(name)!.async('string')));
+    const master = layouts.find((xml) => xml.includes('name="RINGKAS_SOURCES"'))!;
+    // Its body placeholder: the sources' type size (in hundredths of a point), in the muted colour.
+    const muted = style.colors.muted.slice(1).toUpperCase();
+    expect(master).toMatch(new RegExp(`<a:defRPr [^>]*sz="${TYPE.sources * 75}"[^>]*>(?:(?!</a:defRPr>)[\\s\\S])*<a:srgbClr val="${muted}"/>`, 'u'));
+    const slide = await zip.file('ppt/slides/slide2.xml')!.async('string');
+    const rels = await zip.file('ppt/slides/_rels/slide2.xml.rels')!.async('string');
+    const layoutFile = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u.exec(rels)![1]!;
+    expect(await zip.file(`ppt/slideLayouts/${layoutFile}`)!.async('string')).toContain('name="RINGKAS_SOURCES"');
+    for (const line of sources.bullets) expect(slide).toContain(`<a:t>${line}</a:t>`);
+    expect(slide).not.toMatch(/<a:buChar |<a:buAutoNum /u);
   });
 });
