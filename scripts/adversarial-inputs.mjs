@@ -47,7 +47,8 @@ export function adversarialInputs(bytes) {
     { name: 'nested-divs.html', text: `<html><body>${'<div>'.repeat(50_000)}<p>Teks yang dalam.</p>${'</div>'.repeat(50_000)}</body></html>`, refused: 'nested more than' },
     { name: 'misnested.html', text: fill('<b><i>x</b></i> ', bytes, '<html><body><p>Teks ini. ', '</p></body></html>') },
     { name: 'empty-spans.html', text: fill('<span> </span>', bytes, '<html><body><p>Teks ini.', '</p></body></html>') },
-    { name: 'open-links.html', text: fill('<a href=x>tautan ', bytes, '<html><body><p>', '</p></body></html>') },
+    // Nothing but link text: no article, said in one line, quickly.
+    { name: 'open-links.html', text: fill('<a href=x>tautan ', bytes, '<html><body><p>', '</p></body></html>'), refused: 'no article text found' },
     // HTML: the article finder's shapes — lines between <br>s, chrome written inline, a class
     // attribute of a megabyte, JSON-LD nested deep, a title of a thousand separators.
     { name: 'br-lines.html', text: fill('kata demi kata<br>', bytes, '<html><body><div class="isi">', '</div></body></html>') },

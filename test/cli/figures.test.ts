@@ -78,7 +78,8 @@ async function articleFolder(): Promise<{ dir: string; article: string }> {
   return { dir, article };
 }
 
-const slideClasses = (markdown: string) => [...markdown.matchAll(/<!-- _class: (\w+) -->/gu)].map((match) => match[1]);
+/** Each slide's kind, its first class (fitted slides carry more: `content ringkas-fit-90 …`). */
+const slideClasses = (markdown: string) => [...markdown.matchAll(/<!-- _class: (\w+)[^>]*-->/gu)].map((match) => match[1]);
 
 describe('figure slides', () => {
   it('shows a Markdown article’s picture after its section, and says why the others are left out, reading nothing outside the folder or on the web', async () => {

@@ -13,7 +13,7 @@ describe('ringkas outline', () => {
     expect(JSON.parse(json.stdout).lang).toBe('unknown');
     const markdown = await runBin(['outline', join(dir, 'conseil.html')]);
     expect(markdown.stdout).toMatch(/^Language: unknown$/mu);
-    expect(markdown.stdout).toMatch(/^## Introduction$/mu);
+    expect(markdown.stdout).toMatch(/^## Key takeaways$/mu);
   });
 
   it('prints the understood sample as one JSON object of the documented shape', async () => {
@@ -29,7 +29,10 @@ describe('ringkas outline', () => {
       'Tantangan dan Masa Depan Aliansi Keamanan',
       'Masa Depan Aliansi Keamanan Internasional',
     ]);
-    for (const section of outline.sections) {
+    // Every section shows points but the closing one, whose points are the takeaways.
+    expect(outline.sections.at(-1).points).toEqual([]);
+    expect(outline.takeaways.length).toBeGreaterThanOrEqual(3);
+    for (const section of outline.sections.slice(0, -1)) {
       expect(section.points.length).toBeGreaterThan(0);
       for (const point of section.points) expect(typeof point).toBe('string');
     }
