@@ -35,6 +35,12 @@ const FILL_HIGH = 0.8;
 /** Slides that are not made larger to fill their box: the title slide, and the sources slide, a credit that should stay quiet. */
 const STEADY_KINDS: readonly SlideKind[] = ['title', 'sources'];
 
+/**
+ * Each slide's own section, one per slide: a slide with a background picture (a figure slide) has
+ * two more, which Marp draws behind and over it, that are not slides.
+ */
+const SLIDE_SECTIONS = 'svg[data-marpit-svg] > foreignObject > section:not([data-marpit-advanced-background="background"], [data-marpit-advanced-background="pseudo"])';
+
 /** How often a deck is measured and re-planned at most; each round splits every slide that needs it. */
 const MAX_ROUNDS = 6;
 
@@ -178,7 +184,7 @@ async function layOut(session: BrowserSession, document: string, search: boolean
       tolerance: TOLERANCE_PX,
       steady: STEADY_KINDS,
     };
-    return await page.$$eval('svg[data-marpit-svg] > foreignObject > section', searchInPage, settings);
+    return await page.$$eval(SLIDE_SECTIONS, searchInPage, settings);
   } finally {
     await page.close();
   }

@@ -152,6 +152,14 @@ describe('figure slides', () => {
     expect(await readFile(join(dir, 'out', 'story.md'), 'utf8')).toContain(CHART.toString('base64'));
   });
 
+  it('is measured as one slide when the deck is fitted (Marp draws a picture slide as three sections)', async () => {
+    const { article } = await articleFolder();
+    const result = await runBin(['check', article, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const [deck] = JSON.parse(result.stdout).decks;
+    expect(deck.fill).toHaveLength(deck.slides);
+  });
+
   it('carries the picture into the PDF and both kinds of PPTX', async () => {
     const { dir, article } = await articleFolder();
     const out = join(dir, 'out');
