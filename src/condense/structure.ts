@@ -50,11 +50,15 @@ export function structureArticle(article: Article, parser: SentenceParser): Arti
   const bounds = [0, ...cuts, paragraphs.length];
   const parts = bounds.slice(1).map((end, index) => ({ paragraphs: paragraphs.slice(bounds[index], end), terms: terms.slice(bounds[index], end) }));
 
-  // A part's phrase is weighed by how much more the part uses its terms than the whole article does.
+  // A part's phrase is weighed by how much more the part uses its terms than the whole article
+  // does; a term the part uses once weighs nothing (a heading names what the part keeps returning to).
   const whole = termCounts(terms.flatMap((paragraph) => paragraph.sentences.flat()));
   const sections: Section[] = parts.map((part) => {
     const own = termCounts(part.terms.flatMap((paragraph) => paragraph.sentences.flat()));
-    const weight = (term: string) => ((own.get(term) ?? 0) * (own.get(term) ?? 0)) / Math.max(1, whole.get(term) ?? 0);
+    const weight = (term: string) => {
+      const count = own.get(term) ?? 0;
+      return count < 2 ? 0 : (count * count) / Math.max(1, whole.get(term) ?? 0);
+    };
     return { heading: keyPhrase(parsedOpening(part.paragraphs, article, parser), (text) => termsOf(text, article.lang), weight), depth: 1, paragraphs: part.paragraphs };
   });
 

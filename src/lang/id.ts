@@ -96,6 +96,8 @@ export const compression: CompressionRules = {
   anaphors: [
     'ia', 'dia', 'mereka', 'beliau', 'nya', 'ini', 'itu', 'tersebut', 'hal ini', 'hal itu', 'hal tersebut', 'keduanya', 'ketiganya',
     'semuanya', 'kesemuanya', 'sebagian', 'sebagiannya', 'begitu', 'demikian',
+    // The tokeniser splits the clitic off: "Keduanya" is "Kedua" + "nya".
+    'kedua nya', 'ketiga nya', 'semua nya', 'kesemua nya', 'sebagian nya',
   ],
   pointingDeterminers: new Set(['ini', 'itu', 'tersebut']),
   possessiveAnaphors: new Set(['nya', 'mereka', 'beliau']),
