@@ -22,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { l as rougeL, n as rougeN } from 'js-rouge';
-import { outlineOf } from '../dist/outline.js';
+import { outlineOf, takeawaySlides } from '../dist/outline.js';
 import { parseArticle } from '../dist/parse/index.js';
 import { tokenize } from '../dist/syntax/index.js';
 import { deckOf, syntaxFor } from '../dist/pipeline.js';
@@ -48,7 +48,7 @@ const SYSTEMS = {
     // The same selection with room for whole sentences: how much of the gap is the word budget.
     'takeaways, 30 words': (article, deckFor) => asSummary(outlineOf(article.title, article, deckFor(30)).takeaways),
     // What the takeaways were chosen from: the source sentences of the first three, uncut, as LEAD-3 is.
-    "first 3 takeaways' sources": (article, deckFor) => asSummary(deckFor(14).slides.find((slide) => slide.kind === 'conclusion')?.notes.slice(0, 3) ?? []),
+    "first 3 takeaways' sources": (article, deckFor) => asSummary(takeawaySlides(deckFor(14)).flatMap((slide) => slide.notes).slice(0, 3)),
     'LEAD-3': (article) => asSummary(sentencesOf(article).slice(0, 3)),
   },
   slides: {

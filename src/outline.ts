@@ -44,10 +44,15 @@ export function outlineOf(path: string, article: Article, deck: Deck): Outline {
   };
 }
 
-/** The deck's takeaways: its conclusion slide, or for a deck too short for one, its content slides. */
-export function takeawaysOf(deck: Deck): string[] {
+/** The slides that hold the deck's takeaways: its conclusion, or for a deck too short for one, its content slides. */
+export function takeawaySlides(deck: Deck): Deck['slides'] {
   const conclusion = deck.slides.filter((slide) => slide.kind === 'conclusion');
-  return (conclusion.length > 0 ? conclusion : deck.slides.filter((slide) => slide.kind === 'content')).flatMap((slide) => slide.bullets);
+  return conclusion.length > 0 ? conclusion : deck.slides.filter((slide) => slide.kind === 'content');
+}
+
+/** The deck's takeaways: the bullets of {@link takeawaySlides}. */
+export function takeawaysOf(deck: Deck): string[] {
+  return takeawaySlides(deck).flatMap((slide) => slide.bullets);
 }
 
 /** The article's figures as the outline and the build report list them. */
