@@ -5,6 +5,7 @@
  * "Introduction"); and an article whose title had to be guessed gets a headline made from its lead
  * sentence. Everything shown is the author's words: phrases and headlines only delete.
  */
+import { LANGUAGES } from '../lang/index.js';
 import type { Article, Paragraph, Section } from '../model.js';
 import { tokenize } from '../syntax/index.js';
 import { type Compression, type SentenceParser, compressSentence } from './compress.js';
@@ -36,9 +37,11 @@ const MAX_SEGMENTED_WORDS = 50_000;
  *   {@link MAX_HEADLINE_WORDS} words. An article with headings keeps its key-phrase title: an essay
  *   or report is named by what it is about, a news story by what happened.
  * Figures move with their paragraphs' sections (a figure of the headingless text goes to the first).
+ * An article with headings is kept as it is, except that an unheaded opening before a section
+ * headed "Introduction" is headed "Overview".
  */
 export function structureArticle(article: Article, parser: SentenceParser): Article {
-  if (article.sections.some((section) => section.heading !== undefined)) return article;
+  if (article.sections.some((section) => section.heading !== undefined)) return withOverview(article);
   const paragraphs = article.sections.flatMap((section) => section.paragraphs);
   if (paragraphs.length === 0) return article;
   const terms: TermParagraph[] = paragraphs.map((paragraph) => ({
@@ -69,6 +72,18 @@ export function structureArticle(article: Article, parser: SentenceParser): Arti
     if (headline !== undefined) structured.title = headline;
   }
   return structured;
+}
+
+/**
+ * An article whose unheaded opening comes before a section that is itself headed "Introduction"
+ * (a paper's abstract): the opening is headed "Overview" rather than a second "Introduction".
+ */
+function withOverview(article: Article): Article {
+  const labels = LANGUAGES[article.lang].labels;
+  const [first, ...rest] = article.sections;
+  const named = (section: Section) => section.heading?.trim().toLocaleLowerCase() === labels.introduction.toLocaleLowerCase();
+  if (first === undefined || first.heading !== undefined || first.paragraphs.length === 0 || !rest.some(named)) return article;
+  return { ...article, sections: [{ ...first, heading: labels.overview }, ...rest] };
 }
 
 /** The first sentences of a part, parsed, for {@link keyPhrase}. */

@@ -46,6 +46,7 @@ export const stopwords: ReadonlySet<string> = new Set(eng);
 /** Words ringkas itself puts on slides. */
 export const labels: Labels = {
   introduction: 'Introduction',
+  overview: 'Overview',
   agenda: 'Agenda',
   continued: 'cont.',
   glossary: 'Glossary',

@@ -63,6 +63,7 @@ export const stopwords: ReadonlySet<string> = new Set(ind);
 /** Words ringkas itself puts on slides. */
 export const labels: Labels = {
   introduction: 'Pendahuluan',
+  overview: 'Ikhtisar',
   agenda: 'Agenda',
   continued: 'lanjutan',
   glossary: 'Glosarium',

@@ -3,6 +3,8 @@
 /** Words ringkas itself puts on slides. */
 export interface Labels {
   introduction: string;
+  /** Heads the text before the first heading when a later section is itself the introduction (a paper's abstract). */
+  overview: string;
   agenda: string;
   continued: string;
   glossary: string;

@@ -45,6 +45,23 @@ describe('a short news item without headings', () => {
   });
 });
 
+describe('a paper whose abstract comes before its Introduction', () => {
+  it('heads the abstract "Overview", so that no two slides are called "Introduction"', async () => {
+    const text = [
+      '# Cheaper Parsing',
+      'We show that a chart parser can be pruned by a classifier trained on gold trees. Parsing becomes twice as fast at no cost in accuracy.',
+      '## Introduction',
+      'Parsers spend most of their time on long sentences. Most of the chart they build is never used by the best tree.',
+      '## Method',
+      'A classifier decides which spans of the chart to keep. It is trained on the spans of gold trees.',
+    ].join('\n\n');
+    const parsed = await parseArticle({ path: 'paper.md', text, kind: 'markdown' });
+    const { article, deck } = deckOf(parsed, await syntaxFor(parsed));
+    expect(article.sections.map((section) => section.heading)).toEqual(['Overview', 'Introduction', 'Method']);
+    expect(deck.slides.filter((slide) => slide.title === 'Introduction')).toHaveLength(1);
+  });
+});
+
 const sets = existsSync(EVAL_DATA_DIR) ? loadEvalSets() : [];
 const news = (name: string): EvalItem[] => sets.find((set) => set.name.startsWith(name))?.items ?? [];
 
