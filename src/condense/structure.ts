@@ -44,11 +44,14 @@ export function structureArticle(article: Article, parser: SentenceParser): Arti
   if (article.sections.some((section) => section.heading !== undefined)) return withOverview(article);
   const paragraphs = article.sections.flatMap((section) => section.paragraphs);
   if (paragraphs.length === 0) return article;
-  const terms: TermParagraph[] = paragraphs.map((paragraph) => ({
+  // A text too long to segment is one part, and only its opening is read for the phrase: term
+  // lists of every sentence of a 20 MB article would double the memory ranking already takes.
+  const words = paragraphs.reduce((sum, paragraph) => sum + paragraph.sentences.reduce((count, sentence) => count + sentence.text.split(/\s+/u).length, 0), 0);
+  const read = words > MAX_SEGMENTED_WORDS ? openingParagraphs(paragraphs) : paragraphs;
+  const terms: TermParagraph[] = read.map((paragraph) => ({
     sentences: paragraph.sentences.map((sentence) => termsOf(sentence.text, article.lang)),
     words: paragraph.sentences.reduce((sum, sentence) => sum + sentence.text.split(/\s+/u).length, 0),
   }));
-  const words = terms.reduce((sum, paragraph) => sum + paragraph.words, 0);
   const cuts = words > MAX_SEGMENTED_WORDS ? [] : topicBoundaries(terms, TOPIC_OPTIONS);
   const bounds = [0, ...cuts, paragraphs.length];
   const parts = bounds.slice(1).map((end, index) => ({ paragraphs: paragraphs.slice(bounds[index], end), terms: terms.slice(bounds[index], end) }));
@@ -84,6 +87,18 @@ function withOverview(article: Article): Article {
   const named = (section: Section) => section.heading?.trim().toLocaleLowerCase() === labels.introduction.toLocaleLowerCase();
   if (first === undefined || first.heading !== undefined || first.paragraphs.length === 0 || !rest.some(named)) return article;
   return { ...article, sections: [{ ...first, heading: labels.overview }, ...rest] };
+}
+
+/** The paragraphs that hold the first {@link KEY_PHRASE_SENTENCES} sentences, cut there. */
+function openingParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
+  const opening: Paragraph[] = [];
+  let left = KEY_PHRASE_SENTENCES;
+  for (const paragraph of paragraphs) {
+    if (left <= 0) break;
+    opening.push({ sentences: paragraph.sentences.slice(0, left) });
+    left -= paragraph.sentences.length;
+  }
+  return opening;
 }
 
 /** The first sentences of a part, parsed, for {@link keyPhrase}. */

@@ -113,6 +113,17 @@ describe('condense on the bundled sample', () => {
     expect(small.slides.some((slide) => slide.kind === 'agenda')).toBe(false);
   });
 
+  it('merges thousands of sections into the few slides --slides asks for', async () => {
+    const sections = Array.from({ length: 5000 }, (_, index) => `## Bagian ${index + 1}\n\nPemerintah daerah membangun jembatan baru nomor ${index + 1} untuk warga desa.`);
+    const article = await parseArticle({ path: 'banyak.md', text: `# Jembatan Desa\n\n${sections.join('\n\n')}\n`, kind: 'markdown' });
+    const deck = condense(article, indonesian, { slides: 6 });
+    expect(Math.abs(deck.slides.length - 6)).toBeLessThanOrEqual(1);
+    // Every section is in a run: the runs' first sections rise, the first is the first.
+    const firsts = deck.slides.filter((slide) => slide.kind === 'content').map((slide) => slide.section!);
+    expect(firsts[0]).toBe(0);
+    expect([...firsts].sort((a, b) => a - b)).toEqual(firsts);
+  });
+
   it('leaves notes out with notes: false', async () => {
     const deck = condense(await sampleArticle(), indonesian, { notes: false });
     expect(deck.slides.every((slide) => slide.notes.length === 0)).toBe(true);
