@@ -389,6 +389,7 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     if (countKept(sentence, tree, keep) <= options.maxWords) break;
     if (keep[node] && droppable(tree, keep, node)) for (const below of tree.subtree(node)) keep[below] = 0;
   }
+  if (tree.rules === LANGUAGES.en.compression) keepArticleAgreement(tree, keep);
   keepPunctuation(tree, keep, top);
   const kept = [...keep.keys()].filter((index) => keep[index]);
   const text = capitalise(render(sentence, kept));
@@ -914,6 +915,26 @@ function render(sentence: ParsedSentence, kept: readonly number[]): string {
 function countKept(sentence: ParsedSentence, tree: Tree, keep: Uint8Array): number {
   const kept = [...keep.keys()].filter((index) => keep[index] && !tree.isPunct(index));
   return wordCount(render(sentence, kept));
+}
+
+/**
+ * English "a"/"an" agree with the word after them: when the words deleted after a kept article leave
+ * it before a word it does not agree with ("an unmanned spacecraft" → "an spacecraft"), the deleted
+ * words come back. Judged by the first letter (a vowel takes "an"), and only where the article
+ * agreed with the word it stood before, so that "a university" or "an hour" are never touched.
+ */
+function keepArticleAgreement(tree: Tree, keep: Uint8Array): void {
+  const wantsAn = (index: number) => /^[aeiou]/u.test(tree.lower[index] ?? '');
+  for (let article = 0; article + 1 < tree.size; article += 1) {
+    const form = tree.lower[article];
+    if (!keep[article] || (form !== 'a' && form !== 'an') || keep[article + 1]) continue;
+    let next = article + 1;
+    while (next < tree.size && !keep[next]) next += 1;
+    if (next >= tree.size || tree.isPunct(next)) continue;
+    const agreedBefore = (form === 'an') === wantsAn(article + 1);
+    const agreesNow = (form === 'an') === wantsAn(next);
+    if (agreedBefore && !agreesNow) for (let between = article + 1; between < next; between += 1) keep[between] = 1;
+  }
 }
 
 /** Why the bullet cannot be used, if it cannot. */

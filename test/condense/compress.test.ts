@@ -16,6 +16,13 @@ describe('compression keeps what a statement needs', () => {
     expect(compress('id', 'Panitia maraton Jakarta mengundang pelari dari 40 negara tahun ini.').text).toBe('Panitia maraton Jakarta mengundang pelari dari 40 negara');
   });
 
+  it('keeps "a" and "an" agreeing with the word after them', () => {
+    // A CNN lead (CNN/DailyMail test set): the adjectives after "An" once went, leaving "An spacecraft".
+    const bullet = compress('en', "An unmanned Russian spacecraft originally bound for the International Space Station will re-enter the Earth's atmosphere after flight controllers lost contact with it, American astronaut Scott Kelly said Wednesday.").text;
+    expect(bullet).not.toMatch(/\b[Aa]n [^aeiouAEIOU\s]/u);
+    expect(bullet).toMatch(/^An unmanned\b/u);
+  });
+
   it('keeps negation, conditions and numbers', () => {
     expect(compress('en', 'The court did not approve the merger because the documents were incomplete.').text).toBe('The court did not approve the merger');
     expect(compress('id', 'Harga listrik untuk rumah tangga akan naik jika subsidi dicabut pemerintah.').text).toBe('Harga listrik untuk rumah tangga akan naik jika subsidi dicabut pemerintah');
