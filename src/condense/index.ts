@@ -153,12 +153,15 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   const contentSections = article.sections.flatMap((section, index) => (section.paragraphs.length > 0 && index !== closingSection ? [index] : []));
   const sizes = new Map(contentSections.map((index) => [index, candidatesBySection[index]!.length]));
 
-  const plan = planSlides(article, contentSections, sizes, labels, settings, {
-    agenda: options.agenda ?? true,
-    glossary: options.glossary ?? true,
-    sources: options.sources ?? true,
+  // The agenda as it would be with a slide per section; when it stays, no section is merged.
+  const fullAgenda = options.agenda ?? true ? agendaSlides(contentSections.map((index) => [index]), article, labels, settings, closingSection) : [];
+  const sources = options.sources ?? true ? sourcesSlide(article, labels) : undefined;
+  const plan = planSlides(contentSections, sizes, settings, {
+    agendaSlides: fullAgenda.length,
+    glossary: (options.glossary ?? true) && article.glossary.length > 0,
+    sources: sources !== undefined,
   });
-  const agenda = plan.agenda ? agendaSlides(plan.groups, article, labels, settings, closingSection) : [];
+  const agenda = plan.agenda ? fullAgenda : [];
 
   // The article's most central points (news states them first) are chosen before any section's,
   // and shown on their sections' slides: a recap, when the article has no conclusion of its own,
@@ -200,12 +203,10 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   const recapSize = shown.length <= settings.maxBullets ? Math.min(3, conclusionSize) : conclusionSize;
   const recap = shown.length > recapSize ? central.filter((point) => shown.includes(point)).slice(0, recapSize) : [];
   const concluding = closingPoints.length > 0 ? closingPoints : recap;
-  const conclusion: Slide[] = concluding.length === 0 ? [] : [listSlide('conclusion', labels.conclusion, bySourceOrder(concluding), settings)];
+  const conclusion: Slide[] = concluding.length === 0 ? [] : [conclusionSlide(bySourceOrder(concluding), labels, settings)];
   const onSlides = [...sectionSlides, ...conclusion].flatMap((slide) => [slide.title, ...slide.bullets]);
   const glossary = plan.glossary ? glossarySlides(article, onSlides, labels, settings) : [];
-  const sources = plan.sources ? sourcesSlides(article, labels) : [];
-
-  const slides: Slide[] = [titleSlide(article, options.institution), ...agenda, ...sectionSlides, ...glossary, ...conclusion, ...sources];
+  const slides: Slide[] = [titleSlide(article, options.institution), ...agenda, ...sectionSlides, ...glossary, ...conclusion, ...(plan.sources && sources ? [sources] : [])];
   if (settings.slides !== undefined && Math.abs(slides.length - settings.slides) > 1) warnings.push({ message: slideCountWarning(settings.slides, slides.length, plan) });
   const texts = article.sections.flatMap((section) => [section.heading ?? '', ...section.paragraphs.flatMap((p) => p.sentences.map((sentence) => sentence.text))]);
   const deck: Deck = { title: article.title, lang: article.lang, keywords: keywordsOf(texts, article.lang), slides };
@@ -224,9 +225,9 @@ function titleSlide(article: Article, institution: string | undefined): Slide {
   };
 }
 
-/** A one-slide list of points with their source sentences as notes. */
-function listSlide(kind: 'conclusion', title: string, points: readonly Point[], settings: Settings): Slide {
-  return { kind, title, bullets: points.map((point) => point.bullet), notes: settings.notes ? points.map((point) => point.sentence.text) : [] };
+/** The conclusion: its points, with their source sentences as notes. */
+function conclusionSlide(points: readonly Point[], labels: Labels, settings: Settings): Slide {
+  return { kind: 'conclusion', title: labels.conclusion, bullets: points.map((point) => point.bullet), notes: settings.notes ? points.map((point) => point.sentence.text) : [] };
 }
 
 /** Which slides the deck has: the content sections grouped onto slides, how many points each group shows, and the optional slides kept. */
@@ -238,8 +239,6 @@ interface SlidePlan {
   agenda: boolean;
   glossary: boolean;
   sources: boolean;
-  /** What had to give way to the slide count, for the warning when it is still missed. */
-  merged: boolean;
   /** The most content slides the article's points can fill. */
   mostContentSlides: number;
 }
@@ -251,15 +250,13 @@ interface SlidePlan {
  * do not fit; then neighbouring sections are merged into runs of about equal length; and slides left over
  * are shared out in proportion to the sections' length, each filled with its best points.
  */
-function planSlides(article: Article, sections: number[], sizes: ReadonlyMap<number, number>, labels: Labels, settings: Settings, wanted: { agenda: boolean; glossary: boolean; sources: boolean }): SlidePlan {
-  const topLevel = sections.filter((index) => article.sections[index]!.depth === 1).length;
+function planSlides(sections: number[], sizes: ReadonlyMap<number, number>, settings: Settings, optional: { agendaSlides: number; glossary: boolean; sources: boolean }): SlidePlan {
   const plan: SlidePlan = {
     groups: sections.map((index) => [index]),
     quotas: [],
-    agenda: wanted.agenda && topLevel >= MIN_AGENDA_SECTIONS,
-    glossary: wanted.glossary && article.glossary.length > 0,
-    sources: wanted.sources && sourcesSlides(article, labels).length > 0,
-    merged: false,
+    agenda: optional.agendaSlides > 0,
+    glossary: optional.glossary,
+    sources: optional.sources,
     mostContentSlides: sections.reduce((sum, index) => sum + Math.max(1, Math.ceil(sizes.get(index)! / settings.maxBullets)), 0),
   };
   const groupSize = (group: readonly number[]) => group.reduce((sum, index) => sum + sizes.get(index)!, 0);
@@ -267,17 +264,16 @@ function planSlides(article: Article, sections: number[], sizes: ReadonlyMap<num
     plan.quotas = plan.groups.map((group) => clamp(Math.ceil(groupSize(group) * SHARE_OF_SENTENCES), 1, 2 * settings.maxBullets));
     return plan;
   }
-  const fixed = () => 2 + (plan.agenda ? Math.ceil(Math.min(topLevel, 2 * settings.maxBullets) / settings.maxBullets) : 0) + (plan.glossary ? 1 : 0) + (plan.sources ? 1 : 0);
-  for (const optional of ['agenda', 'sources', 'glossary'] as const) {
+  const fixed = () => 2 + (plan.agenda ? optional.agendaSlides : 0) + (plan.glossary ? 1 : 0) + (plan.sources ? 1 : 0);
+  for (const kind of ['agenda', 'sources', 'glossary'] as const) {
     if (settings.slides - fixed() >= plan.groups.length) break;
-    plan[optional] = false;
+    plan[kind] = false;
   }
   const room = Math.max(1, settings.slides - fixed());
   if (plan.groups.length > room) {
     // Neighbouring sections merge into `room` runs of about equal length, in one pass (an article
     // of 20,000 sections asked for 5 slides must not cost their square).
     plan.groups = mergeIntoRuns(plan.groups, groupSize, room);
-    plan.merged = true;
   }
   // Every group has one slide; the rest are shared by length (largest remainder), within what each can fill.
   const total = plan.groups.reduce((sum, group) => sum + groupSize(group), 0);
@@ -328,10 +324,12 @@ function slideCountWarning(asked: number, made: number, plan: SlidePlan): string
 
 /**
  * The agenda: the titles of the top-level content slides in order (the closing section, which the
- * conclusion slide shows, by that slide's title), on as many slides as the bullet budget needs.
+ * conclusion slide shows, by that slide's title), on as many slides as the bullet budget needs;
+ * none for fewer than {@link MIN_AGENDA_SECTIONS} sections.
  */
 function agendaSlides(groups: readonly number[][], article: Article, labels: Labels, settings: Settings, closingSection: number | undefined): Slide[] {
   const headings = groups.filter((group) => article.sections[group[0]!]!.depth === 1).map((group) => article.sections[group[0]!]!.heading ?? labels.introduction);
+  if (headings.length < MIN_AGENDA_SECTIONS) return [];
   if (closingSection !== undefined) headings.push(labels.conclusion);
   const entries = headings.map((heading) => fitWords(heading, settings.maxWords));
   // An agenda longer than two slides is a table of contents nobody reads aloud: the rest is counted.
@@ -354,12 +352,6 @@ function mentions(text: string, term: string): boolean {
     if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + term.length])) return true;
   }
   return false;
-}
-
-/** The sources slide, when anything beyond the title is known of the source. */
-function sourcesSlides(article: Article, labels: Labels): Slide[] {
-  const slide = sourcesSlide(article, labels);
-  return slide ? [slide] : [];
 }
 
 function listSlides(kind: 'agenda' | 'glossary', title: string, entries: string[], labels: Labels, settings: Settings): Slide[] {
