@@ -110,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         try {
           const fitted = deck;
           const { fitDeck } = await import('./render/fit.js');
-          deck = await retryingBrowser(report, session, () => fitDeck(session, fitted, theme));
+          deck = await retryingBrowser(report, session, () => fitDeck(session, fitted, theme), options.signal);
         } catch (error) {
           // Without a browser the deck keeps its planned budgets: Markdown and HTML are still written.
           if (!(error instanceof RingkasError && error.exitCode === ExitCode.noBrowser)) throw error;
@@ -211,7 +211,7 @@ async function writeFormats(name: string, context: RenderContext, outDir: string
   try {
     await retryingBrowser(report, session, async () => {
       for (const format of drawn) await write(format);
-    });
+    }, options.signal);
   } finally {
     report.outputs = [...new Set(report.outputs)];
   }
@@ -222,7 +222,7 @@ async function writeFormats(name: string, context: RenderContext, outDir: string
  * (crashed, was killed, or stopped answering within the timeout): one fault costs no deck. A
  * second fault is reported for that deck, and the browser is replaced again for the decks after it.
  */
-async function retryingBrowser<T>(report: DeckReport, session: BrowserSession, work: () => Promise<T>): Promise<T> {
+async function retryingBrowser<T>(report: DeckReport, session: BrowserSession, work: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   const { isBrowserFault } = await import('./render/browser/manager.js');
   for (let attempt = 1; ; attempt += 1) {
     const generation = session.generation;
@@ -230,6 +230,8 @@ async function retryingBrowser<T>(report: DeckReport, session: BrowserSession, w
       return await work();
     } catch (error) {
       if (error instanceof RingkasError || !isBrowserFault(error)) throw error;
+      // A stopped run starts no new browser: it only lets the decks settle.
+      throwIfAborted(signal);
       await session.recover(generation);
       if (attempt === 2) {
         throw new RingkasError(`${report.input}: the browser failed twice while rendering (${firstLine(error)}); run again, or use another browser with --browser-path`);

@@ -159,6 +159,12 @@ export class BrowserSession {
         // a failed spawn as an unhandled error event that kills the process.)
         timeout: this.timeout,
         protocolTimeout: this.timeout,
+        // The run handles its own signals: it lets every deck settle, then closes the browser and
+        // clears its temporary files. Puppeteer's handlers would close the browser under decks still
+        // rendering (SIGTERM, SIGHUP) or exit at once without the clean-up (SIGINT).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
       launches += 1;
       lastPid = browser.process()?.pid;
