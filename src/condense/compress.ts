@@ -83,6 +83,13 @@ export interface Compression {
 /** A sentence with more words than this is a list or a run-on, not a statement: it is not parsed into a bullet. */
 export const MAX_TREE_WORDS = 200;
 
+/**
+ * A sentence of more space-separated pieces than this is too long whatever its bracketed asides
+ * hold: it is not even tokenised (a megabyte without a full stop is one "sentence", and three
+ * tokenisations of it cost seconds).
+ */
+const MAX_SENTENCE_PIECES = 4 * MAX_TREE_WORDS;
+
 /** Relations whose dependent is part of the predicate's core: it stays whenever its head stays. */
 const CORE = new Set([
   'nsubj', 'nsubj:pass', 'nsubj:outer', 'csubj', 'csubj:pass', 'csubj:outer', 'expl', 'obj', 'iobj', 'ccomp', 'xcomp', 'obl:agent',
@@ -335,6 +342,7 @@ class Tree {
  * asides, has it parsed, and prunes the tree ({@link compressParsed}).
  */
 export function compressSentence(text: string, parser: SentenceParser, options: CompressOptions): Compression {
+  if (spacedPieces(text, MAX_SENTENCE_PIECES + 1) > MAX_SENTENCE_PIECES) return unread(text);
   const tokens = withoutAsides(tokenize(text, options.lang), LANGUAGES[options.lang].compression);
   if (tokens.length > MAX_TREE_WORDS) return whole({ text, words: [] }, tokens, 'too-long');
   return compressParsed({ text, words: tokens.length === 0 ? [] : parser.parseTokens(tokens) }, options);
@@ -411,6 +419,47 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
  * The sentence left whole but for its final mark, for input that has no tree to prune: nothing of
  * a sentence without a word, all of one too long to parse.
  */
+/** How many runs of non-space characters `text` has, counted up to `limit`. */
+function spacedPieces(text: string, limit: number): number {
+  let pieces = 0;
+  let inPiece = false;
+  for (let index = 0; index < text.length && pieces < limit; index += 1) {
+    const space = /\s/u.test(text[index]!);
+    if (!space && !inPiece) pieces += 1;
+    inPiece = !space;
+  }
+  return pieces;
+}
+
+/**
+ * A sentence too long to tokenise, left as written but for its final mark, like {@link whole}: its
+ * words are its space-separated pieces (the final mark one of its own), unparsed, all kept.
+ */
+function unread(text: string): Compression {
+  const parsed: ParsedWord[] = [];
+  const add = (start: number, end: number) => {
+    parsed.push({ form: text.slice(start, end), start, end, token: parsed.length, upos: 'X', head: 0, deprel: 'root' });
+  };
+  const textEnd = text.trimEnd().length;
+  let bulletEnd = textEnd;
+  while (bulletEnd > 0 && FINAL_MARKS.test(text[bulletEnd - 1]!)) bulletEnd -= 1;
+  let start = -1;
+  for (let index = 0; index <= textEnd; index += 1) {
+    const space = index === textEnd || /\s/u.test(text[index]!);
+    if (space && start >= 0) {
+      // The final mark is a word of its own, and not kept.
+      if (index === textEnd && bulletEnd > start && bulletEnd < index) add(start, bulletEnd);
+      else if (index !== textEnd || bulletEnd >= index) add(start, index);
+      start = -1;
+    } else if (!space && start < 0) start = index;
+  }
+  const kept = parsed.flatMap((word, index) => (word.end <= bulletEnd ? [index] : []));
+  if (bulletEnd < textEnd) add(Math.max(bulletEnd, parsed.at(-1)?.end ?? 0), textEnd);
+  const first = kept.length > 0 ? parsed[kept[0]!]! : undefined;
+  const bullet = first ? capitalise(text.slice(first.start, parsed[kept.at(-1)!]!.end)) : '';
+  return { text: bullet, parsed, heads: parsed.map(() => 0), relations: parsed.map(() => 'root'), kept, top: -1, words: wordCount(bullet), overBudget: false, unfit: 'too-long' };
+}
+
 function whole(sentence: ParsedSentence, tokens: readonly Token[], unfit: Unfit): Compression {
   const parsed = tokens.map((token): ParsedWord => ({ ...token, upos: 'X', head: 0, deprel: 'root' }));
   let end = unfit === 'empty' ? 0 : parsed.length;

@@ -8,7 +8,7 @@
 import { LANGUAGES } from '../lang/index.js';
 import type { Article, Paragraph, Section } from '../model.js';
 import { tokenize } from '../syntax/index.js';
-import { type Compression, type SentenceParser, compressSentence } from './compress.js';
+import { type Compression, MAX_TREE_WORDS, type SentenceParser, compressSentence } from './compress.js';
 import { termsOf } from './terms.js';
 import { type ParsedSentence, TOPIC_OPTIONS, type TermParagraph, keyPhrase, topicBoundaries } from './topics.js';
 import { termCounts } from './vectors.js';
@@ -106,7 +106,10 @@ function parsedOpening(paragraphs: readonly Paragraph[], article: Article, parse
   const sentences = paragraphs.flatMap((paragraph) => paragraph.sentences).slice(0, KEY_PHRASE_SENTENCES);
   return sentences.map((sentence) => {
     const tokens = tokenize(sentence.text, article.lang);
-    return { text: sentence.text, words: tokens.length === 0 ? [] : parser.parseTokens(tokens) };
+    // A run-on too long to be a statement has no phrase worth a heading, and parsing it would cost
+    // time in proportion to its length (a megabyte without a full stop is one "sentence").
+    const parsable = tokens.length > 0 && tokens.length <= MAX_TREE_WORDS;
+    return { text: sentence.text, words: parsable ? parser.parseTokens(tokens) : [] };
   });
 }
 

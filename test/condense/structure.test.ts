@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVAL_DATA_DIR, type EvalItem, loadEvalSets } from '../../scripts/eval-data.mjs';
+import { MAX_TREE_WORDS } from '../../src/condense/compress.js';
 import { MAX_HEADLINE_WORDS } from '../../src/condense/structure.js';
 import { MAX_KEY_PHRASE_WORDS } from '../../src/condense/topics.js';
 import { readSource } from '../../src/io/inputs.js';
@@ -97,5 +98,20 @@ describe.skipIf(sets.length === 0)('news without headings (eval data present)', 
     }
     // Most news leads make one; the rest keep the key phrase.
     expect(headlines).toBeGreaterThanOrEqual(items.length * 0.6);
+  });
+});
+
+describe('a run-on without a full stop', () => {
+  it('hands the parser no sentence longer than a tree is built for, and still makes a deck', async () => {
+    // 100,000 words without a sentence break: one "sentence" that parsing would take seconds over.
+    const text = `Catatan rapat\n\n${'(a '.repeat(50_000)}dan seterusnya.\n\nRapat ditutup pukul lima sore oleh ketua panitia.\n`;
+    const parsed = await parseArticle({ path: 'run-on.txt', text, kind: 'text' });
+    const syntax = await syntaxFor(parsed);
+    const longest: number[] = [];
+    const counting = { parseTokens: (tokens: Parameters<typeof syntax.parseTokens>[0]) => (longest.push(tokens.length), syntax.parseTokens(tokens)) };
+    const { deck } = deckOf(parsed, counting);
+    expect(Math.max(0, ...longest)).toBeLessThanOrEqual(MAX_TREE_WORDS);
+    expect(deck.slides.length).toBeGreaterThan(0);
+    expect(deck.slides.flatMap((slide) => slide.bullets ?? []).join(' ')).not.toContain('(a (a');
   });
 });
