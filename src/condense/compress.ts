@@ -167,6 +167,7 @@ class Tree {
     this.timeAsModifier();
     this.joinSubjects();
     this.predicateAsRoot();
+    this.claimOfSaying();
     this.depth = new Int32Array(size);
     this.negators = new Int32Array(size);
     // Parents before children (depths), then children before parents (counts), without recursion.
@@ -286,13 +287,58 @@ class Tree {
     const root = this.root;
     const upos = this.words[root]!.upos;
     if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
-    const verb = this.children[root]!.find((child) => child > root && this.relations[child] === 'acl' && this.words[child]!.upos === 'VERB');
-    if (verb === undefined || this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || ['mark', 'aux', 'aux:pass', 'case'].includes(this.relations[child]!))) return;
+    // A modifying verb ("attacks ← killed"), or one set beside the noun after its appositive
+    // ("David Ross, former manager …, | pleaded guilty"), which may have auxiliaries of its own.
+    const verb = this.children[root]!.find((child) => child > root && (this.relations[child] === 'acl' || this.relations[child] === 'parataxis') && this.words[child]!.upos === 'VERB');
+    if (verb === undefined) return;
+    const blockers = this.relations[verb] === 'acl' ? ['mark', 'aux', 'aux:pass', 'case'] : ['mark', 'case'];
+    if (this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || blockers.includes(this.relations[child]!))) return;
     this.parent[verb] = -1;
     this.relations[verb] = 'root';
     this.parent[root] = verb;
     this.relations[root] = 'nsubj';
     this.link();
+  }
+
+  /**
+   * A clause of what was said taken for a noun with a modifier: "Police said [DNA ← led to …]",
+   * "…, [assailants ← blew up …], a security source said". After a verb of saying, a noun followed
+   * by a verb of its own with no subject is that verb's subject: the verb becomes the claim.
+   */
+  private claimOfSaying(): void {
+    const say = this.root;
+    if (!this.rules.sayingVerbs.has(this.lower[say]!)) return;
+    const noun = this.children[say]!.find((child) => {
+      const relation = this.relations[child]!;
+      return (relation === 'obj' && child > say) || (relation.startsWith('nsubj') && child < say && this.childrenWith(say, (other) => other.startsWith('nsubj')).length > 1);
+    });
+    if (noun === undefined || (this.words[noun]!.upos !== 'NOUN' && this.words[noun]!.upos !== 'PROPN')) return;
+    // The verb may hang from a noun further into the phrase ("DNA on a baseball cap ← led").
+    const verb = this.subtree(noun).find((node) => node > noun && this.relations[node] === 'acl' && this.words[node]!.upos === 'VERB');
+    if (verb === undefined || this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || ['mark', 'aux', 'aux:pass', 'case'].includes(this.relations[child]!))) return;
+    // An auxiliary below the verb but not its own, outside a relative clause, is the sentence's
+    // real tense ("a former CEO accused of defrauding … was able to …"): the verb only modifies.
+    if (this.subtree(verb).some((node) => this.words[node]!.upos === 'AUX' && this.parent[node] !== verb && !this.inRelativeClause(node, verb))) return;
+    // The noun's words before the verb stay its words; the verb takes the rest of the clause.
+    if (this.relations[noun] === 'obj') {
+      this.parent[verb] = say;
+      this.relations[verb] = 'ccomp';
+    } else {
+      // The frame comes after the claim: the claim is the sentence, the frame hangs from it.
+      this.parent[verb] = -1;
+      this.relations[verb] = 'root';
+      this.parent[say] = verb;
+      this.relations[say] = 'parataxis';
+    }
+    this.parent[noun] = verb;
+    this.relations[noun] = 'nsubj';
+    this.link();
+  }
+
+  /** Whether a relative clause lies on the way up from `node` to `top`. */
+  private inRelativeClause(node: number, top: number): boolean {
+    for (let at = node; at !== top && at >= 0; at = this.parent[at]!) if (this.relations[at] === 'acl:relcl') return true;
+    return false;
   }
 
   relation(node: number): string {

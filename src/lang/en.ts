@@ -81,6 +81,7 @@ export const compression: CompressionRules = {
   possessiveAnaphors: new Set(['his', 'her', 'its', 'their']),
   firstPerson: new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']),
   firstPersonSingular: new Set(['i', 'me', 'my', 'mine', 'myself']),
+  sayingVerbs: new Set(['say', 'says', 'said', 'saying']),
   reportingVerbs: new Set([
     'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'explain', 'explains', 'explained', 'note',
     'notes', 'noted', 'state', 'states', 'stated', 'report', 'reports', 'reported', 'announce', 'announces', 'announced', 'confirm',

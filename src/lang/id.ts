@@ -104,6 +104,7 @@ export const compression: CompressionRules = {
   possessiveAnaphors: new Set(['nya', 'mereka', 'beliau']),
   firstPerson: new Set(['saya', 'aku', 'ku', 'daku', 'kami', 'kita']),
   firstPersonSingular: new Set(['saya', 'aku', 'ku', 'daku']),
+  sayingVerbs: new Set(['mengatakan', 'menyatakan', 'kata', 'katanya', 'ujar', 'ujarnya', 'tutur', 'tuturnya', 'ucap', 'ucapnya']),
   reportingVerbs: new Set([
     'kata', 'katanya', 'ujar', 'ucap', 'tutur', 'jelas', 'tambah', 'ungkap', 'imbuh', 'terang', 'sebut', 'papar', 'lanjut', 'tegas',
     'berkata', 'mengatakan', 'menyatakan', 'menjelaskan', 'mengungkapkan', 'menuturkan', 'menambahkan', 'menyebutkan', 'menyebut',

@@ -80,6 +80,11 @@ export interface CompressionRules {
    * on its own. Verbs of opinion, belief or denial are not here: their speaker is part of the point.
    */
   reportingVerbs: ReadonlySet<string>;
+  /**
+   * The verbs of saying among them, which take what is said and hardly ever a plain noun: after
+   * one, a noun with a verb of its own is that verb's subject ("said DNA led to …").
+   */
+  sayingVerbs: ReadonlySet<string>;
   /** Prepositions of an attribution ("according to X"): the phrase goes like a reporting frame. */
   attributionMarkers: ReadonlySet<string>;
   /**

@@ -61,6 +61,21 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'The company said that its profits rose by 12 percent last year.').text).toBe('The company said that its profits rose by 12 percent');
   });
 
+  it('finds the claim the parser took for a noun with a modifier, after a verb of saying or before it', () => {
+    // The parser reads "said [smoke ← forced …]" and "[gunmen ← robbed …], a spokesman said" as a noun
+    // with a reduced relative clause: the bullet was the frame, or the frame glued to the claim.
+    expect(compress('en', 'Police said smoke from a kitchen fire forced the evacuation of the school on Tuesday.').text).toBe('Smoke from a kitchen fire forced the evacuation of the school');
+    expect(compress('en', 'Two gunmen robbed a bank in central Surabaya, a police spokesman said.').text).toBe('Two gunmen robbed a bank in central Surabaya');
+    // A true reduced relative stays one: "the man arrested on Friday" did not arrest anyone.
+    expect(compress('en', 'Police said the man arrested on Friday had no license.').text).toBe('The man arrested had no license');
+  });
+
+  it('keeps the verb of a name set off by its appositive, not the name alone', () => {
+    const plea = compress('en', 'Maria Lopez, a former director of the city museum, pleaded guilty to fraud on Monday.');
+    expect(plea.text).toBe('Maria Lopez pleaded guilty to fraud');
+    expect(plea.unfit).toBeUndefined();
+  });
+
   it('drops appositives and relative clauses set off by commas', () => {
     expect(compress('id', 'Menteri Keuangan Sri Mulyani, yang baru kembali dari Washington, menyatakan defisit anggaran tetap terkendali.').text).toBe('Defisit anggaran tetap terkendali');
   });
