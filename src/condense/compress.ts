@@ -166,6 +166,7 @@ class Tree {
     this.promoteNames();
     this.timeAsModifier();
     this.joinSubjects();
+    this.frontedSubjects();
     this.predicateAsRoot();
     this.claimOfSaying();
     this.depth = new Int32Array(size);
@@ -274,6 +275,30 @@ class Tree {
         }
         this.link();
       }
+    }
+  }
+
+  /**
+   * Subjects set off by commas before one predicate, when the sentence opens with something put
+   * before its clause ("Saat peresmian itu, masyarakat menyambut …", "Menurut Suryadi, salah seorang
+   * penambang …, penambang belerang mampu …", "Dilansir Caters News, restoran ini mematok …"): the
+   * last one, next to the predicate, is the subject; the others belong to what was put before it.
+   */
+  private frontedSubjects(): void {
+    const opening = this.words.findIndex((word) => /[\p{L}\p{N}]/u.test(word.form));
+    for (let head = 0; head < this.size; head += 1) {
+      const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
+      const last = subjects.at(-1);
+      if (subjects.length < 2 || last === undefined || last > head) continue;
+      const before = this.firstOf(last) - 1;
+      if (before < 0 || this.words[before]!.form !== ',') continue;
+      const first = subjects[0]!;
+      let opener = opening;
+      while (opener >= 0 && this.parent[opener] !== head) opener = this.parent[opener]!;
+      const fronted = (opener >= 0 && opener !== first && opener < first) || this.rules.attributionMarkers.has(this.lower[this.firstOf(first)]!);
+      if (!fronted) continue;
+      for (const subject of subjects.slice(0, -1)) this.relations[subject] = 'dislocated';
+      this.link();
     }
   }
 

@@ -113,7 +113,7 @@ export const compression: CompressionRules = {
     'menggarisbawahi', 'menekankan', 'menulis', 'mengabarkan', 'memberitakan', 'mengingatkan', 'menerangkan', 'mengemukakan',
     'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
   ]),
-  attributionMarkers: new Set(['menurut']),
+  attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),
   clausePrepositions: new Set(['dengan', 'tanpa', 'dalam', 'oleh', 'atas', 'terhadap', 'tentang', 'akan', 'dari', 'kepada', 'lewat', 'melalui']),
   sequenceMarkers: new Set(['setelah', 'sesudah', 'sebelum', 'usai', 'seusai', 'sehabis', 'hingga', 'sampai']),
   genitiveMarkers: new Set([]),

@@ -70,6 +70,15 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'Police said the man arrested on Friday had no license.').text).toBe('The man arrested had no license');
   });
 
+  it('takes the subject next to the predicate when the sentence opens with a phrase put before it', () => {
+    // The parser gave the predicate two subjects, the fronted phrase's noun and the real one.
+    const welcome = compress('id', 'Saat peresmian jembatan itu, warga desa menyambut gembira akses baru ke pasar kecamatan.');
+    expect(welcome.text).toBe('Warga desa menyambut gembira akses baru ke pasar kecamatan');
+    expect(welcome.unfit).toBeUndefined();
+    expect(compress('id', 'Dilansir Reuters, perusahaan tambang asal Kanada menghentikan operasi di Papua sejak Senin.').text).toBe('Perusahaan tambang asal Kanada menghentikan operasi di Papua');
+    expect(compress('id', 'Pada laga tersebut, penyerang muda yang baru masuk di babak kedua, Rizky Pratama berhasil mencetak gol kemenangan.').text).toBe('Rizky Pratama berhasil mencetak gol kemenangan');
+  });
+
   it('keeps the verb of a name set off by its appositive, not the name alone', () => {
     const plea = compress('en', 'Maria Lopez, a former director of the city museum, pleaded guilty to fraud on Monday.');
     expect(plea.text).toBe('Maria Lopez pleaded guilty to fraud');
