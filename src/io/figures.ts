@@ -5,6 +5,7 @@ import type { Figure } from '../model.js';
 import type { FigureRef } from '../parse/figures.js';
 import { FETCH_TIMEOUT_MS, fetchBytes } from './fetch.js';
 import { ReadRefusal, type ReadRefusalReason, readBounded } from './read.js';
+import { svgPicture } from './svg.js';
 
 /** The largest picture a figure may have: a photograph at full size, not a poster. */
 export const MAX_FIGURE_BYTES = 5 * 1024 * 1024;
@@ -47,9 +48,9 @@ const PICTURE_TYPES: { mime: string; test: (bytes: Uint8Array) => boolean }[] = 
  * caption, else the first; the next is tried when one cannot be read), with `all` every one. A
  * file is read only from inside the article's folder, once links are resolved, and only a regular
  * file of at most {@link MAX_FIGURE_BYTES}; a picture on the web only for an article that came
- * from the web, under the same limits; one embedded in the document as it is. Only PNG, JPEG, GIF
- * and WebP are shown (an SVG can carry scripts and links); each picture is embedded as a `data:`
- * URI. A picture that cannot be read is left out with a warning that says why; nothing is thrown
+ * from the web, under the same limits; one embedded in the document as it is. PNG, JPEG, GIF and
+ * WebP are shown as they are; an SVG is drawn as PNG from only what draws ({@link svgPicture}: it
+ * can carry scripts and links); each picture is embedded as a `data:` URI. A picture that cannot be read is left out with a warning that says why; nothing is thrown
  * but a stop.
  */
 export async function readFigures(refs: readonly FigureRef[], mode: FiguresMode, options: FigureReadOptions): Promise<FiguresRead> {
@@ -112,9 +113,13 @@ async function readPicture(ref: FigureRef, options: FigureReadOptions): Promise<
   if (bytes.length > MAX_FIGURE_BYTES) return `is more than the ${MAX_FIGURE_BYTES / 1024 / 1024} MB a picture may have; make it smaller`;
   const type = PICTURE_TYPES.find(({ test }) => test(bytes));
   if (type) return { bytes, mime: type.mime };
-  const head = Buffer.from(bytes.subarray(0, 256)).toString('utf8').trimStart();
-  if (head.startsWith('<svg') || head.startsWith('<?xml')) return 'SVG pictures are not shown (they can carry scripts and links); save it as PNG';
-  return 'is not a PNG, JPEG, GIF or WebP picture';
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').trimStart().toLowerCase();
+  if (/^(?:<\?xml|<!--|<!doctype svg|<svg)/u.test(head)) {
+    // Only what draws is kept (no script, link, embedded document or outside reference), drawn as PNG.
+    const drawn = await svgPicture(Buffer.from(bytes).toString('utf8'));
+    return typeof drawn === 'string' ? drawn : { bytes: drawn, mime: 'image/png' };
+  }
+  return 'is not a PNG, JPEG, GIF, WebP or SVG picture';
 }
 
 /** Why a picture file was not read, in the words of a warning. */

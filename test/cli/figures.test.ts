@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -187,6 +188,70 @@ describe('figure slides', () => {
     const zip = await JSZip.loadAsync(await readFile(join(editable, 'harbour.pptx')));
     const pngs = await Promise.all(Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/') && !zip.files[name]!.dir).map((name) => zip.file(name)!.async('nodebuffer')));
     expect(pngs.some((png) => png.equals(CHART))).toBe(true);
+  });
+});
+
+describe('an SVG figure', () => {
+  /** A chart in the two colours, carrying every way an SVG can run, link or load something. */
+  const hostileSvg = () => `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 240 160" onload="alert('loaded')">
+  <style>@import url(${base}/style.css); .left { fill: rgb(${RED.join(',')}); }</style>
+  <defs><linearGradient id="blue"><stop offset="0" stop-color="rgb(${BLUE.join(',')})"/></linearGradient></defs>
+  <rect width="120" height="160" fill="rgb(${RED.join(',')})" onclick="steal()"/>
+  <rect x="120" width="120" height="160" fill="url(#blue)" style="stroke: url(${base}/tracker.png)"/>
+  <image href="${base}/tracker.png" width="1" height="1"/><image xlink:href="../secret.png" width="1" height="1"/>
+  <script>fetch('${base}/script')</script>
+  <foreignObject width="10" height="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="${base}/frame"></iframe></foreignObject>
+  <a href="javascript:alert(1)"><text x="10" y="20">&b;</text></a>
+  <set attributeName="href" to="javascript:alert(2)"/>
+</svg>`;
+
+  it('is drawn as a PNG from only what draws, loading nothing, and carried into every output', async () => {
+    const dir = await tempDir('ringkas-svg-figure-');
+    await mkdir(join(dir, 'articles'));
+    const article = join(dir, 'articles', 'harbour.md');
+    await writeFile(article, ARTICLE.replace('chart.png', 'chart.svg'));
+    await writeFile(join(dir, 'articles', 'chart.svg'), hostileSvg());
+    await writeFile(join(dir, 'secret.png'), SECRET);
+    requests.length = 0;
+    const out = join(dir, 'out');
+    const built = await runBin(['build', article, '--out', out, '--format', 'md,pdf,pptx', '--json']);
+    expect(built.code, built.stderr).toBe(0);
+    const report = JSON.parse(built.stdout) as Report;
+    expect(report.decks[0]!.figures).toEqual([{ section: 'Cranes', caption: 'Rails before and after the repairs' }]);
+
+    // The Markdown holds a PNG of the chart, in both its colours.
+    const markdown = await readFile(join(out, 'harbour.md'), 'utf8');
+    const uri = /!\[bg right:55% contain\]\(data:image\/png;base64,([A-Za-z0-9+/=]+)\)/u.exec(markdown);
+    expect(uri).not.toBeNull();
+    const png = Buffer.from(uri![1]!, 'base64');
+    const colours = pngColours(png);
+    expect(colours.has(RED.join(','))).toBe(true);
+    expect(colours.has(BLUE.join(','))).toBe(true);
+    expect(png.equals(SECRET)).toBe(false);
+    expect(requests).toEqual([]);
+
+    // The PDF shows it on the figure slide only; the editable PPTX holds the same PNG.
+    const figure = slideClasses(markdown).indexOf('figure');
+    const images = await pdfImagesPerPage(join(out, 'harbour.pdf'));
+    expect(images[figure]).toBeGreaterThan(0);
+    const editable = join(dir, 'editable');
+    expect((await runBin(['build', article, '--out', editable, '--format', 'pptx', '--editable-pptx'])).code).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(join(editable, 'harbour.pptx')));
+    const media = await Promise.all(Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/') && !zip.files[name]!.dir).map((name) => zip.file(name)!.async('nodebuffer')));
+    expect(media.some((file) => file.equals(png))).toBe(true);
+  });
+
+  it('that holds nothing to draw is left out with a warning', async () => {
+    const dir = await tempDir('ringkas-svg-empty-');
+    await writeFile(join(dir, 'harbour.md'), ARTICLE.replace('chart.png', 'chart.svg'));
+    await writeFile(join(dir, 'chart.svg'), '<?xml version="1.0"?><html><body><script>alert(1)</script></body></html>');
+    const built = await runBin(['build', join(dir, 'harbour.md'), '--out', join(dir, 'out'), '--format', 'md', '--json']);
+    expect(built.code, built.stderr).toBe(0);
+    const [deck] = (JSON.parse(built.stdout) as Report).decks;
+    expect(deck!.figures ?? []).toEqual([]);
+    expect(deck!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/left out the picture chart\.svg: is not an SVG picture ringkas can read$/u)]));
   });
 });
 

@@ -1,0 +1,145 @@
+/**
+ * SVG pictures made safe to show, then drawn as PNG: only what draws is kept. An SVG is a document that can hold
+ * scripts, event handlers, links, HTML inside `<foreignObject>`, animations that rewrite links and
+ * CSS that loads from elsewhere; an article's figure may carry any of them. The picture is read with
+ * the HTML parser (which expands no custom entities, so no "billion laughs"), passed through
+ * hast-util-sanitize with an allow-list of SVG's drawing elements and attributes, and written back
+ * as a standalone SVG document. References stay only within the picture (`#id`) or to embedded
+ * raster data (`data:image/png;base64,…`); styles that load anything are left out. The result is
+ * drawn by resvg ({@link svgPicture}): Marp takes no SVG `data:` picture, PowerPoint shows none
+ * without a PNG beside it, and a PNG needs no browser.
+ */
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { type Schema, sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { svg as svgSchema } from 'property-information';
+
+/** The elements that draw, group, define or describe; nothing that runs, links, animates or embeds a document. */
+const DRAWING_ELEMENTS = [
+  'svg', 'g', 'defs', 'symbol', 'use', 'switch', 'title', 'desc', 'metadata',
+  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'image',
+  'text', 'tspan', 'textPath',
+  'linearGradient', 'radialGradient', 'stop', 'pattern', 'clipPath', 'mask', 'marker', 'style',
+  'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix', 'feDiffuseLighting',
+  'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR',
+  'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset', 'fePointLight',
+  'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
+];
+
+/** Elements removed with everything inside them; others not allowed (a link) give way to their allowed content. */
+const REMOVED_WITH_CONTENT = ['script', 'foreignObject', 'iframe', 'object', 'embed', 'audio', 'video', 'canvas', 'animate', 'animateMotion', 'animateTransform', 'set', 'discard', 'handler', 'listener'];
+
+/**
+ * Every SVG attribute but event handlers and the namespaced ones (`xlink:*`, `xml:*`, which a
+ * standalone document would have to declare); `href` is checked apart ({@link isInternalReference}).
+ */
+const DRAWING_ATTRIBUTES = [...Object.keys(svgSchema.property).filter((name) => !/^on[A-Z]/u.test(name) && !/^(?:xLink|xml|xmlns)/u.test(name)), 'xLinkHref'];
+
+const SCHEMA: Schema = {
+  tagNames: DRAWING_ELEMENTS,
+  strip: REMOVED_WITH_CONTENT,
+  attributes: { '*': DRAWING_ATTRIBUTES },
+  // Ids are the picture's own (its gradients, clips, symbols): renaming them would break their
+  // `url(#id)` and `#id` references, and an SVG shown as a picture has no page to clobber.
+  clobber: [],
+  clobberPrefix: '',
+  // `href` is checked by isInternalReference; here it must only not be dropped for its protocol.
+  protocols: {},
+  required: {},
+  ancestors: {},
+};
+
+/** A reference to something inside the picture, or to raster data embedded in it. */
+function isInternalReference(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.startsWith('#') || /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/u.test(trimmed);
+}
+
+/**
+ * Whether CSS can load something or hide what it does: an `@import`, a `url()` that is not `#id`,
+ * an escape (which can spell either), an `expression()` or a `-moz-binding` of old browsers.
+ */
+function cssLoadsAnything(css: string): boolean {
+  if (/@import|\\|expression\s*\(|binding/iu.test(css)) return true;
+  for (const match of css.matchAll(/url\(/giu)) {
+    const rest = css.slice(match.index + 4, match.index + 4 + 256).trimStart();
+    if (!/^["']?#/u.test(rest)) return true;
+  }
+  return false;
+}
+
+/** Takes out what the schema cannot judge: outside references, and styles that load anything. */
+function withoutOutsideReferences(node: Element): void {
+  const { properties } = node;
+  for (const name of ['href', 'xLinkHref']) {
+    const value = properties[name];
+    if (value === undefined) continue;
+    delete properties[name];
+    // SVG 2's plain `href` serves every browser that draws SVG, without the xlink namespace.
+    if (typeof value === 'string' && isInternalReference(value)) properties['href'] = value;
+  }
+  for (const [name, value] of Object.entries(properties)) {
+    if (typeof value === 'string' && cssLoadsAnything(value)) delete properties[name];
+  }
+  node.children = node.children.filter((child) => {
+    if (child.type === 'comment') return false;
+    return !(node.tagName === 'style' && child.type === 'text' && cssLoadsAnything(child.value));
+  });
+  for (const child of node.children) if (child.type === 'element') withoutOutsideReferences(child);
+}
+
+/**
+ * The SVG picture in `text`, made safe (see the module's note), as a standalone SVG document; or
+ * `undefined` when the text holds no `<svg>` element.
+ */
+export function sanitizeSvg(text: string): string | undefined {
+  const tree = fromHtml(text, { fragment: true });
+  const svg = findSvg(tree);
+  if (!svg) return undefined;
+  const clean = sanitize({ type: 'root', children: [svg] }, SCHEMA) as Root;
+  const root = clean.children.find((child): child is Element => child.type === 'element' && child.tagName === 'svg');
+  if (!root) return undefined;
+  withoutOutsideReferences(root);
+  root.properties['xmlns'] = 'http://www.w3.org/2000/svg';
+  return toHtml(root, { space: 'svg' });
+}
+
+function findSvg(tree: Root | Element): Element | undefined {
+  const pending: (Root | Element)[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'svg') return child;
+      pending.push(child);
+    }
+  }
+  return undefined;
+}
+
+/** The longest side, in pixels, of an SVG figure drawn as PNG (a figure fills at most 55% of a 1280-pixel slide). */
+export const SVG_FIGURE_PIXELS = 1600;
+
+/**
+ * An SVG figure as a PNG of at most {@link SVG_FIGURE_PIXELS} on its longest side, drawn from its
+ * safe form ({@link sanitizeSvg}) with the system's fonts; or why it cannot be shown.
+ */
+export async function svgPicture(text: string): Promise<Uint8Array | string> {
+  const safe = sanitizeSvg(text);
+  if (safe === undefined) return 'is not an SVG picture ringkas can read';
+  const { Resvg } = await import('@resvg/resvg-js');
+  try {
+    // Sized from the picture's own width and height, so that a long thin one stays small too.
+    const measured = new Resvg(safe, { font: { loadSystemFonts: false } });
+    const wide = measured.width >= measured.height;
+    const renderer = new Resvg(safe, {
+      fitTo: wide ? { mode: 'width', value: SVG_FIGURE_PIXELS } : { mode: 'height', value: SVG_FIGURE_PIXELS },
+      font: { loadSystemFonts: true },
+      background: 'rgba(0, 0, 0, 0)',
+    });
+    return new Uint8Array(renderer.render().asPng());
+  } catch (error) {
+    return `cannot be drawn (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  }
+}
