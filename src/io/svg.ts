@@ -121,25 +121,53 @@ function findSvg(tree: Root | Element): Element | undefined {
 /** The longest side, in pixels, of an SVG figure drawn as PNG (a figure fills at most 55% of a 1280-pixel slide). */
 export const SVG_FIGURE_PIXELS = 1600;
 
+/** How long one SVG figure may take to draw. */
+export const SVG_DRAW_TIMEOUT_MS = 10_000;
+
 /**
  * An SVG figure as a PNG of at most {@link SVG_FIGURE_PIXELS} on its longest side, drawn from its
  * safe form ({@link sanitizeSvg}) with the system's fonts; or why it cannot be shown.
  */
 export async function svgPicture(text: string): Promise<Uint8Array | string> {
-  const safe = sanitizeSvg(text);
-  if (safe === undefined) return 'is not an SVG picture ringkas can read';
-  const { Resvg } = await import('@resvg/resvg-js');
+  let safe: string | undefined;
   try {
-    // Sized from the picture's own width and height, so that a long thin one stays small too.
-    const measured = new Resvg(safe, { font: { loadSystemFonts: false } });
-    const wide = measured.width >= measured.height;
-    const renderer = new Resvg(safe, {
-      fitTo: wide ? { mode: 'width', value: SVG_FIGURE_PIXELS } : { mode: 'height', value: SVG_FIGURE_PIXELS },
-      font: { loadSystemFonts: true },
-      background: 'rgba(0, 0, 0, 0)',
-    });
-    return new Uint8Array(renderer.render().asPng());
+    safe = sanitizeSvg(text);
   } catch (error) {
-    return `cannot be drawn (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    // The tree walks recurse: a picture nested tens of thousands deep is no drawing anyone made.
+    if (error instanceof RangeError) return 'is nested too deeply to be drawn';
+    throw error;
   }
+  if (safe === undefined) return 'is not an SVG picture ringkas can read';
+  return drawApart(safe);
+}
+
+/**
+ * Draws a safe SVG with resvg in a process of its own, killed after {@link SVG_DRAW_TIMEOUT_MS}:
+ * drawing is one native call, and a thread running it would hold the run until it ends.
+ */
+async function drawApart(svg: string): Promise<Uint8Array | string> {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./svg-worker.js', import.meta.url)), String(SVG_FIGURE_PIXELS)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(svg);
+  return new Promise<Uint8Array | string>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve(`took more than ${SVG_DRAW_TIMEOUT_MS / 1000} s to draw; save it as PNG`);
+    }, SVG_DRAW_TIMEOUT_MS);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      resolve(`cannot be drawn (${error.message.split('\n')[0]})`);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      const png = Buffer.concat(out);
+      resolve(code === 0 && png.length > 0 ? new Uint8Array(png) : Buffer.concat(err).toString('utf8').split('\n')[0] || 'cannot be drawn');
+    });
+  });
 }

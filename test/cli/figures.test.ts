@@ -243,7 +243,7 @@ describe('an SVG figure', () => {
     expect(media.some((file) => file.equals(png))).toBe(true);
   });
 
-  it('that holds nothing to draw is left out with a warning', async () => {
+  it('that holds nothing to draw, is nested beyond reason or takes minutes to draw, is left out with a warning', async () => {
     const dir = await tempDir('ringkas-svg-empty-');
     await writeFile(join(dir, 'harbour.md'), ARTICLE.replace('chart.png', 'chart.svg'));
     await writeFile(join(dir, 'chart.svg'), '<?xml version="1.0"?><html><body><script>alert(1)</script></body></html>');
@@ -252,6 +252,21 @@ describe('an SVG figure', () => {
     const [deck] = (JSON.parse(built.stdout) as Report).decks;
     expect(deck!.figures ?? []).toEqual([]);
     expect(deck!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/left out the picture chart\.svg: is not an SVG picture ringkas can read$/u)]));
+
+    // Nested a hundred thousand deep: left out, the deck still built.
+    await writeFile(join(dir, 'chart.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(100_000)}<rect width="5" height="5"/>${'</g>'.repeat(100_000)}</svg>`);
+    const deep = await runBin(['build', join(dir, 'harbour.md'), '--out', join(dir, 'out'), '--format', 'md', '--json']);
+    expect(deep.code, deep.stderr).toBe(0);
+    expect((JSON.parse(deep.stdout) as Report).decks[0]!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/left out the picture chart\.svg: is nested too deeply to be drawn$/u)]));
+
+    // Three hundred page-sized blurs take minutes to draw: given up on after 10 s, nothing left running.
+    const blurs = `<rect width="3000" height="2000" filter="url(#f)"/>`.repeat(300);
+    await writeFile(join(dir, 'chart.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><filter id="f"><feGaussianBlur stdDeviation="500"/></filter>${blurs}</svg>`);
+    const started = Date.now();
+    const slow = await runBin(['build', join(dir, 'harbour.md'), '--out', join(dir, 'out'), '--format', 'md', '--json']);
+    expect(slow.code, slow.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect((JSON.parse(slow.stdout) as Report).decks[0]!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/left out the picture chart\.svg: took more than 10 s to draw; save it as PNG$/u)]));
   });
 });
 
