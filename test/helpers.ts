@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,19 @@ export const SAMPLE = join(ROOT, 'source', 'aliansi-keamanan-internasional.txt')
 /** The built CLI, as `npm test` leaves it. */
 export const BIN = join(ROOT, 'dist', 'bin.js');
 
-/** A new empty temporary folder. */
-export function tempDir(prefix = 'ringkas-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+/** The temporary folders the current test file made, removed after it ({@link removeTempDirs}). */
+const created: string[] = [];
+
+/** A new empty temporary folder, removed when the test file is done. */
+export async function tempDir(prefix = 'ringkas-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the temporary folders made by {@link tempDir} (test/setup.ts runs it after each test file). */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })));
 }
 
 /** Words as the property checks see them: lower case, letters and digits, inner hyphens and apostrophes kept. */
