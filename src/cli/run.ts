@@ -110,6 +110,8 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     .command(compressCommand.command, compressCommand.describe, compressCommand.builder)
     .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
+    .completion('completion', 'print a shell completion script (bash, zsh): ringkas completion >> ~/.bashrc')
+    .recommendCommands()
     .strict()
     .help()
     .version()
@@ -122,8 +124,9 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
 
   try {
     const args = lastValues((await parser.parseAsync()) as Args);
-    if (args['help'] || args['version']) return ExitCode.ok;
     const command = (args['_'] as unknown[])[0];
+    // yargs has printed what was asked: help, the version or the completion script.
+    if (args['help'] || args['version'] || command === 'completion') return ExitCode.ok;
     const cwd = io.cwd ?? process.cwd();
     const loaded = await loadConfig(cwd, args['config'] as string | undefined);
     if (command === 'outline') return await outlineCommand(args, io, loaded);
@@ -340,7 +343,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 function positiveInteger(value: unknown, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw new UsageError(`${name}: expected a whole number ${range}, got "${String(value)}"`);
+    // yargs reads "--slides abc" as NaN: say what was wrong rather than echo a NaN the user never wrote.
+    const got = typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : `"${String(value)}"`;
+    throw new UsageError(`${name}: expected a whole number ${range}, got ${got}`);
   }
   return value;
 }
