@@ -35,7 +35,7 @@ export interface CompressOptions {
 
 /**
  * Why a sentence makes no bullet whatever is deleted from it: a question, a teaser, a fragment
- * without a predicate, a subject that points to an earlier sentence, an opening connective, a
+ * without a predicate, one that stops on a word promising more (`cut-short`), a subject that points to an earlier sentence, an opening connective, a
  * first-person quote without its speaker, a two-part construction whose halves cannot stay
  * together, a written word whose pieces the parser put far apart, or a "sentence" too long to be one.
  */
@@ -44,6 +44,7 @@ export type Unfit =
   | 'question'
   | 'teaser'
   | 'no-predicate'
+  | 'cut-short'
   | 'dangling-reference'
   | 'connective-opener'
   | 'unattributed-quote'
@@ -1068,6 +1069,7 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
   if (rules.teaserOpeners.some((phrase) => tree.spells(opening, phrase) > 0)) return 'teaser';
   for (let start = 0; start < tree.size; start += 1) if (rules.teaserPhrases.some((phrase) => tree.spells(start, phrase) > 0)) return 'teaser';
   if (!isStatement(tree, top)) return 'no-predicate';
+  if (endsUnfinished(tree, content)) return 'cut-short';
   if (opensWith(tree, content, rules.connectives) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
   if (opensWith(tree, content, rules.anaphors) || danglingSubject(tree, top, keep)) return 'dangling-reference';
   if (content.some((index) => rules.firstPerson.has(tree.lower[index]!)) && isQuote(sentence, tree) && !keepsSpeaker(tree, keep)) return 'unattributed-quote';
@@ -1087,6 +1089,29 @@ function opensWith(tree: Tree, content: readonly number[], phrases: readonly str
 }
 
 /** Whether the top's subject points back to an earlier sentence: "this threat", "its role", "he". */
+/** Parts of speech that cannot end a statement: they tie what comes before to what comes after. */
+const LINKING_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'AUX']);
+
+/**
+ * Whether the bullet stops on a word that promises more, where the sentence went on: a preposition,
+ * a conjunction, a determiner, an auxiliary, or a relative word ("… the first of what", "… house
+ * prices that"). The parser hung the rest elsewhere, so pruning it left the word alone. A verb's
+ * particle ("came in") ends a statement well.
+ */
+function endsUnfinished(tree: Tree, content: readonly number[]): boolean {
+  const last = content.at(-1);
+  if (last === undefined || last >= lastContent(tree)) return false;
+  if (tree.relation(last) === 'compound:prt') return false;
+  const upos = tree.words[last]!.upos;
+  return LINKING_WORDS.has(upos) || (upos === 'PRON' && (RELATIVE_PRONOUNS.has(tree.lower[last]!) || tree.lower[last] === 'what'));
+}
+
+/** The sentence's last word that is not punctuation. */
+function lastContent(tree: Tree): number {
+  for (let index = tree.size - 1; index >= 0; index -= 1) if (!tree.isPunct(index)) return index;
+  return -1;
+}
+
 function danglingSubject(tree: Tree, top: number, keep: Uint8Array): boolean {
   const rules = tree.rules;
   for (const subject of tree.childrenWith(top, (relation) => relation.startsWith('nsubj'))) {

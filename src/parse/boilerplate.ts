@@ -23,6 +23,11 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(editor|penulis|reporter|pewarta|penyunting|writer|author|by|oleh|tags?|topik|kata kunci|keywords?)\s*[:：]/iu,
   // An author line without a colon: "By Ann Lee and Budi Santoso", "OLEH BUDI" — names only.
   /^(?:By|BY|Oleh|OLEH)\s+\p{Lu}[\p{L}.'’-]*,?(?:\s+(?:\p{Lu}[\p{L}.'’-]*,?|and|dan|&))*$/u,
+  // Wire and newsroom credits closing a story: "CNN's Ann Lee contributed to this report.",
+  // "(Reporting by Ann Lee; Editing by Budi Santoso)".
+  /^.{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/iu,
+  /^\((?:additional )?(?:reporting|writing|editing) by\b[^)]{0,200}\)\.?$/iu,
+  /^(?:additional )?(?:reporting|writing) by\b[^;]{0,120};\s*editing by\b.{0,120}$/iu,
   // Headings of lists of other articles.
   /^(most (read|popular|viewed|shared|commented)|terpopuler|populer|trending( now)?|editor'?s picks?|pilihan editor|top stories|latest news|berita terkini|terbaru)[\s.:!]*$/iu,
   // Controls and labels of players, galleries and page tools, left behind as lines of their own.

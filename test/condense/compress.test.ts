@@ -91,6 +91,15 @@ describe('compression drops what a headline editor drops', () => {
 });
 
 describe('compression says when a sentence makes no bullet', () => {
+  it('a bullet that stops on a word promising more, the rest of the sentence hung elsewhere', () => {
+    // The parser made "that" the object of "rents" and hung "were … lower" from it: pruned, "that" was left at the end.
+    const rents = compress('en', 'But the opening of a discount store nearby was associated with rents that were 4 per cent (about £300) lower compared to the wider district.');
+    expect(rents.text).toMatch(/ that$/u);
+    expect(rents.unfit).toBe('cut-short');
+    // A verb's particle ends a statement well.
+    expect(compress('en', 'The new mayor came in after a long and bitter campaign last year.').unfit).toBeUndefined();
+  });
+
   it('a fragment without a predicate', () => {
     expect(compress('id', 'Budi Santoso, 45.').unfit).toBe('no-predicate');
   });

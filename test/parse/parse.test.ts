@@ -61,6 +61,27 @@ describe('parseArticle on the bundled sample', () => {
 });
 
 describe('parseArticle on other sources', () => {
+  it('drops a newsroom credit closing a story, and keeps a sentence that only mentions reporting', async () => {
+    const text = [
+      'Kansas Signs Abortion Law',
+      '',
+      'Kansas became the first state to ban a common second-trimester abortion procedure on Tuesday.',
+      '',
+      'Critics said the law would be challenged in court within weeks.',
+      '',
+      "CNN's Sam Stringer contributed to this report.",
+      '',
+      '(Reporting by Ann Lee; Editing by Budi Santoso)',
+      '',
+      'Reporting by local papers had described the bill as likely to pass.',
+    ].join('\n');
+    const article = await parseArticle({ path: 'kansas.txt', text, kind: 'text' });
+    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+    expect(sentences.join(' ')).not.toMatch(/contributed to this report|Editing by/u);
+    expect(sentences).toContain('Reporting by local papers had described the bill as likely to pass.');
+    expect(article.warnings.map((warning) => warning.message)).toEqual(expect.arrayContaining([expect.stringMatching(/dropped boilerplate: "CNN's Sam Stringer contributed/u)]));
+  });
+
   it('reads Markdown with front matter, a title heading and sections', async () => {
     const markdown = [
       '---',
