@@ -648,6 +648,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   const word = tree.lower[child]!;
   // What holds a negation stays, or the bullet would say the opposite.
   if (tree.negators[child]! > 0) return { keep: 'core' };
+  // The month or weekday of a date stays with its day: "13" alone says nothing.
+  if (tree.words[head]!.upos === 'NUM' && rules.timeWords.has(word)) return { keep: 'core' };
   // A clitic stays with its host ("membeli|nya", "do|n't"), a piece of a written word with the rest of it ("UK-|based").
   if (splitsWord(tree, child)) return { keep: 'core' };
   const fronted = head === top && tree.firstOf(child) < Math.min(top, subjectStart(tree, top));
@@ -777,6 +779,8 @@ function isTime(tree: Tree, phrase: number): boolean {
   const measure = markers.length === 0 && tree.childrenWith(phrase, (relation) => relation === 'nummod' || relation === 'det').some((count) => tree.words[count]!.upos === 'NUM' || /^(?:setengah|separuh|half|a|an)$/u.test(tree.lower[count]!));
   if (rules.timeWords.has(tree.lower[phrase]!)) return !measure;
   if (markers.some((marker) => rules.timeMarkers.has(marker))) return true;
+  // A day of a month: "on April 13, 2014", "on Friday March 14", "pada 22 November".
+  if (tree.words[phrase]!.upos === 'NUM' && tree.children[phrase]!.some((child) => rules.timeWords.has(tree.lower[child]!))) return true;
   // A year: "in 2013", "pada 1998".
   return YEAR.test(tree.lower[phrase]!) && markers.length > 0;
 }

@@ -54,6 +54,11 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'Instead, the city council approved a smaller budget for road repairs.').text).toBe('The city council approved a smaller budget for road repairs');
   });
 
+  it('drops a date as one time phrase, never leaving its day without its month', () => {
+    expect(compress('en', 'Mr Boase had been drinking with a friend in Torquay on April 13, 2014 before the crash.').text).toBe('Mr Boase had been drinking with a friend in Torquay');
+    expect(compress('en', 'The choir will be singing at the cathedral in York on Friday March 14.').text).toBe('The choir will be singing at the cathedral in York');
+  });
+
   it('drops a reporting frame when the claim stands alone, and keeps it when the claim leans on it', () => {
     expect(compress('id', 'Gubernur Jawa Barat mengatakan bahwa jalan tol baru akan dibuka bulan depan.').text).toBe('Jalan tol baru akan dibuka');
     expect(compress('en', 'Unemployment fell to 4 percent in March, the lowest level since 2001, the Labor Department said on Friday.').text).toBe('Unemployment fell to 4 percent');
