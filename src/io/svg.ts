@@ -107,8 +107,8 @@ export function sanitizeSvg(text: string): string | undefined {
 
 function findSvg(tree: Root | Element): Element | undefined {
   const pending: (Root | Element)[] = [tree];
-  while (pending.length > 0) {
-    const node = pending.shift()!;
+  for (let at = 0; at < pending.length; at += 1) {
+    const node = pending[at]!;
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'svg') return child;
