@@ -1098,7 +1098,7 @@ const LINKING_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'AUX']);
 
 /**
  * Whether the bullet stops on a word that promises more, where the sentence went on: a preposition,
- * a conjunction, a determiner, an auxiliary, or a relative word ("… the first of what", "… house
+ * a conjunction, a determiner before its noun, an auxiliary, or a relative word ("… the first of what", "… house
  * prices that"). The parser hung the rest elsewhere, so pruning it left the word alone. A verb's
  * particle ("came in") ends a statement well.
  */
@@ -1107,6 +1107,8 @@ function endsUnfinished(tree: Tree, content: readonly number[]): boolean {
   if (last === undefined || last >= lastContent(tree)) return false;
   if (tree.relation(last) === 'compound:prt') return false;
   const upos = tree.words[last]!.upos;
+  // A determiner after its noun closes the phrase ("tujuan laporan ini", "kebijakan tersebut").
+  if (upos === 'DET' && tree.parent[last]! < last) return false;
   return LINKING_WORDS.has(upos) || (upos === 'PRON' && (RELATIVE_PRONOUNS.has(tree.lower[last]!) || tree.lower[last] === 'what'));
 }
 

@@ -101,8 +101,9 @@ describe('compression says when a sentence makes no bullet', () => {
     const rents = compress('en', 'But the opening of a discount store nearby was associated with rents that were 4 per cent (about £300) lower compared to the wider district.');
     expect(rents.text).toMatch(/ that$/u);
     expect(rents.unfit).toBe('cut-short');
-    // A verb's particle ends a statement well.
+    // A verb's particle ends a statement well, and so does a demonstrative after its noun.
     expect(compress('en', 'The new mayor came in after a long and bitter campaign last year.').unfit).toBeUndefined();
+    expect(compress('id', 'Paragraf pertama menjelaskan tujuan laporan ini dengan jelas.').unfit).toBeUndefined();
   });
 
   it('a fragment without a predicate', () => {
