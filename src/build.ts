@@ -6,10 +6,11 @@ import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { type InputEntry, type ReadSourceOptions, expandInputs } from './io/inputs.js';
 import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.js';
 import type { Deck, Language } from './model.js';
-import { FORMATS, FORMAT_SPECS, type Format, type RenderContext, needsBrowser } from './formats.js';
+import { FORMATS, FORMAT_SPECS, type Format, type RenderContext, loadRenderer, needsBrowser } from './formats.js';
 import { figuresOf } from './outline.js';
 import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
+import { startModelReader } from './syntax/index.js';
 import { type InlineTheme, type Theme, resolveTheme } from './themes/index.js';
 
 export { FORMATS, type Format } from './formats.js';
@@ -81,6 +82,8 @@ export interface BuildReport {
  * input, `<out>/index.html` lists every deck.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  // Every deck needs a syntax model; its reader thread starts while the inputs are found and read.
+  startModelReader();
   const cwd = options.cwd ?? process.cwd();
   const theme = await resolveTheme(options.theme, cwd);
   const outDir = resolve(cwd, options.out);
@@ -168,7 +171,7 @@ async function planDeck(entry: ArticleEntry, options: BuildOptions, report: Deck
   const read: ReadSourceOptions = {};
   if (within !== undefined) read.within = within;
   if (options.signal) read.signal = options.signal;
-  const { article, deck } = await deckFromFile(path, options, file, read);
+  const { article, deck } = await deckFromFile(path, options, file, read, () => loadRenderer(options.formats));
   report.title = article.title;
   if (article.source) report.source = article.source;
   if (article.figures) report.figures = figuresOf(article);

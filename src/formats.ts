@@ -42,6 +42,8 @@ export interface FormatOptions {
 export interface FormatSpec {
   /** Whether it is drawn by the browser (with these options and theme). */
   needsBrowser(options: FormatOptions): boolean;
+  /** Whether it is made from Marp's rendering of the deck (every format but the Markdown). */
+  usesMarp: boolean;
   /** The stage as progress shows it. */
   progress: string;
   /** The label of its link on the index page (not linked when absent). */
@@ -59,6 +61,7 @@ function browserOf(context: RenderContext): BrowserSession {
 export const FORMAT_SPECS: Record<Format, FormatSpec> = {
   md: {
     needsBrowser: () => false,
+    usesMarp: false,
     progress: 'writing Markdown',
     label: 'Markdown',
     suffix: /^\.md$/u,
@@ -69,6 +72,7 @@ export const FORMAT_SPECS: Record<Format, FormatSpec> = {
   },
   html: {
     needsBrowser: () => false,
+    usesMarp: true,
     progress: 'rendering HTML',
     label: 'HTML',
     suffix: /^\.html$/u,
@@ -79,6 +83,7 @@ export const FORMAT_SPECS: Record<Format, FormatSpec> = {
   },
   pdf: {
     needsBrowser: () => true,
+    usesMarp: true,
     progress: 'printing PDF',
     label: 'PDF',
     suffix: /^\.pdf$/u,
@@ -91,6 +96,7 @@ export const FORMAT_SPECS: Record<Format, FormatSpec> = {
     // The editable PPTX is written from the deck, but an SVG logo needs the browser to become the
     // PNG that PowerPoint shows where it cannot draw SVG.
     needsBrowser: (options) => !options.editablePptx || options.theme?.tokens?.logo?.mime === 'image/svg+xml',
+    usesMarp: true,
     progress: 'writing PPTX',
     label: 'PPTX',
     suffix: /^\.pptx$/u,
@@ -106,6 +112,7 @@ export const FORMAT_SPECS: Record<Format, FormatSpec> = {
   },
   png: {
     needsBrowser: () => true,
+    usesMarp: true,
     progress: 'taking PNGs',
     suffix: /^\.\d{3}\.png$/u,
     async render(context) {
@@ -119,6 +126,15 @@ export const FORMAT_SPECS: Record<Format, FormatSpec> = {
 /** Whether any of `formats` is drawn by the browser. */
 export function needsBrowser(formats: readonly Format[], options: FormatOptions): boolean {
   return formats.some((format) => FORMAT_SPECS[format].needsBrowser(options));
+}
+
+/**
+ * Loads Marp when one of `formats` is made from its rendering: about a tenth of a second, which a
+ * build spends while the syntax model is read in its own thread (see `deckFromFile`), rather
+ * than later, after the deck is made.
+ */
+export async function loadRenderer(formats: readonly Format[]): Promise<void> {
+  if (formats.some((format) => FORMAT_SPECS[format].usesMarp)) await import('./render/marp.js');
 }
 
 /** The format a file of a deck called `stem` belongs to, if any. */

@@ -1,14 +1,15 @@
 import { dirname, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { withFigureSlides } from './condense/figures.js';
-import { type CondenseOptions, type SentenceParser, condense, structureArticle } from './condense/index.js';
+import type { ArticleDeck, CondenseOptions, SentenceParser } from './condense/index.js';
 import { ExitCode, fail } from './errors.js';
 import { isWebAddress } from './io/fetch.js';
 import type { FiguresMode } from './io/figures.js';
 import { type ReadSourceOptions, readSource } from './io/inputs.js';
-import type { Article, Deck, Notice } from './model.js';
+import type { Article, Notice } from './model.js';
 import { type ParseOptions, type Source, parseArticle } from './parse/index.js';
-import { loadSyntax } from './syntax/index.js';
+import { loadSyntax, prefetchSyntax } from './syntax/index.js';
+
+export type { ArticleDeck } from './condense/index.js';
 
 /** Options of the browser-free stages, parse and condense. */
 export type DeckOptions = ParseOptions &
@@ -17,41 +18,35 @@ export type DeckOptions = ParseOptions &
     figures?: FiguresMode;
   };
 
-/** An article and the deck made from it. */
-export interface ArticleDeck {
-  article: Article;
-  deck: Deck;
-}
-
 /**
  * Reads an article file (or `-`), parses it and condenses it into a deck. `path` names it in
  * messages; `file` is where it is read from when that differs (a path relative to another folder);
  * `read` bounds the read (the folder it must lie in, the signal that stops a waiting read).
+ * `meanwhile` is work of the caller's that this thread does while the syntax model is read in
+ * its own thread (the build loads its renderer then), instead of waiting.
  */
-export async function deckFromFile(path: string, options: DeckOptions = {}, file: string = path, read: ReadSourceOptions = {}): Promise<ArticleDeck> {
+export async function deckFromFile(
+  path: string,
+  options: DeckOptions = {},
+  file: string = path,
+  read: ReadSourceOptions = {},
+  meanwhile?: () => Promise<unknown>,
+): Promise<ArticleDeck> {
   const { lang, title, subtitle, author, date, source: credit, figures = 'some' } = options;
   const source = await readSource(path, file, read);
   await betweenStages(path, read.signal);
-  const parsed = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, source: credit, signal: read.signal }));
+  const parsed = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, source: credit, signal: read.signal, onLanguage: prefetchSyntax }));
+  const syntax = syntaxFor(parsed);
+  // Awaited below; a failure that comes while this thread is busy is not an unhandled one.
+  syntax.catch(() => undefined);
   if (figures !== 'none') await addFigures(source, parsed, figures, file, read);
+  await meanwhile?.();
+  // The condenser loads while the model is read, too.
+  const { deckOf } = await import('./condense/index.js');
   await betweenStages(path, read.signal);
-  const parser = await syntaxFor(parsed);
+  const parser = await syntax;
   await betweenStages(path, read.signal);
   return deckOf(parsed, parser, options);
-}
-
-/**
- * The condense stage on a parsed article: the article given the structure a deck needs (topical
- * sections and a headline for one without headings), its deck, and its figures' slides. What the
- * deck could not do as asked joins the article's warnings. The article returned is the structured
- * one, whose sections the deck's slides refer to.
- */
-export function deckOf(parsed: Article, parser: SentenceParser, options: CondenseOptions = {}): ArticleDeck {
-  const { maxBullets, maxWords, notes, institution, slides, agenda, glossary, sources } = options;
-  const article = structureArticle(parsed, parser);
-  const deck = withFigureSlides(condense(article, parser, withoutUndefined({ maxBullets, maxWords, notes, institution, slides, agenda, glossary, sources })), article);
-  if (deck.warnings) article.warnings = [...article.warnings, ...deck.warnings];
-  return { article, deck };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { MIN_MAX_WORDS, compressSentence } from '../condense/index.js';
+import { MIN_MAX_WORDS } from '../condense/options.js';
 import { ExitCode, RingkasError } from '../errors.js';
 import { readSource } from '../io/inputs.js';
 import { splitDateline } from '../parse/boilerplate.js';
@@ -41,7 +41,7 @@ export async function runCompress(input: string, args: Record<string, unknown>, 
   const detected = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
   // Sentences of a language ringkas does not know are read as English, as articles are.
   const language = detected === 'unknown' ? 'en' : detected;
-  const parser = await loadSyntax(language);
+  const [parser, { compressSentence }] = await Promise.all([loadSyntax(language), import('../condense/index.js')]);
   const bullets = lines.map((line) => {
     if (line.trim() === '') return '';
     // A news dateline ("Jakarta, CNN Indonesia --") goes, as `build` takes it off an article's lead.

@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { type BuildOptions, FORMATS, type Format, build } from '../build.js';
-import { MIN_MAX_WORDS } from '../condense/index.js';
+import { MIN_MAX_WORDS } from '../condense/options.js';
 import { type LoadedConfig, type RingkasConfig, loadConfig } from '../config.js';
 import { ExitCode, RingkasError, firstLine } from '../errors.js';
 import { displayPath, expandInputs, printable } from '../io/inputs.js';
@@ -62,6 +62,11 @@ class UsageError extends RingkasError {
 
 type Args = Record<string, unknown>;
 
+/** The part of yargs' internals that {@link run} turns off. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
 /**
  * Runs the `ringkas` command line and resolves to its exit code. It never sets `process.exitCode`
  * and never throws for the user's mistakes: those are one line on stderr.
@@ -121,6 +126,13 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     .fail((message, error) => {
       throw error instanceof Error && !message ? error : new UsageError(message ?? 'invalid command line');
     });
+
+  // yargs renders the whole help text after running any command, to keep it for a failure that
+  // might come later: a tenth of a second of measuring strings on every run. ringkas reports its own
+  // failures and never shows help with them (showHelpOnFail(false)), so help is rendered only when
+  // asked for. (An internal of yargs 17; without it, only that time is lost.)
+  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 
   try {
     const args = lastValues((await parser.parseAsync()) as Args);

@@ -1,6 +1,9 @@
 import { type Labels, LANGUAGES } from '../lang/index.js';
 import type { Article, Deck, Notice, Slide } from '../model.js';
+import { withFigureSlides } from './figures.js';
+import { structureArticle } from './structure.js';
 import { closingPart } from './conclusion.js';
+import { type CondenseOptions, MIN_MAX_WORDS } from './options.js';
 import { sourcesSlide } from './sources.js';
 import { type Compression, type SentenceParser, compressSentence } from './compress.js';
 import { wordCount } from './count.js';
@@ -12,26 +15,7 @@ export type { Compression, CompressOptions, SentenceParser, Unfit } from './comp
 export { compressSentence } from './compress.js';
 export { wordCount } from './count.js';
 export { structureArticle } from './structure.js';
-
-/** Budgets and switches of the condense stage. */
-export interface CondenseOptions {
-  /** Bullets per slide at most (default 5). */
-  maxBullets?: number;
-  /** Words per bullet the compressor aims at (default 14, at least {@link MIN_MAX_WORDS}). */
-  maxWords?: number;
-  /** Put the source sentences in the speaker notes (default true). */
-  notes?: boolean;
-  /** Shown on the title slide under the author. */
-  institution?: string;
-  /** Aim for this many slides in all (±1, else a warning says why); by default the deck follows the article's length. */
-  slides?: number;
-  /** An agenda slide when the article has three or more top-level sections (default true). */
-  agenda?: boolean;
-  /** A glossary slide of the acronyms that appear on the slides (default true). */
-  glossary?: boolean;
-  /** A closing slide crediting the source, when anything beyond the title is known of it (default true). */
-  sources?: boolean;
-}
+export { type CondenseOptions, MIN_MAX_WORDS } from './options.js';
 
 interface Settings {
   maxBullets: number;
@@ -42,9 +26,6 @@ interface Settings {
 
 /** A ranked sentence that can be shown: it has a bullet. */
 type Point = Candidate & Pickable;
-
-/** The smallest word budget that still leaves room for a statement (subject, verb, object and more). */
-export const MIN_MAX_WORDS = 5;
 
 /** Without `--slides`, a section shows about this share of its sentences. */
 const SHARE_OF_SENTENCES = 0.4;
@@ -406,4 +387,23 @@ function bySourceOrder<T extends { order: number }>(items: readonly T[]): T[] {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+/** An article and the deck made from it. */
+export interface ArticleDeck {
+  article: Article;
+  deck: Deck;
+}
+
+/**
+ * The condense stage on a parsed article: the article given the structure a deck needs (topical
+ * sections and a headline for one without headings), its deck, and its figures' slides. What the
+ * deck could not do as asked joins the article's warnings. The article returned is the structured
+ * one, whose sections the deck's slides refer to.
+ */
+export function deckOf(parsed: Article, parser: SentenceParser, options: CondenseOptions = {}): ArticleDeck {
+  const article = structureArticle(parsed, parser);
+  const deck = withFigureSlides(condense(article, parser, options), article);
+  if (deck.warnings) article.warnings = [...article.warnings, ...deck.warnings];
+  return { article, deck };
 }

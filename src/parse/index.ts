@@ -82,6 +82,11 @@ export interface ParseOptions {
   source?: string;
   /** Stops a long read (a PDF's pages) when the run is stopped. */
   signal?: AbortSignal;
+  /**
+   * Told the article's language as soon as it is known, before the sentences are split, when the
+   * article has text: the pipeline starts reading that language's syntax model then.
+   */
+  onLanguage?: (lang: Language) => void;
 }
 
 /**
@@ -93,6 +98,7 @@ export async function parseArticle(source: Source, options: ParseOptions = {}): 
   const file = new VFile({ path: source.path, value: text });
   const { blocks, meta, leadingTitle } = await readBlocks(source, text, file, options.signal);
   const { lang, unknown } = chooseLanguage(options.lang, meta.lang, blocks);
+  if (blocks.length > 0) options.onLanguage?.(lang);
   const { sections, dateline } = buildSections(blocks, lang, file);
   if (sections.length === 0) fail(`${source.path}: no article text found; give a file with at least one paragraph of prose`);
 

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Marp } from '@marp-team/marp-core';
+import { createRequire } from 'node:module';
 import { escapeHtml } from '../html-escape.js';
 import type { Deck } from '../model.js';
 import { serializeDeck } from '../serialize/index.js';
 import { embeddedFontCss } from '../themes/fonts.js';
 import { type Theme, markdownSettings } from '../themes/index.js';
 import { BESPOKE_CONTROLS, BESPOKE_CSS, BESPOKE_SCRIPT } from './bespoke-template.js';
+
+/**
+ * marp-core as `npm run build` bundles it (scripts/bundle-marp.mjs): the same code without the
+ * math engines it would load and ringkas never calls, so that it loads in a third of the time. From
+ * dist/render/ and, under the tests, src/render/, the package root is two folders up.
+ */
+const { Marp } = createRequire(import.meta.url)('../../dist/vendor/marp-core.cjs') as typeof import('@marp-team/marp-core');
 
 /** Slides rendered by Marp: the pieces every output format is made from. */
 export interface MarpRender {
@@ -26,23 +33,30 @@ export interface MarpRender {
 const CONTAINER = { tag: 'div', id: ':$p' };
 
 /**
- * Renders Marp Markdown with marp-core. Raw HTML, automatic links, emoji images (fetched from a
+ * How ringkas renders with marp-core. Raw HTML, automatic links, emoji images (fetched from a
  * CDN) and math are off: the Markdown ringkas writes needs none of them, and each would make output
- * depend on something other than the article. marp-core's own script (it fixes the scaling of the
- * slides' SVG in Safari) is taken out of the slides and returned apart, for the presentable deck.
+ * depend on something other than the article (math off is also why the bundle may leave the math
+ * engines out).
+ */
+export const MARP_OPTIONS = {
+  html: false,
+  // Article text is data: a URL in it stays text, never becomes a link.
+  markdown: { linkify: false },
+  emoji: { shortcode: false, unicode: false },
+  math: false,
+  script: { source: 'inline' },
+  minifyCSS: true,
+  inlineSVG: true,
+  container: CONTAINER,
+} as const;
+
+/**
+ * Renders Marp Markdown with marp-core ({@link MARP_OPTIONS}). marp-core's own script (it fixes
+ * the scaling of the slides' SVG in Safari) is taken out of the slides and returned apart, for the
+ * presentable deck.
  */
 export function renderMarp(markdown: string, theme: Theme): MarpRender {
-  const marp = new Marp({
-    html: false,
-    // Article text is data: a URL in it stays text, never becomes a link.
-    markdown: { linkify: false },
-    emoji: { shortcode: false, unicode: false },
-    math: false,
-    script: { source: 'inline' },
-    minifyCSS: true,
-    inlineSVG: true,
-    container: CONTAINER as never,
-  });
+  const marp = new Marp(MARP_OPTIONS as never);
   if (theme.css !== undefined) marp.themeSet.add(theme.css);
   const rendered = marp.render(markdown);
   // With raw HTML off, every tag in Marp's output is Marp's own: exactly one script, its own.

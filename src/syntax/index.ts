@@ -15,6 +15,7 @@ import { UPOS_TAGS, type Upos } from './tagger.js';
 import { type Token, tokenize } from './tokenize.js';
 
 export { tokenize, type Token } from './tokenize.js';
+export { startModelReader } from './model.js';
 export type { Upos } from './tagger.js';
 
 /** A word with its analysis. */
@@ -50,6 +51,14 @@ export async function loadSyntax(lang: Language): Promise<Syntax> {
     parseSentence: (text) => parseTokens(tokenize(text, lang)),
     parseTokens,
   };
+}
+
+/**
+ * Starts reading a language's model, for a run that will soon need it; a failure is reported by
+ * {@link loadSyntax} when the model is asked for.
+ */
+export function prefetchSyntax(lang: Language): void {
+  loadModel(lang).catch(() => undefined);
 }
 
 /** Tokenises, tags and parses a sentence, loading the language's model on first use. */

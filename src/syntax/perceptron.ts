@@ -80,26 +80,17 @@ export class Weights {
   /** Keeps the read-ahead pass of {@link addScores} from being optimised away. */
   private touched = 0;
 
-  constructor(arrays: WeightArrays | PackedWeights, readonly step: number) {
-    if (arrays.classCount > 255) throw new Error('at most 255 classes');
-    this.classCount = arrays.classCount;
-    const { pairs, kept, featureCount } = 'pairs' in arrays ? arrays : pack(arrays, step);
+  constructor(
+    source: WeightArrays | PackedWeights | WeightTable,
+    readonly step: number,
+  ) {
+    const { classCount, table, pairs, featureCount } = 'table' in source ? source : weightTable('pairs' in source ? source : pack(source, step));
+    if (classCount > 255) throw new Error('at most 255 classes');
+    this.classCount = classCount;
+    this.table = table;
     this.pairs = pairs;
     this.size = featureCount;
-    // At most half full, so that a probe for an absent feature ends after a step or two.
-    let slots = 16;
-    while (slots < featureCount * 2) slots *= 2;
-    this.mask = slots - 1;
-    this.table = new Int32Array(slots * 2);
-    for (let feature = 0; feature < featureCount; feature += 1) {
-      const key = kept[3 * feature]!;
-      const start = kept[3 * feature + 1]!;
-      const count = kept[3 * feature + 2]!;
-      let slot = key & this.mask;
-      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot * 2] = key | 0;
-      this.table[slot * 2 + 1] = (start << 8) | count;
-    }
+    this.mask = table.length / 2 - 1;
   }
 
   /** Adds the weights (in units of {@link step}) of the first `count` features to `scores`. */
@@ -143,6 +134,36 @@ export interface PackedWeights {
   /** Three numbers per feature: key, first pair, pair count. */
   kept: Uint32Array;
   featureCount: number;
+}
+
+/**
+ * Weights laid out as {@link Weights} reads them: its lookup table and pairs, plain typed arrays
+ * that a worker thread can build and hand over without copying.
+ */
+export interface WeightTable {
+  classCount: number;
+  /** Two numbers per slot: the key, then `start << 8 | count` (0: empty slot); a power of two of slots. */
+  table: Int32Array;
+  pairs: Int32Array;
+  featureCount: number;
+}
+
+/** Puts packed weights into an open-addressing table, at most half full so that a probe for an absent feature ends after a step or two. */
+export function weightTable({ classCount, pairs, kept, featureCount }: PackedWeights): WeightTable {
+  let slots = 16;
+  while (slots < featureCount * 2) slots *= 2;
+  const mask = slots - 1;
+  const table = new Int32Array(slots * 2);
+  for (let feature = 0; feature < featureCount; feature += 1) {
+    const key = kept[3 * feature]!;
+    const start = kept[3 * feature + 1]!;
+    const count = kept[3 * feature + 2]!;
+    let slot = key & mask;
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    table[slot * 2] = key | 0;
+    table[slot * 2 + 1] = (start << 8) | count;
+  }
+  return { classCount, table, pairs, featureCount };
 }
 
 /** Quantises weights into {@link PackedWeights}, leaving out weights that round to 0 and features left with none. */

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVAL_DATA_DIR, type EvalItem, loadEvalSets } from '../../scripts/eval-data.mjs';
 import { MAX_TREE_WORDS } from '../../src/condense/compress.js';
+import { deckOf } from '../../src/condense/index.js';
 import { MAX_HEADLINE_WORDS } from '../../src/condense/structure.js';
 import { MAX_KEY_PHRASE_WORDS } from '../../src/condense/topics.js';
 import { readSource } from '../../src/io/inputs.js';
 import type { Article } from '../../src/model.js';
 import { parseArticle } from '../../src/parse/index.js';
-import { deckOf, syntaxFor } from '../../src/pipeline.js';
+import { syntaxFor } from '../../src/pipeline.js';
 import { ROOT, isDeletionOf } from '../helpers.js';
 
 /**

@@ -145,14 +145,12 @@ describe.skipIf(!existsSync(TREEBANKS))('the shipped models on treebank test sen
 
 describe('lazy loading', () => {
   it('importing reads no model; building a deck reads its language’s once, and later parses no more', async () => {
-    // A child process with the file reads watched: the model files are read with fs.promises.readFile.
+    // A child process that watches which model files it asks a reader thread for.
     const script = `
-      import { syncBuiltinESMExports } from 'node:module';
-      import fs from 'node:fs';
+      import { Worker } from 'node:worker_threads';
       const reads = [];
-      const original = fs.promises.readFile;
-      fs.promises.readFile = (path, ...rest) => { if (String(path).includes('syntax-')) reads.push(String(path)); return original(path, ...rest); };
-      syncBuiltinESMExports();
+      const original = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) { if (String(message?.path).includes('syntax-')) reads.push(String(message.path)); return original.call(this, message, ...rest); };
       const { run } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'run.js'))});
       const syntax = await import(${JSON.stringify(join(ROOT, 'dist', 'syntax', 'index.js'))});
       const imported = reads.length;
@@ -171,5 +169,26 @@ describe('lazy loading', () => {
     // The sample is Indonesian: condensing it parses its bullets' sentences with that model alone.
     expect(built).toEqual([expect.stringMatching(/models\/syntax-id\.bin\.gz$/u)]);
     expect(after).toBe(1);
+  });
+});
+
+describe('the model reader thread', () => {
+  it('reports a model file it cannot read in one line, naming the file and the fix', async () => {
+    const { loadModel } = await import('../../src/syntax/model.js');
+    // No language "xx" is shipped: its file is missing, as after a broken install.
+    await expect(loadModel('xx' as 'id')).rejects.toThrow(/^cannot read the xx syntax model \S*models\/syntax-xx\.bin\.gz: ENOENT[^\n]*; reinstall ringkas or run "npm run train"$/u);
+  });
+
+  it('started ahead of need and never used, does not keep the process alive', async () => {
+    const script = `
+      const { startModelReader } = await import(${JSON.stringify(join(ROOT, 'dist', 'syntax', 'index.js'))});
+      startModelReader();
+      console.log('started');
+    `;
+    // Without unref() the process would wait on the idle thread forever; the timeout ends that as a failure.
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    expect(out.trim()).toBe('started');
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * The worker thread that reads a syntax model file (see `readModel` in model.ts): waits for the
+ * file's path, reads and gunzips it, decodes it into lookup tables, and hands them to the thread
+ * that asked, moving the typed arrays rather than copying them. Then it ends.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import { type ReaderAnswer, decodeModelTables, tableBuffers } from './model.js';
+
+/** The decoded model of the file at `path`, or why there is none. */
+function read(path: string): ReaderAnswer {
+  let bytes: Uint8Array;
+  try {
+    bytes = gunzipSync(readFileSync(path));
+  } catch (error) {
+    return { error: (error as Error).message, reading: true };
+  }
+  try {
+    return { tables: decodeModelTables(bytes) };
+  } catch (error) {
+    return { error: (error as Error).message, reading: false };
+  }
+}
+
+parentPort!.once('message', ({ path }: { path: string }) => {
+  const answer = read(path);
+  parentPort!.postMessage(answer, 'tables' in answer ? tableBuffers(answer.tables) : []);
+  parentPort!.close();
+});
