@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ExitCode, fail } from '../../errors.js';
 
 /** A browser executable and where it was found, which decides how it is started. */
@@ -80,15 +80,16 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
 async function bundledChromium(): Promise<string | undefined> {
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
   try {
-    const entry = fileURLToPath(import.meta.resolve('@sparticuz/chromium'));
-    const packageDir = dirname(dirname(entry));
-    const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    const { packageDir, version } = await packageOf(fileURLToPath(import.meta.resolve('@sparticuz/chromium')), '@sparticuz/chromium');
     const target = join(tmpdir(), `ringkas-chromium-${version}-${process.getuid?.() ?? 0}`);
     const executable = join(target, 'chromium');
     if (await isExecutable(executable)) return executable;
 
     const staging = await mkdtemp(join(tmpdir(), 'ringkas-chromium-staging-'));
-    const { inflate } = await import('@sparticuz/chromium');
+    // Version 143, the last whose engines allow Node 20, keeps inflate() in a module its exports
+    // map does not list; the rest of the package (its launch arguments for AWS Lambda) is not used.
+    const lambdafs = pathToFileURL(join(packageDir, 'build', 'esm', 'lambdafs.js')).href;
+    const { inflate } = (await import(lambdafs)) as { inflate(file: string): Promise<string> };
     // inflate() writes to os.tmpdir(), read when it is called: point it at the staging folder for
     // the synchronous part of the calls only.
     const previous = process.env['TMPDIR'];
@@ -107,6 +108,17 @@ async function bundledChromium(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The folder and version of the package `name` that `entry` (its main module) lies in. */
+async function packageOf(entry: string, name: string): Promise<{ packageDir: string; version: string }> {
+  for (let folder = dirname(entry); folder !== dirname(folder); folder = dirname(folder)) {
+    const manifest = await readFile(join(folder, 'package.json'), 'utf8').catch(() => undefined);
+    if (manifest === undefined) continue;
+    const { name: found, version } = JSON.parse(manifest) as { name?: string; version: string };
+    if (found === name) return { packageDir: folder, version };
+  }
+  throw new Error(`no package.json of ${name} above ${entry}`);
 }
 
 async function mustBeExecutable(path: string, from: string): Promise<string> {
