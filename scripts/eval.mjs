@@ -25,7 +25,8 @@ import { l as rougeL, n as rougeN } from 'js-rouge';
 import { outlineOf, takeawaySlides } from '../dist/outline.js';
 import { parseArticle } from '../dist/parse/index.js';
 import { tokenize } from '../dist/syntax/index.js';
-import { deckOf, syntaxFor } from '../dist/pipeline.js';
+import { deckOf } from '../dist/condense/index.js';
+import { syntaxFor } from '../dist/pipeline.js';
 import { join } from 'node:path';
 import { EVAL_DATA_DIR, asSummary, loadEvalSets } from './eval-data.mjs';
 
