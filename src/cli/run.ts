@@ -130,7 +130,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
   // yargs renders the whole help text after running any command, to keep it for a failure that
   // might come later: a tenth of a second of measuring strings on every run. ringkas reports its own
   // failures and never shows help with them (showHelpOnFail(false)), so help is rendered only when
-  // asked for. (An internal of yargs 17; without it, only that time is lost.)
+  // asked for. (An internal of yargs 17 and 18; without it, only that time is lost.)
   const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
   if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 
