@@ -34,7 +34,7 @@ import { serializeDeck } from '../dist/serialize/index.js';
 import { markdownSettings, resolveTheme } from '../dist/themes/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'dist', 'bin.js');
+const BIN = join(ROOT, 'dist', 'bundle', 'bin.js');
 const MARP = join(ROOT, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 const SAMPLE = join(ROOT, 'source', 'aliansi-keamanan-internasional.txt');
 const RUNS = Number(process.env.RUNS ?? 5);

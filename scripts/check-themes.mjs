@@ -60,7 +60,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('| theme | decks | slides | overflowing | content slides under 60% | emptiest | median |');
   console.log('|---|---|---|---|---|---|---|');
   for (const theme of themes) {
-    const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'bin.js'), 'check', articles, '--theme', theme, '--json', '--concurrency', '2'], { cwd: dir, maxBuffer: 64 << 20 }).catch((error) => error);
+    const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'bundle', 'bin.js'), 'check', articles, '--theme', theme, '--json', '--concurrency', '2'], { cwd: dir, maxBuffer: 64 << 20 }).catch((error) => error);
     const report = JSON.parse(stdout);
     const decks = report.decks.filter((deck) => !deck.error);
     // Fill counts on content-like slides: the title slide is meant to be airy.

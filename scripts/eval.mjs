@@ -99,7 +99,7 @@ const COMPRESSION_SETS = [
   { name: 'Google (en)', file: 'google-dev.tsv', lang: 'en', tokenised: true },
   { name: 'IndoSum (id)', file: 'indosum-dev.tsv', lang: 'id', tokenised: false },
 ];
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/bundle/bin.js', import.meta.url));
 const BASELINE_WORDS = 14;
 
 /** The corpus's tokens ("country 's", "do n't", `` … '') back into ordinary spacing. */

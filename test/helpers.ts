@@ -12,7 +12,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The bundled sample article. */
 export const SAMPLE = join(ROOT, 'source', 'aliansi-keamanan-internasional.txt');
 /** The built CLI, as `npm test` leaves it. */
-export const BIN = join(ROOT, 'dist', 'bin.js');
+export const BIN = join(ROOT, 'dist', 'bundle', 'bin.js');
 
 /** The temporary folders the current test file made, removed after it ({@link removeTempDirs}). */
 const created: string[] = [];

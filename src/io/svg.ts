@@ -148,7 +148,8 @@ export async function svgPicture(text: string): Promise<Uint8Array | string> {
 async function drawApart(svg: string): Promise<Uint8Array | string> {
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./svg-worker.js', import.meta.url)), String(SVG_FIGURE_PIXELS)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // By the package's layout, not this module's place: the command runs bundled (dist/bundle/), tests from src/.
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/io/svg-worker.js', import.meta.url)), String(SVG_FIGURE_PIXELS)], { stdio: ['pipe', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

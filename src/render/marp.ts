@@ -8,7 +8,7 @@ import { type Theme, markdownSettings } from '../themes/index.js';
 import { BESPOKE_CONTROLS, BESPOKE_CSS, BESPOKE_SCRIPT } from './bespoke-template.js';
 
 /**
- * marp-core as `npm run build` bundles it (scripts/bundle-marp.mjs): the same code without the
+ * marp-core as `npm run build` bundles it (scripts/bundle.mjs): the same code without the
  * math engines it would load and ringkas never calls, so that it loads in a third of the time. From
  * dist/render/ and, under the tests, src/render/, the package root is two folders up.
  */

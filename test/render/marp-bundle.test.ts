@@ -10,7 +10,7 @@ import { serializeDeck } from '../../src/serialize/index.js';
 import { markdownSettings, resolveTheme } from '../../src/themes/index.js';
 import { ROOT, SAMPLE } from '../helpers.js';
 
-/** marp-core as `npm run build` bundles it for ringkas (scripts/bundle-marp.mjs), math engines left out. */
+/** marp-core as `npm run build` bundles it for ringkas (scripts/bundle.mjs), math engines left out. */
 const { Marp: BundledMarp } = createRequire(import.meta.url)(join(ROOT, 'dist', 'vendor', 'marp-core.cjs')) as typeof import('@marp-team/marp-core');
 
 function rendered(Marp: typeof InstalledMarp, markdown: string, themeCss?: string) {
