@@ -121,7 +121,7 @@ export function decodeModelTables(bytes: Uint8Array): ModelTables {
 
 /** The buffers of decoded tables, which a worker moves to the thread that asked. */
 export function tableBuffers(tables: ModelTables): ArrayBuffer[] {
-  return [tables.forward, tables.backward, tables.parser].flatMap(({ table, pairs }) => [table.buffer as ArrayBuffer, pairs.buffer as ArrayBuffer]);
+  return [tables.forward, tables.backward, tables.parser].flatMap(({ table, pairs, dense }) => [table.buffer as ArrayBuffer, pairs.buffer as ArrayBuffer, dense.buffer as ArrayBuffer]);
 }
 
 /** The tagger and parser of decoded tables. */

@@ -305,7 +305,6 @@ export interface Tree {
 /** Parses tagged sentences into labelled dependency trees. */
 export class Parser {
   private readonly features = new Uint32Array(PARSER_FEATURES);
-  private readonly scores: Int32Array;
   private readonly rootLabel: number;
 
   constructor(
@@ -313,7 +312,6 @@ export class Parser {
     /** Relation names, numbered as the transitions use them. */
     readonly labels: readonly string[],
   ) {
-    this.scores = new Int32Array(weights.classCount);
     this.rootLabel = labels.indexOf('root');
     if (this.rootLabel < 0) throw new Error('parser labels lack "root"');
   }
@@ -323,9 +321,7 @@ export class Parser {
     const state = new ParseState(parserWords(forms), parserTags(tags), this.rootLabel);
     while (!state.done) {
       const count = state.features(this.features);
-      this.scores.fill(0);
-      this.weights.addScores(this.features, count, this.scores);
-      state.apply(bestAllowed(this.scores, state.allowedKinds(), this.rootLabel));
+      state.apply(bestAllowed(this.weights.scores(this.features, count), state.allowedKinds(), this.rootLabel));
     }
     return {
       heads: Array.from(state.heads.subarray(1)),

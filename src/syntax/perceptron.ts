@@ -1,8 +1,10 @@
 /**
  * The linear models behind the tagger and the parser: features are 32-bit hashes of a template and
- * its values, each with a short list of (class, weight) pairs. Hashing keeps the feature tables
- * free of strings, so that scoring is a few integer operations and typed-array reads per feature.
+ * its values, each with (class, weight) pairs. Hashing keeps the feature tables free of strings,
+ * so that scoring is integer work on typed arrays, done by a small WebAssembly module (score.wat).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** FNV-1a over the UTF-16 code units of a string: the hash every string feature value starts from. */
 export function hashString(text: string): number {
@@ -62,66 +64,101 @@ export function quantize(value: number, step: number): number {
 }
 
 /**
- * Frozen weights for scoring, laid out for few memory reads per feature: an open-addressing table
- * of (key, where its pairs start and how many) and one array of pairs, each a class in the high
- * 16 bits and the weight in units of `step` in the low 16. Scoring a state reads a hundred features
- * scattered over megabytes, so cache misses, not arithmetic, set the speed.
+ * Frozen weights for scoring, in the memory of a WebAssembly module (src/syntax/score.wat) that
+ * adds them up: an open-addressing table of feature keys; for each feature either a short list of
+ * (class, weight) pairs or, when it has a weight for many classes, a dense row of 16-bit weights
+ * added eight classes at a time. Scores are whole multiples of `step`, the same bit for bit as
+ * adding the pairs one by one.
  */
 export class Weights {
   readonly classCount: number;
-  /** Two numbers per slot: the key, then `start << 8 | count` (0: empty slot). */
-  private readonly table: Int32Array;
-  private readonly pairs: Int32Array;
-  private readonly mask: number;
   /** Features held. */
   readonly size: number;
-  /** Scratch: the table entry of each feature being scored. */
-  private found = new Int32Array(128);
-  /** Keeps the read-ahead pass of {@link addScores} from being optimised away. */
-  private touched = 0;
+  private readonly score: (features: number, count: number, scores: number, table: number, mask: number, pairs: number, dense: number, rowBytes: number) => void;
+  /** The arguments of `score` after the count: where things are in memory, the table's mask, a dense row's length. */
+  private readonly layout: readonly [scores: number, table: number, mask: number, pairs: number, dense: number, rowBytes: number];
+  private readonly featureView: Uint32Array;
+  private readonly scoreView: Int32Array;
 
   constructor(
     source: WeightArrays | PackedWeights | WeightTable,
     readonly step: number,
   ) {
-    const { classCount, table, pairs, featureCount } = 'table' in source ? source : weightTable('pairs' in source ? source : pack(source, step));
+    const { classCount, table, pairs, dense, featureCount } = 'table' in source ? source : weightTable('pairs' in source ? source : pack(source, step));
     if (classCount > 255) throw new Error('at most 255 classes');
     this.classCount = classCount;
-    this.table = table;
-    this.pairs = pairs;
     this.size = featureCount;
-    this.mask = table.length / 2 - 1;
+    const rowBytes = rowLength(classCount) * 2;
+    const at16 = (offset: number) => Math.ceil(offset / 16) * 16;
+    // Keys first, then the sums, the table, the pairs and the dense rows.
+    const scoresAt = MAX_SCORED_FEATURES * 4;
+    const tableAt = at16(scoresAt + rowBytes * 2);
+    const pairsAt = tableAt + table.byteLength;
+    const denseAt = at16(pairsAt + pairs.byteLength);
+    const { exports } = new WebAssembly.Instance(scorerModule());
+    const memory = exports.memory as WebAssembly.Memory;
+    const needed = Math.ceil((denseAt + dense.byteLength) / WASM_PAGE) - memory.buffer.byteLength / WASM_PAGE;
+    if (needed > 0) memory.grow(needed);
+    // Views are taken after the memory has grown (growing detaches older ones); it never grows again.
+    new Int32Array(memory.buffer, tableAt, table.length).set(table);
+    new Int32Array(memory.buffer, pairsAt, pairs.length).set(pairs);
+    new Int16Array(memory.buffer, denseAt, dense.length).set(dense);
+    this.featureView = new Uint32Array(memory.buffer, 0, MAX_SCORED_FEATURES);
+    this.scoreView = new Int32Array(memory.buffer, scoresAt, classCount);
+    this.score = exports.score as Weights['score'];
+    this.layout = [scoresAt, tableAt, table.length / 2 - 1, pairsAt, denseAt, rowBytes];
   }
 
-  /** Adds the weights (in units of {@link step}) of the first `count` features to `scores`. */
-  addScores(features: Uint32Array, count: number, scores: Int32Array): void {
-    const { table, mask, pairs } = this;
-    const found = this.found.length >= count ? this.found : (this.found = new Int32Array(count));
-    // Three passes, so that the memory reads of different features overlap instead of waiting on
-    // each other: look every feature up, then touch every feature's pairs, then add them up.
-    for (let index = 0; index < count; index += 1) {
-      const key = features[index]! | 0;
-      let slot = key & mask;
-      let packed = table[slot * 2 + 1]!;
-      while (packed !== 0 && table[slot * 2] !== key) {
-        slot = (slot + 1) & mask;
-        packed = table[slot * 2 + 1]!;
-      }
-      found[index] = packed;
-    }
-    let touched = 0;
-    for (let index = 0; index < count; index += 1) if (found[index] !== 0) touched |= pairs[found[index]! >>> 8]!;
-    this.touched = touched;
-    for (let index = 0; index < count; index += 1) {
-      const packed = found[index]!;
-      if (packed === 0) continue;
-      const end = (packed >>> 8) + (packed & 0xff);
-      for (let entry = packed >>> 8; entry < end; entry += 1) {
-        const pair = pairs[entry]!;
-        scores[pair >>> 16]! += (pair << 16) >> 16;
-      }
-    }
+  /**
+   * The scores of the first `count` of `features` (at most {@link MAX_SCORED_FEATURES}): per
+   * class, the sum of its weights in units of {@link step}. The array is these weights' own and
+   * is overwritten by the next call.
+   */
+  scores(features: Uint32Array, count: number): Int32Array {
+    if (count > MAX_SCORED_FEATURES) throw new Error(`at most ${MAX_SCORED_FEATURES} features a state, not ${count}`);
+    this.featureView.set(count === features.length ? features : features.subarray(0, count));
+    this.score(0, count, ...this.layout);
+    return this.scoreView;
   }
+}
+
+/** The most features one state can have scored (the parser has 106, the tagger 48). */
+export const MAX_SCORED_FEATURES = 256;
+const WASM_PAGE = 65536;
+
+/**
+ * The compiled scorer, read on first use from the built package (two folders up from dist/syntax/,
+ * dist/bundle/ and, under the tests, src/syntax/).
+ */
+let scorer: WebAssembly.Module | undefined;
+const SCORER_URL = new URL('../../dist/syntax/score.wasm', import.meta.url);
+
+function scorerModule(): WebAssembly.Module {
+  if (scorer === undefined) {
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(readFileSync(SCORER_URL));
+    } catch (error) {
+      throw new Error(`cannot read the syntax scorer ${fileURLToPath(SCORER_URL)}: ${(error as Error).message}; run "npm run build"`);
+    }
+    scorer = new WebAssembly.Module(bytes);
+  }
+  return scorer;
+}
+
+/** The weights in a dense row: one per class, rounded up to a multiple of eight (one SIMD step). */
+function rowLength(classCount: number): number {
+  return Math.ceil(classCount / 8) * 8;
+}
+
+/**
+ * A feature with at least this many weights gets a dense row. A row costs one SIMD step per eight
+ * classes, a pair a handful of scalar steps; at a quarter of the row the two cost about the same.
+ * (Measured on the parser: features with 16 weights or more as rows, 2 times the speed; 32 or more,
+ * the same speed in a fifth of the memory.)
+ */
+function denseFrom(classCount: number): number {
+  return Math.max(4, rowLength(classCount) / 4);
 }
 
 /**
@@ -137,23 +174,45 @@ export interface PackedWeights {
 }
 
 /**
- * Weights laid out as {@link Weights} reads them: its lookup table and pairs, plain typed arrays
- * that a worker thread can build and hand over without copying.
+ * Weights laid out as {@link Weights} reads them: plain typed arrays that a worker thread can build
+ * and hand over without copying.
  */
 export interface WeightTable {
   classCount: number;
-  /** Two numbers per slot: the key, then `start << 8 | count` (0: empty slot); a power of two of slots. */
+  /**
+   * Two numbers per slot, a power of two of slots: the key, then what it holds: 0 for an empty slot,
+   * `start << 8 | count` of its run in `pairs`, or `-row - 1` for a row of `dense`.
+   */
   table: Int32Array;
+  /** Class (high 16 bits) and weight (low 16) of features with few weights. */
   pairs: Int32Array;
+  /** Rows of a weight per class (rounded up to a multiple of eight, 0 beyond the last), for features with many. */
+  dense: Int16Array;
   featureCount: number;
 }
 
-/** Puts packed weights into an open-addressing table, at most half full so that a probe for an absent feature ends after a step or two. */
+/**
+ * Lays packed weights out for scoring: an open-addressing table at most half full, so that a
+ * probe for an absent feature ends after a step or two; features with many weights as dense rows.
+ */
 export function weightTable({ classCount, pairs, kept, featureCount }: PackedWeights): WeightTable {
   let slots = 16;
   while (slots < featureCount * 2) slots *= 2;
   const mask = slots - 1;
   const table = new Int32Array(slots * 2);
+  const lanes = rowLength(classCount);
+  const denseCount = denseFrom(classCount);
+  let rows = 0;
+  let listed = 0;
+  for (let feature = 0; feature < featureCount; feature += 1) {
+    if (kept[3 * feature + 2]! >= denseCount) rows += 1;
+    else listed += kept[3 * feature + 2]!;
+  }
+  const dense = new Int16Array(rows * lanes);
+  const lists = new Int32Array(listed);
+  if (listed >= 1 << 23) throw new Error('too many weights for the table (at most 2^23 listed)');
+  rows = 0;
+  listed = 0;
   for (let feature = 0; feature < featureCount; feature += 1) {
     const key = kept[3 * feature]!;
     const start = kept[3 * feature + 1]!;
@@ -161,9 +220,17 @@ export function weightTable({ classCount, pairs, kept, featureCount }: PackedWei
     let slot = key & mask;
     while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
     table[slot * 2] = key | 0;
-    table[slot * 2 + 1] = (start << 8) | count;
+    if (count >= denseCount) {
+      for (let entry = start; entry < start + count; entry += 1) dense[rows * lanes + (pairs[entry]! >>> 16)] = pairs[entry]! & 0xffff;
+      table[slot * 2 + 1] = -rows - 1;
+      rows += 1;
+    } else {
+      lists.set(pairs.subarray(start, start + count), listed);
+      table[slot * 2 + 1] = (listed << 8) | count;
+      listed += count;
+    }
   }
-  return { classCount, table, pairs, featureCount };
+  return { classCount, table, pairs: lists, dense, featureCount };
 }
 
 /** Quantises weights into {@link PackedWeights}, leaving out weights that round to 0 and features left with none. */

@@ -203,7 +203,6 @@ export function taggerFeatures(context: TaggerContext, word: number, previousTag
  */
 export class Tagger {
   private readonly features = new Uint32Array(TAGGER_FEATURES);
-  private readonly scores: Int32Array;
 
   constructor(
     /** The left-to-right model. */
@@ -212,13 +211,11 @@ export class Tagger {
     readonly backward: Weights,
     /** Lowercase words → the tags they had in training, as bits. */
     readonly lexicon: ReadonlyMap<string, number>,
-  ) {
-    this.scores = new Int32Array(forward.classCount);
-  }
+  ) {}
 
   /** The tag numbers (indices into {@link UPOS_TAGS}) of a sentence's words. */
   tag(forms: readonly string[]): number[] {
-    const classes = this.scores.length;
+    const classes = this.forward.classCount;
     const totals = new Int32Array(forms.length * classes);
     this.pass(this.forward, forms, (word) => word, totals);
     this.pass(this.backward, [...forms].reverse(), (word) => forms.length - 1 - word, totals);
@@ -229,15 +226,14 @@ export class Tagger {
   private pass(weights: Weights, forms: readonly string[], placeOf: (word: number) => number, totals: Int32Array): void {
     const context = taggerContext(forms, this.lexicon);
     const tags: number[] = [];
-    const classes = this.scores.length;
+    const classes = weights.classCount;
     for (let word = 0; word < forms.length; word += 1) {
       const [previous, beforeThat] = historyOf(tags, word);
       const count = taggerFeatures(context, word, previous, beforeThat, this.features);
-      this.scores.fill(0);
-      weights.addScores(this.features, count, this.scores);
-      tags.push(argmax(this.scores));
+      const scores = weights.scores(this.features, count);
+      tags.push(argmax(scores));
       const at = placeOf(word) * classes;
-      for (let tag = 0; tag < classes; tag += 1) totals[at + tag]! += this.scores[tag]!;
+      for (let tag = 0; tag < classes; tag += 1) totals[at + tag]! += scores[tag]!;
     }
   }
 }

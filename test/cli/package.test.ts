@@ -17,7 +17,7 @@ describe('the published package', () => {
     const tarball = join(folder, (await readdir(folder)).find((name) => name.endsWith('.tgz'))!);
     const { stdout: listing } = await run('tar', ['-tzf', tarball]);
     const files = listing.split('\n');
-    for (const needed of ['dist/bundle/bin.js', 'dist/index.js', 'dist/index.d.ts', 'dist/vendor/marp-core.cjs', 'dist/syntax/model-worker.js', 'models/syntax-id.bin.gz', 'models/syntax-en.bin.gz', 'models/LICENSE-models.md', 'README.md']) {
+    for (const needed of ['dist/bundle/bin.js', 'dist/index.js', 'dist/index.d.ts', 'dist/vendor/marp-core.cjs', 'dist/syntax/model-worker.js', 'dist/syntax/score.wasm', 'models/syntax-id.bin.gz', 'models/syntax-en.bin.gz', 'models/LICENSE-models.md', 'README.md']) {
       expect(files).toContain(`package/${needed}`);
     }
     expect(files.filter((file) => /^package\/(test|src|scripts)\//u.test(file))).toEqual([]);
