@@ -107,7 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       for (const format of options.formats) guard.check(`${entry.name}.${format}`, entry.path);
       throwIfAborted(options.signal);
       options.progress?.stage?.(entry.path, 'reading');
-      let deck = await planDeck(entry, options, report);
+      let deck = await planDeck(entry, options, theme, report);
       if (session && !runError) {
         options.progress?.stage?.(entry.path, 'fitting');
         try {
@@ -166,12 +166,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /** Reads, parses and condenses one input into its planned deck, noting what the report tells. */
-async function planDeck(entry: ArticleEntry, options: BuildOptions, report: DeckReport): Promise<Deck> {
+async function planDeck(entry: ArticleEntry, options: BuildOptions, theme: Theme, report: DeckReport): Promise<Deck> {
   const { path, file, within } = entry;
   const read: ReadSourceOptions = {};
   if (within !== undefined) read.within = within;
   if (options.signal) read.signal = options.signal;
-  const { article, deck } = await deckFromFile(path, options, file, read, () => loadRenderer(options.formats));
+  const { article, deck } = await deckFromFile(path, options, file, read, () => loadRenderer(options.formats, theme));
   report.title = article.title;
   if (article.source) report.source = article.source;
   if (article.figures) report.figures = figuresOf(article);

@@ -129,12 +129,12 @@ export function needsBrowser(formats: readonly Format[], options: FormatOptions)
 }
 
 /**
- * Loads Marp when one of `formats` is made from its rendering: about a tenth of a second, which a
- * build spends while the syntax model is read in its own thread (see `deckFromFile`), rather
- * than later, after the deck is made.
+ * Loads Marp when one of `formats` is made from its rendering, and makes the Marp for `theme`
+ * (see `prepareMarp`): about 0.15 s in a fresh process, which a build spends while the syntax model
+ * is read in its own thread (see `deckFromFile`), rather than later, after the deck is made.
  */
-export async function loadRenderer(formats: readonly Format[]): Promise<void> {
-  if (formats.some((format) => FORMAT_SPECS[format].usesMarp)) await import('./render/marp.js');
+export async function loadRenderer(formats: readonly Format[], theme: Theme): Promise<void> {
+  if (formats.some((format) => FORMAT_SPECS[format].usesMarp)) (await import('./render/marp.js')).prepareMarp(theme);
 }
 
 /** The format a file of a deck called `stem` belongs to, if any. */

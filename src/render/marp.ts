@@ -50,15 +50,39 @@ export const MARP_OPTIONS = {
   container: CONTAINER,
 } as const;
 
+/** A Marp with a theme's CSS added: made anew for every render, so that no render sees another's state. */
+function newMarp(theme: Theme): InstanceType<typeof Marp> {
+  const marp = new Marp(MARP_OPTIONS as never);
+  if (theme.css !== undefined) marp.themeSet.add(theme.css);
+  return marp;
+}
+
+/** One Marp made ahead by {@link prepareMarp}, for the next render with its theme. */
+let prepared: { css: string | undefined; marp: InstanceType<typeof Marp> } | undefined;
+
+/**
+ * Makes the Marp the next render with `theme` will use (marp-core sets up its Markdown parser and
+ * reads the theme's CSS: about 50 ms in a fresh process), so that a build can do it while it waits
+ * for the syntax model instead of after the deck is made. The render takes it as it is, once.
+ */
+export function prepareMarp(theme: Theme): void {
+  prepared = { css: theme.css, marp: newMarp(theme) };
+}
+
+function marpFor(theme: Theme): InstanceType<typeof Marp> {
+  const ready = prepared;
+  if (ready === undefined || ready.css !== theme.css) return newMarp(theme);
+  prepared = undefined;
+  return ready.marp;
+}
+
 /**
  * Renders Marp Markdown with marp-core ({@link MARP_OPTIONS}). marp-core's own script (it fixes
  * the scaling of the slides' SVG in Safari) is taken out of the slides and returned apart, for the
  * presentable deck.
  */
 export function renderMarp(markdown: string, theme: Theme): MarpRender {
-  const marp = new Marp(MARP_OPTIONS as never);
-  if (theme.css !== undefined) marp.themeSet.add(theme.css);
-  const rendered = marp.render(markdown);
+  const rendered = marpFor(theme).render(markdown);
   // With raw HTML off, every tag in Marp's output is Marp's own: exactly one script, its own.
   const scripts = [...rendered.html.matchAll(/<script>([\s\S]*?)<\/script>/gu)];
   if (scripts.length !== 1) throw new Error(`Marp rendered ${scripts.length} scripts; it writes exactly one`);

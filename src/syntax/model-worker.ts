@@ -1,12 +1,13 @@
 /**
  * The worker thread that reads a syntax model file (see `readModel` in model.ts): waits for the
  * file's path, reads and gunzips it, decodes it into lookup tables, and hands them to the thread
- * that asked, moving the typed arrays rather than copying them. Then it ends.
+ * that asked: the weights are laid out in shared WebAssembly memory, which the other thread uses as
+ * it is. Then it ends.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { type ReaderAnswer, decodeModelTables, tableBuffers } from './model.js';
+import { type ReaderAnswer, decodeModelTables } from './model.js';
 
 /** The decoded model of the file at `path`, or why there is none. */
 function read(path: string): ReaderAnswer {
@@ -25,6 +26,6 @@ function read(path: string): ReaderAnswer {
 
 parentPort!.once('message', ({ path }: { path: string }) => {
   const answer = read(path);
-  parentPort!.postMessage(answer, 'tables' in answer ? tableBuffers(answer.tables) : []);
+  parentPort!.postMessage(answer);
   parentPort!.close();
 });

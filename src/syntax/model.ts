@@ -95,7 +95,7 @@ export function encodeModel(parts: ModelParts): Uint8Array {
 /**
  * A model file decoded into plain data: its header and vocabulary, and the weights of the tagger's
  * two directions and of the parser laid out for scoring. What the worker thread that reads a model
- * hands over (the typed arrays are moved, not copied).
+ * hands over (the weights are in shared memory: nothing is copied).
  */
 export interface ModelTables {
   header: ModelHeader;
@@ -119,10 +119,6 @@ export function decodeModelTables(bytes: Uint8Array): ModelTables {
   return { header, vocabulary, forward, backward, parser };
 }
 
-/** The buffers of decoded tables, which a worker moves to the thread that asked. */
-export function tableBuffers(tables: ModelTables): ArrayBuffer[] {
-  return [tables.forward, tables.backward, tables.parser].flatMap(({ table, pairs, dense }) => [table.buffer as ArrayBuffer, pairs.buffer as ArrayBuffer, dense.buffer as ArrayBuffer]);
-}
 
 /** The tagger and parser of decoded tables. */
 export function modelOf({ header, vocabulary, forward, backward, parser }: ModelTables): SyntaxModel {

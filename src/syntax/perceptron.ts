@@ -75,7 +75,7 @@ export class Weights {
   /** Features held. */
   readonly size: number;
   private readonly score: (features: number, count: number, scores: number, table: number, mask: number, pairs: number, dense: number, rowBytes: number) => void;
-  /** The arguments of `score` after the count: where things are in memory, the table's mask, a dense row's length. */
+  /** The arguments of `score` after the count. */
   private readonly layout: readonly [scores: number, table: number, mask: number, pairs: number, dense: number, rowBytes: number];
   private readonly featureView: Uint32Array;
   private readonly scoreView: Int32Array;
@@ -84,29 +84,14 @@ export class Weights {
     source: WeightArrays | PackedWeights | WeightTable,
     readonly step: number,
   ) {
-    const { classCount, table, pairs, dense, featureCount } = 'table' in source ? source : weightTable('pairs' in source ? source : pack(source, step));
-    if (classCount > 255) throw new Error('at most 255 classes');
-    this.classCount = classCount;
-    this.size = featureCount;
-    const rowBytes = rowLength(classCount) * 2;
-    const at16 = (offset: number) => Math.ceil(offset / 16) * 16;
-    // Keys first, then the sums, the table, the pairs and the dense rows.
-    const scoresAt = MAX_SCORED_FEATURES * 4;
-    const tableAt = at16(scoresAt + rowBytes * 2);
-    const pairsAt = tableAt + table.byteLength;
-    const denseAt = at16(pairsAt + pairs.byteLength);
-    const { exports } = new WebAssembly.Instance(scorerModule());
-    const memory = exports.memory as WebAssembly.Memory;
-    const needed = Math.ceil((denseAt + dense.byteLength) / WASM_PAGE) - memory.buffer.byteLength / WASM_PAGE;
-    if (needed > 0) memory.grow(needed);
-    // Views are taken after the memory has grown (growing detaches older ones); it never grows again.
-    new Int32Array(memory.buffer, tableAt, table.length).set(table);
-    new Int32Array(memory.buffer, pairsAt, pairs.length).set(pairs);
-    new Int16Array(memory.buffer, denseAt, dense.length).set(dense);
-    this.featureView = new Uint32Array(memory.buffer, 0, MAX_SCORED_FEATURES);
-    this.scoreView = new Int32Array(memory.buffer, scoresAt, classCount);
+    const table = 'memory' in source ? source : weightTable('pairs' in source ? source : pack(source, step));
+    this.classCount = table.classCount;
+    this.size = table.featureCount;
+    const { exports } = new WebAssembly.Instance(scorerModule(), { ringkas: { memory: table.memory } });
     this.score = exports.score as Weights['score'];
-    this.layout = [scoresAt, tableAt, table.length / 2 - 1, pairsAt, denseAt, rowBytes];
+    this.featureView = new Uint32Array(table.memory.buffer, 0, MAX_SCORED_FEATURES);
+    this.scoreView = new Int32Array(table.memory.buffer, table.scoresAt, table.classCount);
+    this.layout = [table.scoresAt, table.tableAt, table.mask, table.pairsAt, table.denseAt, table.rowBytes];
   }
 
   /**
@@ -125,6 +110,8 @@ export class Weights {
 /** The most features one state can have scored (the parser has 106, the tagger 48). */
 export const MAX_SCORED_FEATURES = 256;
 const WASM_PAGE = 65536;
+/** The largest memory score.wat accepts, in pages (1 GB; a model takes tens of megabytes). */
+const MAX_PAGES = 16384;
 
 /**
  * The compiled scorer, read on first use from the built package (two folders up from dist/syntax/,
@@ -174,32 +161,34 @@ export interface PackedWeights {
 }
 
 /**
- * Weights laid out as {@link Weights} reads them: plain typed arrays that a worker thread can build
- * and hand over without copying.
+ * Weights laid out in the memory score.wat reads, and where each part starts (bytes): the feature
+ * keys being scored at 0, then the sums, the table, the pairs and the dense rows (see score.wat).
+ * The memory is shared, so the worker thread that reads a model builds it and the thread that
+ * parses uses it as it is, without a copy.
  */
 export interface WeightTable {
   classCount: number;
-  /**
-   * Two numbers per slot, a power of two of slots: the key, then what it holds: 0 for an empty slot,
-   * `start << 8 | count` of its run in `pairs`, or `-row - 1` for a row of `dense`.
-   */
-  table: Int32Array;
-  /** Class (high 16 bits) and weight (low 16) of features with few weights. */
-  pairs: Int32Array;
-  /** Rows of a weight per class (rounded up to a multiple of eight, 0 beyond the last), for features with many. */
-  dense: Int16Array;
   featureCount: number;
+  memory: WebAssembly.Memory;
+  scoresAt: number;
+  tableAt: number;
+  /** Slots of the table less one (a power of two less one). */
+  mask: number;
+  pairsAt: number;
+  denseAt: number;
+  rowBytes: number;
 }
 
 /**
  * Lays packed weights out for scoring: an open-addressing table at most half full, so that a
- * probe for an absent feature ends after a step or two; features with many weights as dense rows.
+ * probe for an absent feature ends after a step or two; features with many weights as dense rows
+ * of a weight per class, the rest as their lists of pairs.
  */
 export function weightTable({ classCount, pairs, kept, featureCount }: PackedWeights): WeightTable {
+  if (classCount > 255) throw new Error('at most 255 classes');
   let slots = 16;
   while (slots < featureCount * 2) slots *= 2;
   const mask = slots - 1;
-  const table = new Int32Array(slots * 2);
   const lanes = rowLength(classCount);
   const denseCount = denseFrom(classCount);
   let rows = 0;
@@ -208,9 +197,20 @@ export function weightTable({ classCount, pairs, kept, featureCount }: PackedWei
     if (kept[3 * feature + 2]! >= denseCount) rows += 1;
     else listed += kept[3 * feature + 2]!;
   }
-  const dense = new Int16Array(rows * lanes);
-  const lists = new Int32Array(listed);
   if (listed >= 1 << 23) throw new Error('too many weights for the table (at most 2^23 listed)');
+  const at16 = (offset: number) => Math.ceil(offset / 16) * 16;
+  const rowBytes = lanes * 2;
+  const scoresAt = MAX_SCORED_FEATURES * 4;
+  const tableAt = at16(scoresAt + rowBytes * 2);
+  const pairsAt = tableAt + slots * 8;
+  const denseAt = at16(pairsAt + listed * 4);
+  const pages = Math.ceil((denseAt + rows * rowBytes) / WASM_PAGE);
+  if (pages > MAX_PAGES) throw new Error(`weights need ${pages} pages of memory, more than ${MAX_PAGES}`);
+  // A new memory is all zeros: empty slots, sums at 0, rows 0 past their last class.
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  const table = new Int32Array(memory.buffer, tableAt, slots * 2);
+  const lists = new Int32Array(memory.buffer, pairsAt, listed);
+  const dense = new Int16Array(memory.buffer, denseAt, rows * lanes);
   rows = 0;
   listed = 0;
   for (let feature = 0; feature < featureCount; feature += 1) {
@@ -225,12 +225,12 @@ export function weightTable({ classCount, pairs, kept, featureCount }: PackedWei
       table[slot * 2 + 1] = -rows - 1;
       rows += 1;
     } else {
-      lists.set(pairs.subarray(start, start + count), listed);
       table[slot * 2 + 1] = (listed << 8) | count;
-      listed += count;
+      // A loop, not lists.set(pairs.subarray(…)): a view per feature cost more than the copying.
+      for (let entry = start; entry < start + count; entry += 1) lists[listed++] = pairs[entry]!;
     }
   }
-  return { classCount, table, pairs: lists, dense, featureCount };
+  return { classCount, featureCount, memory, scoresAt, tableAt, mask, pairsAt, denseAt, rowBytes };
 }
 
 /** Quantises weights into {@link PackedWeights}, leaving out weights that round to 0 and features left with none. */
@@ -392,16 +392,31 @@ export class ByteReader {
     const values = new Uint32Array(count);
     const buffer = this.buffer;
     let position = this.position;
+    // Integer shifts for the first four bytes (28 bits, which nearly every value fits), and a
+    // multiplication only for a fifth: the loop decodes a model's millions of numbers.
     for (let index = 0; index < count; index += 1) {
       let byte = buffer[position++]!;
       let value = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        if (position >= buffer.length) throw new Error('model file ends early');
+      if (byte >= 0x80) {
         byte = buffer[position++]!;
-        value += (byte & 0x7f) * 2 ** shift;
+        value |= (byte & 0x7f) << 7;
+        if (byte >= 0x80) {
+          byte = buffer[position++]!;
+          value |= (byte & 0x7f) << 14;
+          if (byte >= 0x80) {
+            byte = buffer[position++]!;
+            value |= (byte & 0x7f) << 21;
+            if (byte >= 0x80) {
+              byte = buffer[position++]!;
+              if (byte >= 0x10) throw new Error('model file holds a number of more than 32 bits');
+              value += byte * 2 ** 28;
+            }
+          }
+        }
       }
       values[index] = value;
     }
+    // A read past the end gave undefined, which the masks turned into 0: caught here, once.
     if (position > buffer.length) throw new Error('model file ends early');
     this.position = position;
     return values;

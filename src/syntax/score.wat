@@ -9,7 +9,7 @@
 ;; have a weight for nearly every class; their weights are kept as a dense row of 16-bit integers,
 ;; added eight classes at a time with SIMD. Rare features keep their short list of pairs.
 ;;
-;; Memory layout, all offsets in bytes, set by Weights:
+;; Memory layout, all offsets in bytes, set by weightTable in perceptron.ts:
 ;;   features  count 32-bit keys, overwritten by what each key found (below);
 ;;   scores    one 32-bit sum per class, `rowBytes * 2` bytes (the class count rounded up to 8);
 ;;   table     open addressing, 8 bytes a slot: the key, then what it holds: 0 for an empty slot,
@@ -19,7 +19,8 @@
 ;; Sums are 32-bit and wrap as JavaScript's Int32Array does: the same scores, bit for bit, as
 ;; adding the pairs one by one.
 (module
-  (memory (export "memory") 1)
+  ;; Shared, so that a worker thread can lay a model out in it and the parsing thread use it as it is.
+  (import "ringkas" "memory" (memory 1 16384 shared))
   (func (export "score")
     (param $features i32) (param $count i32) (param $scores i32) (param $table i32)
     (param $mask i32) (param $pairs i32) (param $dense i32) (param $rowBytes i32)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/io/inputs.js';
 import { deckFromFile } from '../../src/pipeline.js';
-import { MARP_OPTIONS } from '../../src/render/marp.js';
+import { MARP_OPTIONS, deckDocument, prepareMarp } from '../../src/render/marp.js';
 import { serializeDeck } from '../../src/serialize/index.js';
 import { markdownSettings, resolveTheme } from '../../src/themes/index.js';
 import { ROOT, SAMPLE } from '../helpers.js';
@@ -45,5 +45,17 @@ describe('the bundled marp-core', () => {
     const text = readFileSync(join(ROOT, 'dist', 'vendor', 'marp-core.cjs'), 'utf8');
     expect(text).not.toContain('node_modules/mathjax-full/');
     expect(text).not.toContain('node_modules/katex/dist');
+  });
+
+  it('renders a deck with a Marp made ahead (while the model loads) exactly as with a new one, and uses it only for its theme', async () => {
+    const { deck } = await deckFromFile(SAMPLE);
+    const [ringkas, gaia] = [await resolveTheme('ringkas', ROOT), await resolveTheme('gaia', ROOT)];
+    const fresh = deckDocument(deck, ringkas, 'present');
+    prepareMarp(ringkas);
+    expect(deckDocument(deck, ringkas, 'present')).toBe(fresh);
+    // Made for one theme, a Marp is not used for another.
+    prepareMarp(gaia);
+    expect(deckDocument(deck, ringkas, 'present')).toBe(fresh);
+    expect(deckDocument(deck, gaia, 'present')).not.toBe(fresh);
   });
 });
