@@ -31,6 +31,11 @@ export interface CompressOptions {
   lang: Language;
   /** The words a bullet aims at; a bullet that cannot be shortened to it says so ({@link Compression.overBudget}). */
   maxWords: number;
+  /**
+   * The sentence stands inside a quotation opened before it (a quote of several sentences, or
+   * paragraphs): it is someone's words even without a quotation mark of its own.
+   */
+  quoted?: boolean;
 }
 
 /**
@@ -415,7 +420,8 @@ class Tree {
  */
 export function compressSentence(text: string, parser: SentenceParser, options: CompressOptions): Compression {
   if (spacedPieces(text, MAX_SENTENCE_PIECES + 1) > MAX_SENTENCE_PIECES) return unread(text);
-  const tokens = withoutAsides(tokenize(text, options.lang), LANGUAGES[options.lang].compression);
+  const rules = LANGUAGES[options.lang].compression;
+  const tokens = withoutSourceFrame(withoutAsides(tokenize(text, options.lang), rules), rules);
   if (tokens.length > MAX_TREE_WORDS) return whole({ text, words: [] }, tokens, 'too-long');
   return compressParsed({ text, words: tokens.length === 0 ? [] : parser.parseTokens(tokens) }, options);
 }
@@ -439,6 +445,34 @@ function withoutAsides(tokens: readonly Token[], rules: CompressionRules): Token
   });
   const kept = tokens.filter((_, index) => !drop[index]);
   return kept.some((token) => /[\p{L}\p{N}]/u.test(token.form)) ? kept : [...tokens];
+}
+
+/** The longest source frame taken off a sentence's front, in words ("Dilansir dari Tournament Software,"). */
+const MAX_FRAME_WORDS = 8;
+
+/**
+ * The tokens without the source frames that open the sentence ("Dilansir dari Tournament
+ * Software, Matsutomo / Takahashi …" → "Matsutomo / Takahashi …"; "Menurut X, mengutip Y, …"
+ * loses both). A frame runs from one of the language's {@link CompressionRules.sourceFrames} to
+ * the first comma. Taken off before parsing, because the parser often makes the frame's verb the
+ * sentence's root and its subject a dependent of it, and pruning then keeps the frame and drops
+ * the subject ("Melansir AceShowbiz mengenakan kemeja …"). A first-person claim keeps its frame:
+ * it names the speaker.
+ */
+function withoutSourceFrame(tokens: readonly Token[], rules: CompressionRules): Token[] {
+  const lower = tokens.map((token) => token.form.toLowerCase());
+  if (lower.some((word) => rules.firstPerson.has(word))) return [...tokens];
+  let start = 0;
+  for (;;) {
+    const opens = rules.sourceFrames.some((phrase) => wordsOf(phrase).every((part, offset) => lower[start + offset] === part));
+    if (!opens) break;
+    const comma = lower.indexOf(',', start);
+    if (comma < 0 || comma - start > MAX_FRAME_WORDS) break;
+    // What follows must be a clause of some length, not the frame's own list ("Menurut A, B dan C").
+    if (lower.slice(comma + 1).filter((word) => /[\p{L}\p{N}]/u.test(word)).length < 4) break;
+    start = comma + 1;
+  }
+  return tokens.slice(start);
 }
 
 /**
@@ -469,6 +503,7 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     if (countKept(sentence, tree, keep) <= options.maxWords) break;
     if (keep[node] && droppable(tree, keep, node)) for (const below of tree.subtree(node)) keep[below] = 0;
   }
+  dropEmptiedClauses(tree, keep, top);
   if (tree.rules === LANGUAGES.en.compression) keepArticleAgreement(tree, keep);
   keepPunctuation(tree, keep, top);
   const kept = [...keep.keys()].filter((index) => keep[index]);
@@ -483,8 +518,31 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     top,
     words: count,
     overBudget: count > options.maxWords,
-    unfit: unfitness(sentence, tree, keep, kept, top),
+    unfit: unfitness(sentence, tree, keep, kept, top, options.quoted ?? false),
   };
+}
+
+/** Clauses that modify: a noun (relative clauses) or a predicate (adverbial clauses). */
+const MODIFYING_CLAUSES = new Set(['acl', 'acl:relcl', 'advcl']);
+/** Relations of a clause's function words, which say nothing on their own. */
+const FUNCTION_RELATIONS = new Set(['mark', 'case', 'aux', 'aux:pass', 'cop', 'cc', 'det', 'punct']);
+
+/**
+ * Drops a modifying clause that pruning left without any of its content: "pada laga final yang
+ * berlangsung" (where? — "di Tokyo Metropolitan Gymnasium" went), "didirikan … untuk fokus"
+ * (on what?). A clause cut down to its verb and function words promises what it no longer says;
+ * without it the phrase it modified is complete. A clause that had nothing more, or lost only a
+ * time phrase, stays.
+ */
+function dropEmptiedClauses(tree: Tree, keep: Uint8Array, top: number): void {
+  const carries = (child: number) => !tree.isPunct(child) && !FUNCTION_RELATIONS.has(tree.relation(child)) && !RELATIVE_PRONOUNS.has(tree.lower[child]!);
+  for (let node = 0; node < tree.size; node += 1) {
+    if (node === top || !keep[node] || !MODIFYING_CLAUSES.has(tree.relation(node))) continue;
+    const content = tree.children[node]!.filter(carries);
+    // A time phrase gone leaves the clause whole ("the man arrested [on Friday]").
+    if (content.length === 0 || content.some((child) => keep[child]) || content.every((child) => isTime(tree, child))) continue;
+    if (droppable(tree, keep, node)) for (const below of tree.subtree(node)) keep[below] = 0;
+  }
 }
 
 /**
@@ -1063,7 +1121,7 @@ function keepArticleAgreement(tree: Tree, keep: Uint8Array): void {
 }
 
 /** Why the bullet cannot be used, if it cannot. */
-function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept: readonly number[], top: number): Unfit | undefined {
+function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept: readonly number[], top: number, quoted: boolean): Unfit | undefined {
   const rules = tree.rules;
   const content = kept.filter((index) => !tree.isPunct(index));
   const first = content[0];
@@ -1076,8 +1134,21 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
   if (endsUnfinished(tree, content)) return 'cut-short';
   if (opensWith(tree, content, rules.connectives) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
   if (opensWith(tree, content, rules.anaphors) || danglingSubject(tree, top, keep)) return 'dangling-reference';
-  if (content.some((index) => rules.firstPerson.has(tree.lower[index]!)) && isQuote(sentence, tree) && !keepsSpeaker(tree, keep)) return 'unattributed-quote';
+  if (onlyFrame(tree, keep, top)) return 'no-predicate';
+  // Someone's words in the first person need the speaker, whatever part of them the bullet keeps
+  // ("Bergabungnya Astro Gaming [bersama kami] …" is still the speaker's claim).
+  const quote = quoted || isQuote(sentence, tree);
+  if (quote && tree.lower.some((word) => rules.firstPerson.has(word)) && !keepsSpeaker(tree, keep)) return 'unattributed-quote';
   return undefined;
+}
+
+/**
+ * Whether all the bullet says is who spoke: a reporting verb with its subject, its claim gone
+ * ("Charlotte continued" of "Charlotte continued: 'She could hear …'").
+ */
+function onlyFrame(tree: Tree, keep: Uint8Array, top: number): boolean {
+  if (top < 0 || !tree.rules.reportingVerbs.has(tree.lower[top]!)) return false;
+  return tree.children[top]!.every((child) => !keep[child] || tree.isPunct(child) || SUBJECTS.has(tree.relation(child)) || FUNCTION_RELATIONS.has(tree.relation(child)) || tree.relation(child) === 'advmod');
 }
 
 /** The first word of the sentence that is not punctuation. */
@@ -1119,8 +1190,14 @@ function endsUnfinished(tree: Tree, content: readonly number[]): boolean {
   const upos = tree.words[last]!.upos;
   // A determiner after its noun closes the phrase ("tujuan laporan ini", "kebijakan tersebut").
   if (upos === 'DET' && tree.parent[last]! < last) return false;
-  return LINKING_WORDS.has(upos) || (upos === 'PRON' && (RELATIVE_PRONOUNS.has(tree.lower[last]!) || tree.lower[last] === 'what'));
+  if (LINKING_WORDS.has(upos) || (upos === 'PRON' && (RELATIVE_PRONOUNS.has(tree.lower[last]!) || tree.lower[last] === 'what'))) return true;
+  // A possessive whose noun went ("decided to use her [40 days]"): the parser took "her" for an object.
+  const next = tree.words[last + 1];
+  return tree.rules.possessiveAnaphors.has(tree.lower[last]!) && next !== undefined && NOMINAL_START.has(next.upos);
 }
+
+/** Parts of speech that can follow a possessive inside its noun phrase. */
+const NOMINAL_START = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ']);
 
 /** The sentence's last word that is not punctuation. */
 function lastContent(tree: Tree): number {

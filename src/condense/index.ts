@@ -4,6 +4,7 @@ import { withFigureSlides } from './figures.js';
 import { structureArticle } from './structure.js';
 import { closingPart } from './conclusion.js';
 import { type CondenseOptions, MIN_MAX_WORDS } from './options.js';
+import { sentencesInQuotes } from './quotes.js';
 import { sourcesSlide } from './sources.js';
 import { type Compression, type SentenceParser, compressSentence } from './compress.js';
 import { wordCount } from './count.js';
@@ -46,21 +47,27 @@ const MAX_COMPARED_POINTS = 250;
  * the budget; `over` when it meets every guarantee but is longer (a last resort, never a fragment).
  */
 class Bullets {
-  /** By sentence text: a sentence an article repeats is parsed once. */
+  /** By sentence text (and whether it is inside a quotation): a sentence an article repeats is parsed once. */
   private readonly compressions = new Map<string, Compression>();
   private readonly points = new Map<number, Point | null>();
+  /** Per section, paragraph and sentence: whether it stands inside a quotation opened before it. */
+  private readonly inQuotes: boolean[][][];
 
   constructor(
     private readonly article: Article,
     private readonly parser: SentenceParser,
     private readonly maxWords: number,
-  ) {}
+  ) {
+    this.inQuotes = sentencesInQuotes(article);
+  }
 
   compression(candidate: Candidate): Compression {
-    let compression = this.compressions.get(candidate.sentence.text);
+    const quoted = this.inQuotes[candidate.section]![candidate.paragraph]![candidate.indexInParagraph]!;
+    const key = `${quoted ? 'q' : '-'}${candidate.sentence.text}`;
+    let compression = this.compressions.get(key);
     if (compression === undefined) {
-      compression = compressSentence(candidate.sentence.text, this.parser, { lang: this.article.lang, maxWords: this.maxWords });
-      this.compressions.set(candidate.sentence.text, compression);
+      compression = compressSentence(candidate.sentence.text, this.parser, { lang: this.article.lang, maxWords: this.maxWords, quoted });
+      this.compressions.set(key, compression);
     }
     return compression;
   }

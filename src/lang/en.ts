@@ -90,6 +90,7 @@ export const compression: CompressionRules = {
     'emphasised', 'insist', 'insists', 'insisted', 'indicate', 'indicates', 'indicated', 'learned', 'learnt', 'report',
   ]),
   attributionMarkers: new Set(['according']),
+  sourceFrames: ['according to', 'as reported by', 'as reported in', 'as quoted by', 'as quoted in', 'as cited by', 'citing', 'quoting', 'writing in', 'speaking to', 'speaking on', 'in an interview with'],
   clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
   sequenceMarkers: new Set(['after', 'before', 'until', 'following']),
   genitiveMarkers: new Set(['of']),

@@ -114,6 +114,7 @@ export const compression: CompressionRules = {
     'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
   ]),
   attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),
+  sourceFrames: ['menurut', 'dilansir', 'melansir', 'dikutip', 'mengutip', 'seperti dilansir', 'seperti dikutip', 'sebagaimana dilansir', 'sebagaimana dikutip', 'berdasarkan laporan', 'dilaporkan oleh'],
   clausePrepositions: new Set(['dengan', 'tanpa', 'dalam', 'oleh', 'atas', 'terhadap', 'tentang', 'akan', 'dari', 'kepada', 'lewat', 'melalui']),
   sequenceMarkers: new Set(['setelah', 'sesudah', 'sebelum', 'usai', 'seusai', 'sehabis', 'hingga', 'sampai']),
   genitiveMarkers: new Set([]),

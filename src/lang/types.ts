@@ -88,6 +88,12 @@ export interface CompressionRules {
   /** Prepositions of an attribution ("according to X"): the phrase goes like a reporting frame. */
   attributionMarkers: ReadonlySet<string>;
   /**
+   * Phrases that open a sentence's source, up to its first comma ("Dilansir dari Tournament
+   * Software, …", "Melansir AceShowbiz, …", "According to police, …"): the frame goes before the
+   * sentence is parsed, unless the claim is in the first person (then it names the speaker).
+   */
+  sourceFrames: readonly string[];
+  /**
    * Prepositions that open a clause as the complement of its verb ("accused of stealing", "jailed
    * for trolling", "prohibited from using", "dengan meneken"): kept while the budget allows, as a phrase is.
    */

@@ -34,6 +34,8 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(close|tutup|caption|keterangan|back to (gallery|top|article|home)|kembali ke (atas|galeri|artikel)|video|play( video)?|pause|mute|unmute|full ?screen|text size|font size|ukuran (teks|huruf)|enlarge( this)?( image| photo)?|expand|collapse|show (more|less)|load more|view (gallery|comments|all)|next|previous|prev|sebelumnya|selanjutnya|loading|image \d+ of \d+|\d+ of \d+)[\s.:!…]*$/iu,
   // A portal's standing invitation to its channels: "Simak breaking news dan berita pilihan kami …".
   /^(simak|ikuti|dapatkan|baca) (breaking news|berita (terkini|terbaru|pilihan|menarik)|update berita|informasi (terkini|menarik))\b/iu,
+  // A site describing itself below the article: "DailySocial.id adalah portal berita startup …".
+  /^[\p{L}\d-]+\.(?:com|co\.id|id|net|org|tv|co|co\.uk)\s+(?:adalah|merupakan|is|is an?)\s+(?:(?:sebuah|salah satu|the|a|an|leading|terkemuka)\s+)?(?:portal|situs|media|website|web ?site|platform|publication|news (?:site|portal|outlet))\b/iu,
   // Paywall and sign-in prompts.
   /^(subscribe|sign in|sign up|log ?in|register|berlangganan|masuk|daftar)\b.{0,80}\b(continue reading|keep reading|read the (full|rest|whole)|full (story|article)|untuk (melanjutkan|membaca)|baca selengkapnya)\b/iu,
 ];

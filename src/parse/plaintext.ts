@@ -24,7 +24,8 @@ export function looksLikeHeading(line: string): boolean {
   const text = line.trim();
   if (text === '' || text.length > 120) return false;
   if (text.split(/\s+/u).length > MAX_HEADING_WORDS) return false;
-  if (/[.!?,;…"”’)]$/u.test(text) && !isAllCaps(text)) return false;
+  // A closing quotation mark, curly or straight ("… saved my life.'", "… in some shrubbery '"), ends a quote, not a heading.
+  if (/[.!?,;…"”’')]$/u.test(text) && !isAllCaps(text)) return false;
   if (/:$/u.test(text) && !isAllCaps(text)) return false;
   return /^[\p{Lu}\p{N}]/u.test(text);
 }

@@ -90,6 +90,24 @@ describe('compression drops what a headline editor drops', () => {
     expect(plea.unfit).toBeUndefined();
   });
 
+  it('drops the source frame that opens a sentence, and keeps the subject it was parsed over', () => {
+    // Parsed whole, the frame's verb became the root and the subject hung from it ("Dilansir cuma butuh …").
+    expect(compress('id', 'Dilansir dari laman resmi federasi, Rahmat / Yusuf cuma butuh 41 menit untuk mengalahkan unggulan kedua.').text).toBe('Rahmat / Yusuf cuma butuh 41 menit untuk mengalahkan unggulan kedua');
+    expect(compress('id', 'Menurut warga setempat, mengutip Kompas TV, banjir sudah surut sejak Selasa pagi.').text).toMatch(/^Banjir sudah surut/u);
+    expect(compress('en', 'According to the county sheriff, the two hikers were found alive near the summit.').text).toBe('The two hikers were found alive near the summit');
+    // A claim in the first person keeps the frame that names its speaker.
+    // (Parsed with it, the compressor may still drop it: then the bullet is not used.)
+    const firstPerson = compress('id', 'Menurut Sutrisno, kami tidak pernah menerima surat itu.');
+    expect(firstPerson.text.startsWith('Menurut Sutrisno') || firstPerson.unfit === 'unattributed-quote').toBe(true);
+  });
+
+  it('drops a modifying clause that pruning left without its content, but not one that only lost a time phrase', () => {
+    const final = compress('id', 'Tim tuan rumah menang tipis pada laga final yang berlangsung di Stadion Gelora Bung Tomo, Surabaya, Minggu (3/3/2024).', 12);
+    expect(final.text).not.toMatch(/yang berlangsung$/u);
+    expect(final.text).toMatch(/^Tim tuan rumah menang tipis/u);
+    expect(compress('en', 'Police said the man arrested on Friday had no license.').text).toBe('The man arrested had no license');
+  });
+
   it('drops appositives and relative clauses set off by commas', () => {
     expect(compress('id', 'Menteri Keuangan Sri Mulyani, yang baru kembali dari Washington, menyatakan defisit anggaran tetap terkendali.').text).toBe('Defisit anggaran tetap terkendali');
   });
@@ -113,6 +131,26 @@ describe('compression says when a sentence makes no bullet', () => {
   it('a subject that points to another sentence', () => {
     expect(compress('id', 'Hal ini membuat banyak petani di Jawa Tengah merugi.').unfit).toBe('dangling-reference');
     expect(compress('en', 'He signed the agreement in Geneva on Monday.').unfit).toBe('dangling-reference');
+  });
+
+  it('a speech frame whose claim is gone, and a possessive whose noun is gone', () => {
+    // The claim, in the first person, cannot go without its speaker, and the speaker cannot stand without it.
+    const frame = compress('en', "Daniel continued: 'I could hear my brother shouting when I woke up, which was the only reason I got out alive.", 8);
+    expect(frame.text).toBe('Daniel continued');
+    expect(frame.unfit).toBe('no-predicate');
+    // The parser took "her" for the object of "use" and "60 days" for a phrase of time.
+    const possessive = compress('en', 'Most students spend the summer at home but one teacher decided to use her 60 days to build a library - after losing her own.', 12);
+    expect(possessive.text).toMatch(/ her$/u);
+    expect(possessive.unfit).toBe('cut-short');
+  });
+
+  it('a sentence inside a quotation opened before it, in the first person, with its speaker out of the sentence', () => {
+    const inside = compressSentence('Kami sangat menyukai desain kota ini dan warganya.', syntaxes.id, { lang: 'id', maxWords: 14, quoted: true });
+    expect(inside.unfit).toBe('unattributed-quote');
+    // The same words outside a quotation are the article's own ("we" of a report).
+    expect(compressSentence('Kami sangat menyukai desain kota ini dan warganya.', syntaxes.id, { lang: 'id', maxWords: 14 }).unfit).toBeUndefined();
+    // A quoted sentence whose bullet keeps no first-person word is still the speaker's claim.
+    expect(compress('id', '“Masuknya tim Astro bersama kami akan melengkapi langkah perusahaan di pasar PC.').unfit).toBe('unattributed-quote');
   });
 
   it('a first-person quote without its speaker, but not one with it', () => {

@@ -82,6 +82,29 @@ describe('parseArticle on other sources', () => {
     expect(article.warnings.map((warning) => warning.message)).toEqual(expect.arrayContaining([expect.stringMatching(/dropped boilerplate: "CNN's Sam Stringer contributed/u)]));
   });
 
+  it("drops a site's description of itself below the article, and takes a line that closes a quote for a sentence, not a heading", async () => {
+    const text = [
+      'Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada Senin pagi.',
+      '',
+      'Wali kota mengatakan jalur itu menghubungkan kampus dengan stasiun kereta.',
+      '',
+      "Her neighbour said: 'I heard the alarm at two in the morning",
+      '',
+      "and we all went out into the street.'",
+      '',
+      "It probably saved all our lives.'",
+      '',
+      'Warga berharap jalur itu segera dilengkapi lampu penerangan.',
+      '',
+      'KabarKota.id adalah portal berita kota dan gaya hidup urban. Kamu bisa menjadi member komunitas KabarKota.id secara cuma-cuma.',
+    ].join('\n');
+    const article = await parseArticle({ path: 'bandung.txt', text, kind: 'text' });
+    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+    expect(sentences.join(' ')).not.toMatch(/portal berita|member komunitas/u);
+    expect(article.sections.map((section) => section.heading)).not.toContain("It probably saved all our lives.'");
+    expect(sentences).toContain("It probably saved all our lives.'");
+  });
+
   it('reads Markdown with front matter, a title heading and sections', async () => {
     const markdown = [
       '---',
