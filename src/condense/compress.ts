@@ -423,7 +423,40 @@ export function compressSentence(text: string, parser: SentenceParser, options: 
   const rules = LANGUAGES[options.lang].compression;
   const tokens = withoutSourceFrame(withoutAsides(tokenize(text, options.lang), rules), rules);
   if (tokens.length > MAX_TREE_WORDS) return whole({ text, words: [] }, tokens, 'too-long');
-  return compressParsed({ text, words: tokens.length === 0 ? [] : parser.parseTokens(tokens) }, options);
+  const words = tokens.length === 0 ? [] : parser.parseTokens(tokens);
+  const compression = compressParsed({ text, words }, options);
+  return compression.unfit === 'no-predicate' ? (withoutOpeningAdjunct(text, words, parser, options) ?? compression) : compression;
+}
+
+/** How far into a sentence, in words, an opening adjunct may end with its comma. */
+const MAX_ADJUNCT_WORDS = 10;
+
+/**
+ * The sentence compressed without the phrase that opens it, when parsed whole it had no
+ * predicate: "Beberapa pekan yang lalu, Liverpool resmi mengumumkan …" gave the time phrase the
+ * root; "With summer around the corner, icy treats are back …" the preposition's noun. The phrase
+ * must be an adjunct — opened by a preposition or a subordinator, or a phrase of time — and end
+ * at a comma near the start; what follows must then make a bullet with a subject of its own.
+ * Deletion only: the phrase is one more thing a headline editor drops.
+ */
+function withoutOpeningAdjunct(text: string, words: readonly ParsedWord[], parser: SentenceParser, options: CompressOptions): Compression | undefined {
+  const rules = LANGUAGES[options.lang].compression;
+  const first = words.findIndex((word) => /[\p{L}\p{N}]/u.test(word.form));
+  if (first < 0) return undefined;
+  const lower = words.map((word) => word.form.toLowerCase());
+  const opensAdjunct = ['ADP', 'SCONJ'].includes(words[first]!.upos) || lower.slice(first).some((word, offset) => offset <= MAX_ADJUNCT_WORDS && rules.timeWords.has(word));
+  // A condition changes what is claimed, and stays.
+  if (!opensAdjunct || rules.conditionMarkers.has(lower[first]!)) return undefined;
+  for (let comma = first + 1; comma <= first + MAX_ADJUNCT_WORDS && comma < words.length - 3; comma += 1) {
+    if (words[comma]!.form !== ',') continue;
+    // Nor does a negation go ("Although our gains are not large yet, …", "Saat ini belum ada …, …").
+    if (lower.slice(first, comma).some((word) => rules.negators.has(word))) return undefined;
+    const rest = words.slice(comma + 1).map(({ form, start, end, token }): Token => ({ form, start, end, token }));
+    const retry = compressParsed({ text, words: parser.parseTokens(rest) }, options);
+    const subject = retry.relations.some((relation, index) => retry.heads[index] === retry.top + 1 && SUBJECTS.has(relation));
+    if (retry.unfit === undefined && subject) return retry;
+  }
+  return undefined;
 }
 
 /**

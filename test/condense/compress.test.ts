@@ -101,6 +101,12 @@ describe('compression drops what a headline editor drops', () => {
     expect(firstPerson.text.startsWith('Menurut Sutrisno') || firstPerson.unfit === 'unattributed-quote').toBe(true);
   });
 
+  it('drops an opening phrase of time that the parser took for the root, and keeps the clause after it', () => {
+    // Parsed whole, "bulan" was the root and the clause a relative clause under it ("Beberapa bulan").
+    expect(compress('id', 'Beberapa bulan yang lalu, Persib resmi mengumumkan pemain asing ketiga mereka untuk musim depan.')).toMatchObject({ text: 'Persib resmi mengumumkan pemain asing ketiga mereka', unfit: undefined });
+    expect(compress('id', 'Dua minggu yang lalu, pemerintah kota resmi membuka pasar tradisional baru di pusat kota.')).toMatchObject({ text: 'Pemerintah kota resmi membuka pasar tradisional baru di pusat kota', unfit: undefined });
+  });
+
   it('drops a modifying clause that pruning left without its content, but not one that only lost a time phrase', () => {
     const final = compress('id', 'Tim tuan rumah menang tipis pada laga final yang berlangsung di Stadion Gelora Bung Tomo, Surabaya, Minggu (3/3/2024).', 12);
     expect(final.text).not.toMatch(/yang berlangsung$/u);
