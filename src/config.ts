@@ -34,6 +34,7 @@ export interface RingkasConfig {
   /** Where the article came from, an address or a credit in words, for the sources slide. */
   source?: string;
   browserPath?: string;
+  /** Seconds, as `--browser-timeout` (marp-cli's unit). */
   browserTimeout?: number;
   pdfNotes?: boolean;
   editablePptx?: boolean;

@@ -83,7 +83,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
         .option('out', { alias: 'o', type: 'string', describe: `output folder [default: ${DEFAULTS.out}]` })
         .option('format', { alias: 'f', type: 'string', describe: `comma list of ${FORMATS.join(',')}; md is always written [default: ${DEFAULTS.format}]` })
         .option('pdf-notes', { type: 'boolean', describe: 'speaker notes as PDF annotations' })
-        .option('editable-pptx', { type: 'boolean', describe: 'PPTX with editable text, written from the deck, instead of slide pictures' })
+        .option('editable-pptx', { alias: 'pptx-editable', type: 'boolean', describe: 'PPTX with editable text, written from the deck, instead of slide pictures (marp-cli: --pptx-editable)' })
         .option('shard', { type: 'string', describe: 'build only shard i of n of the inputs, e.g. 2/4 (for CI matrices)' })
         .option('watch', { alias: 'w', type: 'boolean', describe: 'rebuild a deck when its article, the config or the theme changes' })
         .option('json', { type: 'boolean', describe: 'print a JSON report on stdout' })
@@ -113,7 +113,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     .command(readCommand.command, readCommand.describe, readCommand.builder)
     .command(parseCommand.command, parseCommand.describe, parseCommand.builder)
     .command(compressCommand.command, compressCommand.describe, compressCommand.builder)
-    .option('config', { type: 'string', describe: 'config file [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
+    .option('config', { alias: ['c', 'config-file'], type: 'string', describe: 'config file (marp-cli: -c, --config-file) [default: ringkas.config.{json,yaml,yml,mjs} or package.json#ringkas]' })
     .demandCommand(1, 'give a command, e.g. "ringkas build"')
     .completion('completion', 'print a shell completion script (bash, zsh): ringkas completion >> ~/.bashrc')
     .recommendCommands()
@@ -186,8 +186,8 @@ function withRenderOptions<T>(command: Argv<T>) {
   return command
     .option('theme', { alias: 't', type: 'string', describe: `theme name or path to a Marp .css theme [default: ${DEFAULTS.theme}]` })
     .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX, PNG and check' })
-    .option('browser-timeout', { type: 'number', describe: 'milliseconds the browser may take to start or render a deck [default: 60000]' })
-    .option('concurrency', { type: 'number', describe: 'decks rendered at once [default: number of cores]' });
+    .option('browser-timeout', { type: 'number', describe: 'seconds the browser may take to start or render a deck, as in marp-cli [default: 60]' })
+    .option('concurrency', { alias: ['P', 'parallel'], type: 'number', describe: 'decks rendered at once (marp-cli: -P, --parallel) [default: number of cores]' });
 }
 
 /** A flag given twice takes its last value, as in most command lines, rather than a list. */
@@ -235,7 +235,7 @@ function renderOptions(args: Args, loaded: LoadedConfig | undefined): Pick<Build
   const browserTimeout = pick(args, config, 'browserTimeout');
   const concurrency = pick(args, config, 'concurrency');
   if (browserPath) options.browserPath = browserPath;
-  if (browserTimeout !== undefined) options.browserTimeout = positiveInteger(browserTimeout, from('browserTimeout', '--browser-timeout'), 1, MAX_TIMER_MS);
+  if (browserTimeout !== undefined) options.browserTimeout = secondsAsMs(browserTimeout, from('browserTimeout', '--browser-timeout'));
   if (concurrency !== undefined) options.concurrency = positiveInteger(concurrency, from('concurrency', '--concurrency'));
   return options;
 }
@@ -360,6 +360,18 @@ function positiveInteger(value: unknown, name: string, min = 1, max = Number.MAX
     throw new UsageError(`${name}: expected a whole number ${range}, got ${got}`);
   }
   return value;
+}
+
+/** The longest wait a timer allows, in seconds (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMER_SECONDS = MAX_TIMER_MS / 1000;
+
+/** A wait given in seconds, as marp-cli's options give it (fractions allowed), in whole milliseconds. */
+function secondsAsMs(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.001 || value > MAX_TIMER_SECONDS) {
+    const got = typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : `"${String(value)}"`;
+    throw new UsageError(`${name}: expected seconds from 0.001 to ${MAX_TIMER_SECONDS}, got ${got}`);
+  }
+  return Math.round(value * 1000);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { captureIo, runBin, tempDir } from '../helpers.js';
+import { SAMPLE, captureIo, runBin, tempDir } from '../helpers.js';
 
 describe('run(argv)', () => {
   it('returns the exit code and leaves process.exitCode alone', async () => {
@@ -28,6 +29,35 @@ describe('run(argv)', () => {
     const io = captureIo();
     expect(await run(['build', 'source', '--slides', 'abc'], io)).toBe(2);
     expect(io.err).toBe('error: --slides: expected a whole number of at least 1, got something that is not a number (see ringkas --help)\n');
+  });
+});
+
+describe("marp-cli's names and units", () => {
+  it('takes -P and --parallel for --concurrency, --pptx-editable for --editable-pptx, and --browser-timeout in seconds', async () => {
+    for (const flag of ['-P', '--parallel', '--concurrency']) {
+      const io = captureIo();
+      expect(await run(['build', 'source', flag, '0'], io)).toBe(2);
+      expect(io.err).toMatch(/^error: --concurrency: expected a whole number of at least 1, got "0"/u);
+    }
+    const io = captureIo();
+    expect(await run(['build', 'source', '--pptx-editable', '--browser-timeout', '0.0001'], io)).toBe(2);
+    expect(io.err).toMatch(/^error: --browser-timeout: expected seconds from 0\.001 to 2147483\.647, got "0\.0001"/u);
+  });
+
+  it('reads the config file given with -c or --config-file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'kuliah.json'), JSON.stringify({ maxBullets: 2, format: 'md' }));
+    for (const flag of ['-c', '--config-file']) {
+      const out = join(dir, `out${flag}`);
+      const result = await runBin(['build', SAMPLE, flag, join(dir, 'kuliah.json'), '--out', out, '--json'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      const markdown = await readFile(join(out, 'aliansi-keamanan-internasional.md'), 'utf8');
+      // Every slide but the agenda (a line per section) holds at most the config's two bullets
+      // (its speaker notes, a list inside a comment, are left out of the count).
+      const slides = markdown.split(/\n---\n/u).filter((slide) => !slide.includes('## Agenda'));
+      const bulletRuns = slides.map((slide) => slide.replace(/<!--[\s\S]*?-->/gu, '').split('\n').filter((line) => line.startsWith('- ')).length);
+      expect(Math.max(...bulletRuns)).toBe(2);
+    }
   });
 });
 

@@ -31,7 +31,7 @@ describe('browser faults', () => {
     await chmod(fake, 0o755);
     const out = join(dir, 'out');
     const started = Date.now();
-    const result = await runBin(['build', SAMPLE, '--out', out, '--format', 'html,pdf', '--browser-path', fake, '--browser-timeout', '1500']);
+    const result = await runBin(['build', SAMPLE, '--out', out, '--format', 'html,pdf', '--browser-path', fake, '--browser-timeout', '1.5']);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/error: the browser at ".*hanging-chrome" did not start within 1500 ms; install Chrome or Chromium, or point to one with --browser-path/u);
