@@ -113,4 +113,13 @@ describe('the GitHub Action', () => {
     expect((await runScript({ PATH: bin, RINGKAS_FORMAT: 'html,pdf' }, work)).code).toBe(0);
     expect(await installs()).toEqual(['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends chromium']);
   });
+
+  it('is used by the example workflow, which uploads the folder the PDFs were written to', async () => {
+    const workflow = parse(await readFile(join(ROOT, 'examples', 'slides.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const uses = steps.find((step) => step.uses?.endsWith('/ringkas@main'));
+    expect(uses?.with).toMatchObject({ inputs: 'articles', format: 'pdf' });
+    const upload = steps.find((step) => step.uses === 'actions/upload-artifact@v4');
+    expect(upload?.with?.['path']).toBe(uses?.with?.['out']);
+  });
 });
