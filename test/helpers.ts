@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import type { CliIo } from '../src/cli/run.js';
 import { encodePng } from '../scripts/png.mjs';
@@ -13,6 +14,16 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLE = join(ROOT, 'source', 'aliansi-keamanan-internasional.txt');
 /** The built CLI, as `npm test` leaves it. */
 export const BIN = join(ROOT, 'dist', 'bundle', 'bin.js');
+
+/** The npm command. */
+export const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Packs the package with `npm pack` into `folder` and returns the tarball's path. */
+export async function packTarball(folder: string): Promise<string> {
+  // dist/ is built by `npm test` before the tests run; --ignore-scripts keeps pack from building again.
+  await promisify(execFile)(NPM, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder], { cwd: ROOT });
+  return join(folder, (await readdir(folder)).find((name) => name.endsWith('.tgz'))!);
+}
 
 /** The temporary folders the current test file made, removed after it ({@link removeTempDirs}). */
 const created: string[] = [];

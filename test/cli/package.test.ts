@@ -1,20 +1,17 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SAMPLE, tempDir } from '../helpers.js';
+import { NPM, packTarball, SAMPLE, tempDir } from '../helpers.js';
 
 const run = promisify(execFile);
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 describe('the published package', () => {
   it('packs into a tarball that installs into an empty project from the npm cache, and runs there as a command and as a library', async () => {
     const folder = await tempDir();
-    // dist/ is built by `npm test` before the tests run; --ignore-scripts keeps pack from building again.
-    await run(NPM, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder], { cwd: ROOT });
-    const tarball = join(folder, (await readdir(folder)).find((name) => name.endsWith('.tgz'))!);
+    const tarball = await packTarball(folder);
     const { stdout: listing } = await run('tar', ['-tzf', tarball]);
     const files = listing.split('\n');
     for (const needed of ['dist/bundle/bin.js', 'dist/index.js', 'dist/index.d.ts', 'dist/vendor/marp-core.cjs', 'dist/syntax/model-worker.js', 'dist/syntax/score.wasm', 'models/syntax-id.bin.gz', 'models/syntax-en.bin.gz', 'models/LICENSE-models.md', 'README.md']) {
