@@ -1218,7 +1218,11 @@ const LINKING_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'AUX']);
  */
 function endsUnfinished(tree: Tree, content: readonly number[]): boolean {
   const last = content.at(-1);
-  if (last === undefined || last >= lastContent(tree)) return false;
+  if (last === undefined) return false;
+  // The source itself stops on a linking word ("… working on both character and", its end in the
+  // next paragraph): no sentence, whatever is kept.
+  // (A preposition may end one: "The mayor gave in.")
+  if (last >= lastContent(tree)) return last === lastContent(tree) && (tree.words[last]!.upos === 'CCONJ' || tree.words[last]!.upos === 'SCONJ');
   if (tree.relation(last) === 'compound:prt') return false;
   const upos = tree.words[last]!.upos;
   // A determiner after its noun closes the phrase ("tujuan laporan ini", "kebijakan tersebut").

@@ -130,6 +130,11 @@ describe('compression says when a sentence makes no bullet', () => {
     expect(compress('id', 'Paragraf pertama menjelaskan tujuan laporan ini dengan jelas.').unfit).toBeUndefined();
   });
 
+  it('a sentence that itself stops on a conjunction, its end in the next paragraph', () => {
+    expect(compress('en', 'These days "fitness" means working on both stamina and').unfit).toBe('cut-short');
+    expect(compress('en', 'The mayor gave in.').unfit).toBeUndefined();
+  });
+
   it('a fragment without a predicate', () => {
     expect(compress('id', 'Budi Santoso, 45.').unfit).toBe('no-predicate');
   });
