@@ -27,6 +27,8 @@ const BOILERPLATE: readonly RegExp[] = [
   // "(Reporting by Ann Lee; Editing by Budi Santoso)".
   /^.{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/iu,
   /^\((?:additional )?(?:reporting|writing|editing) by\b[^)]{0,200}\)\.?$/iu,
+  // "Dana Ford reported from Atlanta.", "… Ann O'Neill and Jim Lee reported from Boston" (the start may be a video link's text left on the line).
+  /^(?:[^.!?]{0,60}\s)?\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,3}(?:\s(?:and|dan)\s\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,3})?\sreported from\s\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\.?$/u,
   /^(?:additional )?(?:reporting|writing) by\b[^;]{0,120};\s*editing by\b.{0,120}$/iu,
   // Headings of lists of other articles.
   /^(most (read|popular|viewed|shared|commented)|terpopuler|populer|trending( now)?|editor'?s picks?|pilihan editor|top stories|latest news|berita terkini|terbaru)[\s.:!]*$/iu,

@@ -73,11 +73,16 @@ describe('parseArticle on other sources', () => {
       '',
       '(Reporting by Ann Lee; Editing by Budi Santoso)',
       '',
+      'Watch the hearing Maya Ortiz reported from Topeka',
+      '',
       'Reporting by local papers had described the bill as likely to pass.',
+      '',
+      'A clerk reported from Topeka that the bill had passed.',
     ].join('\n');
     const article = await parseArticle({ path: 'kansas.txt', text, kind: 'text' });
     const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
-    expect(sentences.join(' ')).not.toMatch(/contributed to this report|Editing by/u);
+    expect(sentences.join(' ')).not.toMatch(/contributed to this report|Editing by|Maya Ortiz/u);
+    expect(sentences).toContain('A clerk reported from Topeka that the bill had passed.');
     expect(sentences).toContain('Reporting by local papers had described the bill as likely to pass.');
     expect(article.warnings.map((warning) => warning.message)).toEqual(expect.arrayContaining([expect.stringMatching(/dropped boilerplate: "CNN's Sam Stringer contributed/u)]));
   });
