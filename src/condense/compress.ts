@@ -1219,6 +1219,8 @@ const LINKING_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'AUX']);
 function endsUnfinished(tree: Tree, content: readonly number[]): boolean {
   const last = content.at(-1);
   if (last === undefined) return false;
+  // A word of focus whose object went ("Mirabook tak cuma [dapat …]", "only"), whatever the tagger made of it.
+  if (tree.rules.focusAdverbs.has(tree.lower[last]!)) return true;
   // The source itself stops on a linking word ("… working on both character and", its end in the
   // next paragraph): no sentence, whatever is kept.
   // (A preposition may end one: "The mayor gave in.")
@@ -1230,7 +1232,13 @@ function endsUnfinished(tree: Tree, content: readonly number[]): boolean {
   if (LINKING_WORDS.has(upos) || (upos === 'PRON' && (RELATIVE_PRONOUNS.has(tree.lower[last]!) || tree.lower[last] === 'what'))) return true;
   // A possessive whose noun went ("decided to use her [40 days]"): the parser took "her" for an object.
   const next = tree.words[last + 1];
-  return tree.rules.possessiveAnaphors.has(tree.lower[last]!) && next !== undefined && NOMINAL_START.has(next.upos);
+  if (tree.rules.possessiveAnaphors.has(tree.lower[last]!) && next !== undefined && NOMINAL_START.has(next.upos)) return true;
+  if (next === undefined) return false;
+  // A name cut in two ("I met Sister [Gertrud]"), unless what went is a day or a month.
+  const capitalised = /^\p{Lu}/u.test(tree.words[last]!.form);
+  if ((upos === 'PROPN' || (upos === 'NOUN' && capitalised)) && next.upos === 'PROPN' && !tree.rules.timeWords.has(tree.lower[last + 1]!)) return true;
+  // "the first", "the only" without what they are the first or only one of ("became the first [to climb …]").
+  return tree.rules.ordinals.has(tree.lower[last]!) && (next.upos === 'PART' || next.upos === 'SCONJ' || RELATIVE_PRONOUNS.has(tree.lower[last + 1]!) || tree.rules.purposeMarkers.has(tree.lower[last + 1]!));
 }
 
 /** Parts of speech that can follow a possessive inside its noun phrase. */

@@ -94,6 +94,8 @@ export const compression: CompressionRules = {
   clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
   sequenceMarkers: new Set(['after', 'before', 'until', 'following']),
   genitiveMarkers: new Set(['of']),
+  focusAdverbs: new Set(['only', 'just', 'even', 'merely', 'solely', 'mostly', 'mainly', 'largely']),
+  ordinals: new Set(['first', 'last', 'only', 'next', 'second', 'third', 'latest']),
   purposeMarkers: new Set(['to', 'so', 'in order']),
   complementizers: new Set(['that']),
   conditionMarkers: new Set(['if', 'unless', 'provided', 'providing', 'whether', 'otherwise', 'lest']),

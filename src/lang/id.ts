@@ -118,6 +118,8 @@ export const compression: CompressionRules = {
   clausePrepositions: new Set(['dengan', 'tanpa', 'dalam', 'oleh', 'atas', 'terhadap', 'tentang', 'akan', 'dari', 'kepada', 'lewat', 'melalui']),
   sequenceMarkers: new Set(['setelah', 'sesudah', 'sebelum', 'usai', 'seusai', 'sehabis', 'hingga', 'sampai']),
   genitiveMarkers: new Set([]),
+  focusAdverbs: new Set(['hanya', 'cuma', 'sekadar', 'bahkan', 'sekedar', 'semata']),
+  ordinals: new Set(['pertama', 'terakhir', 'satu-satunya', 'pertamanya']),
   purposeMarkers: new Set(['untuk', 'agar', 'supaya', 'guna', 'demi']),
   complementizers: new Set(['bahwa', 'bahwasanya']),
   conditionMarkers: new Set(['jika', 'jikalau', 'kalau', 'apabila', 'bila', 'asalkan', 'asal', 'seandainya', 'andaikan', 'andai', 'manakala', 'kecuali']),

@@ -102,6 +102,10 @@ export interface CompressionRules {
   sequenceMarkers: ReadonlySet<string>;
   /** Prepositions of a noun's complement ("of"): a phrase with one is part of the noun phrase's name, and stays. */
   genitiveMarkers: ReadonlySet<string>;
+  /** Words of focus, which need what they bear on after them ("hanya", "cuma", "only", "even"): a bullet does not end on one. */
+  focusAdverbs: ReadonlySet<string>;
+  /** "first", "only", "pertama": a bullet that ends on one, where the sentence says of what, is cut short. */
+  ordinals: ReadonlySet<string>;
   /** Words that open a clause of purpose ("untuk", "agar", "to"): often the point of the action, so kept while the budget allows. */
   purposeMarkers: ReadonlySet<string>;
   /** Words that introduce a clause as what is said or known ("bahwa", "that"): the clause can stand alone without them. */

@@ -130,6 +130,18 @@ describe('compression says when a sentence makes no bullet', () => {
     expect(compress('id', 'Paragraf pertama menjelaskan tujuan laporan ini dengan jelas.').unfit).toBeUndefined();
   });
 
+  it('a bullet that ends on a word of focus or on half a name', () => {
+    // The parser took "Father" for the object and the name for its appositive, which goes.
+    const name = compress('en', 'The nurse remembered Father Anselm Keller, who ran the clinic for twenty years.', 8);
+    expect(name.text).toBe('The nurse remembered Father');
+    expect(name.unfit).toBe('cut-short');
+    expect(compress('en', 'The team flew to New York.').unfit).toBeUndefined();
+    // "tak cuma" without what it bears on: the focus word ends nothing.
+    const focus = compressSentence('Lumibook tak cuma', syntaxes.id, { lang: 'id', maxWords: 8 });
+    expect(focus.unfit).toBe('cut-short');
+    expect(compress('en', 'Prices rose by just 2 per cent last year, the lowest in a decade.').unfit).toBeUndefined();
+  });
+
   it('a sentence that itself stops on a conjunction, its end in the next paragraph', () => {
     expect(compress('en', 'These days "fitness" means working on both stamina and').unfit).toBe('cut-short');
     expect(compress('en', 'The mayor gave in.').unfit).toBeUndefined();
