@@ -45,13 +45,15 @@ export async function watchBuild(
     everything = false;
     running = running.then(async () => {
       if (all) options = await reload();
-      const inputs = all ? options.inputs : articles;
-      if (inputs.length > 0) await build({ ...options, inputs });
+      // A changed article is built among all the inputs, so that it keeps its name (its subfolder,
+      // or the extension that tells it from its namesake) and lands where the first build put it.
+      if (all) await build(options);
+      else if (articles.length > 0) await build({ ...options, only: articles });
     });
   };
   const changed = (path: string) => {
     if (path === themePath || path === configPath) everything = true;
-    else if (sourceKindOf(path)) pending.add(displayPath(path, cwd));
+    else if (sourceKindOf(path)) pending.add(resolve(cwd, path));
     else return;
     clearTimeout(timer);
     timer = setTimeout(flush, SETTLE_MS);
