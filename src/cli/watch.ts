@@ -32,6 +32,8 @@ export async function watchBuild(
   // The decks written into an output folder inside a watched one are not changes to rebuild for.
   const outDir = resolve(cwd, options.out);
   const watcher = watch(watched, { ignoreInitial: true, ignored: (path) => isInside(resolve(cwd, path), outDir), awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  // Said once the folders are scanned: a change made after the line is seen.
+  await new Promise<void>((ready) => watcher.once('ready', ready));
   progress.line(`watching ${watched.map((path) => displayPath(path, cwd)).join(', ')} (Ctrl-C to stop)`);
 
   const pending = new Set<string>();
@@ -60,7 +62,8 @@ export async function watchBuild(
   };
   watcher.on('add', changed).on('change', changed);
 
-  await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  // Stopped while building or scanning, the signal has already fired.
+  if (!signal.aborted) await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
   clearTimeout(timer);
   await watcher.close();
   await running;
