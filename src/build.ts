@@ -1,6 +1,6 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { type InputEntry, type ReadSourceOptions, expandInputs } from './io/inputs.js';
@@ -43,6 +43,11 @@ export interface BuildOptions extends DeckOptions {
   concurrency?: number;
   /** Build only the inputs of shard `index` (1-based) of `count`. */
   shard?: { index: number; count: number };
+  /**
+   * Build only these articles (absolute paths) of the inputs, under the names they have among all
+   * of them, and leave the index page as it is: `--watch` rebuilds what changed this way.
+   */
+  only?: readonly string[];
   /** Stops the run between steps: no new work starts, the browser closes, temporary files go. */
   signal?: AbortSignal;
   cwd?: string;
@@ -52,6 +57,8 @@ export interface BuildOptions extends DeckOptions {
 /** What happened to one input; the `--json` report lists one per input. */
 export interface DeckReport {
   input: string;
+  /** Where its outputs go: `<out>/<name>.md`, `.html`…; relative to the output folder, `/`-separated (`2024/intro`). */
+  name?: string;
   title?: string;
   /** Where the article came from: the address a URL input was fetched from (after redirects), else its metadata's address or credit, or `--source`. */
   source?: string;
@@ -88,23 +95,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const theme = await resolveTheme(options.theme, cwd);
   const outDir = resolve(cwd, options.out);
   await prepareOutputDir(outDir);
-  const entries = shardOf(await expandInputs(options.inputs, cwd, { exclude: outDir }), options.shard);
+  const entries = onlyOf(shardOf(await expandInputs(options.inputs, cwd, { exclude: outDir }), options.shard), options.only);
   const guard = await outputGuard(outDir, entries);
   const formatOptions = { editablePptx: options.editablePptx ?? false, theme };
   const { BrowserSession } = needsBrowser(options.formats, formatOptions) ? await import('./render/browser/manager.js') : { BrowserSession: undefined };
   const session = BrowserSession ? new BrowserSession(browserSessionOptions(options)) : undefined;
   let runError: RingkasError | undefined;
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
-  const usedNames = new Map<string, string>();
-  const reports: DeckReport[] = entries.map((entry) => ({ input: entry.path, outputs: [], warnings: [] }));
+  const reports: DeckReport[] = entries.map((entry) => ({ input: entry.path, ...('name' in entry ? { name: entry.name } : {}), outputs: [], warnings: [] }));
 
   const buildOne = async (entry: InputEntry, report: DeckReport) => {
     try {
       if ('error' in entry) throw new RingkasError(entry.error);
-      const clash = usedNames.get(entry.name);
-      if (clash !== undefined) throw new RingkasError(`${entry.path}: its output name "${entry.name}" is already used by ${clash}; rename one of them`);
-      usedNames.set(entry.name, entry.path);
-      for (const format of options.formats) guard.check(`${entry.name}.${format}`, entry.path);
+      for (const format of options.formats) await guard.check(`${entry.name}.${format}`, entry.path);
       throwIfAborted(options.signal);
       options.progress?.stage?.(entry.path, 'reading');
       let deck = await planDeck(entry, options, theme, report);
@@ -142,12 +145,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const stopped = settled.find((result) => result.status === 'rejected');
     if (stopped) throw stopped.reason;
     throwIfAborted(options.signal);
-    if (entries.length > 1) {
+    if (entries.length > 1 && !options.only) {
       // The listing is index.html unless a deck owns that name: a deck's output is never replaced.
       const indexName = listingName(new Set(entries.flatMap((entry) => ('name' in entry ? [`${entry.name}.html`] : []))), guard);
       try {
         const { indexPage } = await import('./render/index-page.js');
-        index = await writeOutput(outDir, indexName, indexPage(reports, outDir, await readdir(outDir), indexName));
+        index = await writeOutput(outDir, indexName, indexPage(reports, outDir, await deckFolderFiles(outDir, entries), indexName));
       } catch (error) {
         indexError = error instanceof RingkasError ? error : new RingkasError(`${join(outDir, indexName)}: cannot write the index page (${firstLine(error)}); the decks were written`);
       }
@@ -251,8 +254,8 @@ type ArticleEntry = Extract<InputEntry, { file: string }>;
  * notes/..` or `build a.md -o .` would otherwise replace the article with its own deck.
  */
 interface OutputGuard {
-  /** Throws for the input `path` when `fileName` in the output folder is one of the run's articles. */
-  check(fileName: string, path: string): void;
+  /** Throws for the input `path` when `fileName` in the output folder (subfolders and links resolved) is one of the run's articles. */
+  check(fileName: string, path: string): Promise<void>;
   /** Whether `fileName` in the output folder is one of the run's articles. */
   isInput(fileName: string): boolean;
 }
@@ -264,8 +267,9 @@ async function outputGuard(outDir: string, entries: readonly InputEntry[]): Prom
   const isInput = (fileName: string) => articles.has(join(realOut, fileName));
   return {
     isInput,
-    check(fileName, path) {
-      if (isInput(fileName)) throw new RingkasError(`${path}: its deck would be written over the article ${fileName} in ${outDir}; choose another --out`);
+    async check(fileName, path) {
+      const folder = await real(join(outDir, dirname(fileName)));
+      if (isInput(fileName) || articles.has(join(folder, basename(fileName)))) throw new RingkasError(`${path}: its deck would be written over the article ${fileName} in ${outDir}; choose another --out`);
     },
   };
 }
@@ -278,6 +282,20 @@ function listingName(deckFiles: ReadonlySet<string>, guard: OutputGuard): string
     const name = count === 1 ? 'ringkas-index.html' : `ringkas-index-${count}.html`;
     if (!taken(name)) return name;
   }
+}
+
+/** The inputs that are among the `only` articles, when the run is limited to them. */
+function onlyOf(entries: InputEntry[], only: BuildOptions['only']): InputEntry[] {
+  if (!only) return entries;
+  const wanted = new Set(only);
+  return entries.filter((entry) => 'file' in entry && wanted.has(entry.file));
+}
+
+/** The files in the folders the decks went to, relative to the output folder and `/`-separated (`2024/intro.html`). */
+async function deckFolderFiles(outDir: string, entries: readonly InputEntry[]): Promise<string[]> {
+  const folders = [...new Set(entries.flatMap((entry) => ('name' in entry ? [dirname(entry.name)] : [])))].sort();
+  const listed = await Promise.all(folders.map(async (folder) => (await readdir(join(outDir, folder)).catch(() => [])).map((file) => (folder === '.' ? file : `${folder}/${file}`))));
+  return listed.flat();
 }
 
 /** Every n-th input for `--shard i/n`, counted over the sorted inputs so that shards never overlap. */

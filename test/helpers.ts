@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +86,32 @@ export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * A `ringkas build … --watch` run of the built bin, once it says it is watching: `until` waits (at
+ * most 30 s) for `check` to hold, `stop` sends Ctrl-C and resolves to the exit code.
+ */
+export async function watchBin(args: string[], options: { cwd?: string } = {}): Promise<{ until: (check: () => Promise<boolean>) => Promise<void>; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [BIN, ...args, '--watch'], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const until = async (check: () => Promise<boolean>) => {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out; stderr: ${stderr}`);
+  };
+  await until(async () => stderr.includes('watching'));
+  return {
+    until,
+    stop: () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
 }
 
 /** A PDF read back: its pages' text and its document info. */

@@ -32,6 +32,8 @@ export async function watchBuild(
   // The decks written into an output folder inside a watched one are not changes to rebuild for.
   const outDir = resolve(cwd, options.out);
   const watcher = watch(watched, { ignoreInitial: true, ignored: (path) => isInside(resolve(cwd, path), outDir), awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  // Said once the folders are scanned: a change made after the line is seen.
+  await new Promise<void>((ready) => watcher.once('ready', ready));
   progress.line(`watching ${watched.map((path) => displayPath(path, cwd)).join(', ')} (Ctrl-C to stop)`);
 
   const pending = new Set<string>();
@@ -45,20 +47,23 @@ export async function watchBuild(
     everything = false;
     running = running.then(async () => {
       if (all) options = await reload();
-      const inputs = all ? options.inputs : articles;
-      if (inputs.length > 0) await build({ ...options, inputs });
+      // A changed article is built among all the inputs, so that it keeps its name (its subfolder,
+      // or the extension that tells it from its namesake) and lands where the first build put it.
+      if (all) await build(options);
+      else if (articles.length > 0) await build({ ...options, only: articles });
     });
   };
   const changed = (path: string) => {
     if (path === themePath || path === configPath) everything = true;
-    else if (sourceKindOf(path)) pending.add(displayPath(path, cwd));
+    else if (sourceKindOf(path)) pending.add(resolve(cwd, path));
     else return;
     clearTimeout(timer);
     timer = setTimeout(flush, SETTLE_MS);
   };
   watcher.on('add', changed).on('change', changed);
 
-  await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  // Stopped while building or scanning, the signal has already fired.
+  if (!signal.aborted) await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
   clearTimeout(timer);
   await watcher.close();
   await running;

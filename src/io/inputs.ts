@@ -7,12 +7,14 @@ import { ExitCode, fail } from '../errors.js';
 import { decodeArticle } from './charset.js';
 import { ARTICLE_EXTENSIONS, BINARY_KINDS, type Source, sniffBinaryKind, sniffKind, sourceKindOf } from '../parse/index.js';
 import { isWebAddress } from './fetch.js';
+import { outputNames } from './names.js';
 import { type ReadRefusalReason, ReadRefusal, isInside, readBounded, readStreamBounded } from './read.js';
 
 /**
  * An article to build — `path` as shown to the user, `file` to read (absolute, or `-`), `name` for
- * its outputs, `within` the input folder it was found in — or the reason an input given by the
- * user yields none.
+ * its outputs (relative to the output folder, `/`-separated, without extension: see
+ * {@link outputNames}), `within` the input folder it was found in — or the reason an input given by
+ * the user yields none.
  */
 export type InputEntry = { path: string; file: string; name: string; within?: string } | { path: string; error: string };
 
@@ -71,13 +73,18 @@ export async function expandInputs(inputs: readonly string[], cwd: string, optio
       if (files.length === 0) {
         add({ path: shown, error: `${shown}: no articles in this folder (${ARTICLE_EXTENSIONS.join(', ')})` });
       }
-      for (const file of files) add({ path: displayPath(file, cwd), file, name: stemOf(file), within: absolute });
+      // A file found in a folder keeps its place under that folder: articles/2024/intro.txt → 2024/intro.
+      for (const file of files) add({ path: displayPath(file, cwd), file, name: stemOf(relative(absolute, file).split(sep).join('/')), within: absolute });
     } else if (!sourceKindOf(input)) {
       add({ path: shown, error: `${shown}: unsupported file type "${printable(extname(input)) || '(none)'}"; give ${ARTICLE_EXTENSIONS.join(', ')}` });
     } else {
-      add({ path: shown, file: absolute, name: stemOf(input) });
+      add({ path: shown, file: absolute, name: stemOf(basename(input)) });
     }
   }
+  const articles = entries.filter((entry): entry is Extract<InputEntry, { file: string }> => 'file' in entry);
+  outputNames(articles).forEach((name, index) => {
+    articles[index]!.name = name;
+  });
   return entries;
 }
 
@@ -200,8 +207,9 @@ export function nameOfAddress(address: string): string {
   return safe(stem) || safe(url.hostname.replace(/\./gu, '-')) || 'page';
 }
 
+/** A path without its extension (`2024/intro.txt` → `2024/intro`). */
 function stemOf(path: string): string {
-  return basename(path, extname(path));
+  return path.slice(0, path.length - extname(path).length);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fail, firstLine } from '../errors.js';
+import { isInside } from './read.js';
 
 /**
  * Temporary files live in a hidden folder of the output folder: on the same file system, so that
@@ -32,10 +33,12 @@ export async function prepareOutputDir(dir: string): Promise<void> {
 /**
  * Writes one output file atomically: the data goes to a temporary file, is flushed to disk, and
  * is renamed into place. A failed or interrupted run never leaves half a file, and the previous
- * good output stays until the new one is complete.
+ * good output stays until the new one is complete. `fileName` may hold subfolders (`2024/intro.md`),
+ * made as needed, and never one that leads out of `dir`.
  */
 export async function writeOutput(dir: string, fileName: string, data: string | Uint8Array): Promise<string> {
   const path = join(dir, fileName);
+  if (dirname(path) !== dir) await outputFolder(dir, dirname(path));
   const tempDir = join(dir, `${TEMP_PREFIX}${process.pid}`);
   // The temporary name is short and random, not derived from the output's: a name that is just
   // within the file system's limit must not fail for the temporary file alone.
@@ -52,9 +55,22 @@ export async function writeOutput(dir: string, fileName: string, data: string | 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
-    fail(`${path}: cannot write it (${writeFailure(error)}); ${WRITE_FIXES[(error as NodeJS.ErrnoException).code ?? ''] ?? 'check the output folder, or choose another with --out'}`);
+    fail(`${path}: cannot write it ${failureAndFix(error)}`);
   }
   return path;
+}
+
+/** Makes `folder` inside the output folder `dir`, refusing one that is a link to elsewhere. */
+async function outputFolder(dir: string, folder: string): Promise<void> {
+  let inside: boolean;
+  try {
+    await mkdir(folder, { recursive: true });
+    const [realDir, realFolder] = await Promise.all([realpath(dir), realpath(folder)]);
+    inside = isInside(realFolder, realDir);
+  } catch (error) {
+    fail(`${folder}: cannot make the folder ${failureAndFix(error)}`);
+  }
+  if (!inside) fail(`${folder}: is a link out of the output folder, so decks would be written elsewhere; remove the link, or choose another --out`);
 }
 
 /** What to do about the common reasons a write fails. */
@@ -66,7 +82,15 @@ const WRITE_FIXES: Record<string, string> = {
   EROFS: 'the output folder is read-only; choose another with --out',
   EISDIR: 'a folder has the output’s name; move it away, or choose another --out',
   ENAMETOOLONG: 'shorten the article’s file name',
+  ENOTDIR: 'a file has the name of the output’s folder; move it away, or choose another --out',
+  EEXIST: 'a file has the name of the output’s folder; move it away, or choose another --out',
 };
+
+/** Why a write failed and what to do about it: "(ENOSPC: no space left on device); free some disk space, …". */
+function failureAndFix(error: unknown): string {
+  const fix = WRITE_FIXES[(error as NodeJS.ErrnoException).code ?? ''] ?? 'check the output folder, or choose another with --out';
+  return `(${writeFailure(error)}); ${fix}`;
+}
 
 /** A file-system error in a few words ("ENOSPC: no space left on device"), without the path it repeats. */
 function writeFailure(error: unknown): string {

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import type { DeckReport } from '../build.js';
 import { FORMATS, FORMAT_SPECS, formatOfFile } from '../formats.js';
 import { escapeHtml } from '../html-escape.js';
@@ -7,24 +7,26 @@ import { escapeHtml } from '../html-escape.js';
 const LINKED = [...FORMATS.filter((format) => format !== 'md'), 'md' as const].filter((format) => FORMAT_SPECS[format].label !== undefined);
 
 /**
- * A relative URL for a file in the same folder: every character that means something in a URL
- * (`#`, `?`, `%`, `:`) escaped, so that `notes #1.html` links to that file and not to a fragment,
- * and a name like `javascript:x.html` stays a relative path.
+ * A relative URL for a file in the folder or a subfolder (`2024/intro.html`): in every segment,
+ * every character that means something in a URL (`#`, `?`, `%`, `:`) escaped, so that
+ * `notes #1.html` links to that file and not to a fragment, and a name like `javascript:x.html`
+ * stays a relative path.
  */
 function fileUrl(fileName: string): string {
-  return encodeURIComponent(fileName);
+  return fileName.split('/').map(encodeURIComponent).join('/');
 }
 
 /**
  * `index.html` for a folder of decks: every deck with its title, language, slide count, links to
  * each format in the folder and, where PNGs exist, a thumbnail of its first slide. Self-contained (inline
- * styles, relative links) so the output folder can be published as it is.
+ * styles, relative links) so the output folder can be published as it is. `filesInOutDir` are the
+ * files of the decks' folders, relative to `outDir` and `/`-separated (`2024/intro.html`).
  */
 export function indexPage(reports: readonly DeckReport[], outDir: string, filesInOutDir: readonly string[], indexName = 'index.html'): string {
   const cards = reports.map((report) => {
     // Link every format of the deck that is in the folder, also those an earlier run wrote
     // (a CI job may build PDFs in shards and the index in a last, HTML-only run).
-    const markdown = report.outputs.map((path) => basename(path)).find((file) => file.endsWith('.md'));
+    const markdown = report.outputs.map((path) => relative(outDir, path).split(sep).join('/')).find((file) => file.endsWith('.md'));
     const stem = markdown?.slice(0, -'.md'.length);
     const files = stem === undefined ? [] : filesInOutDir.filter((file) => file !== indexName && formatOfFile(stem, file) !== undefined);
     const thumbnail = files.find((file) => file === `${stem}.001.png`);

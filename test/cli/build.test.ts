@@ -1,8 +1,8 @@
-import { access, readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Marp } from '@marp-team/marp-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, SAMPLE, readPdf, readPptx, runBin, tempDir } from '../helpers.js';
+import { type CliResult, SAMPLE, readPdf, readPptx, runBin, tempDir, watchBin } from '../helpers.js';
 
 const HEADINGS = [
   'Aliansi Keamanan dan Dinamika Politik Global',
@@ -137,5 +137,73 @@ describe('ringkas build, errors', () => {
     expect(report.decks).toEqual([
       expect.objectContaining({ title: 'Aliansi Keamanan Internasional', lang: 'id', slides: expect.any(Number), outputs: [join(out, `${NAME}.md`)] }),
     ]);
+  });
+});
+
+/** A folder of articles: each relative path gets a copy of the sample, or the text given. */
+async function articles(files: Record<string, string | undefined>): Promise<string> {
+  const dir = await tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    if (text === undefined) await copyFile(SAMPLE, join(dir, path));
+    else await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Every file under `dir`, relative and `/`-separated, sorted. */
+async function filesUnder(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+const SHORT_MD = '# Kota Pelabuhan\n\nPelabuhan kota itu diperluas tahun ini. Kapal yang lebih besar kini dapat bersandar di dermaga baru.\n';
+
+describe('ringkas build, output names', () => {
+  it('keeps a folder input\'s subfolders under --out, tells a.md from a.txt, and says where each deck went', async () => {
+    const dir = await articles({ 'articles/2024/intro.txt': undefined, 'articles/2025/intro.txt': undefined, 'articles/a.md': SHORT_MD, 'articles/a.txt': undefined });
+    const result = await runBin(['build', 'articles', '--out', 'out', '--format', 'md,html', '--json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const out = join(dir, 'out');
+    expect(await filesUnder(out)).toEqual(['2024/intro.html', '2024/intro.md', '2025/intro.html', '2025/intro.md', 'a-md.html', 'a-md.md', 'a-txt.html', 'a-txt.md', 'index.html']);
+    const report = JSON.parse(result.stdout);
+    expect(report.decks.map((deck: { input: string; name: string; outputs: string[] }) => [deck.input, deck.name, deck.outputs])).toEqual([
+      ['articles/2024/intro.txt', '2024/intro', [join(out, '2024/intro.md'), join(out, '2024/intro.html')]],
+      ['articles/2025/intro.txt', '2025/intro', [join(out, '2025/intro.md'), join(out, '2025/intro.html')]],
+      ['articles/a.md', 'a-md', [join(out, 'a-md.md'), join(out, 'a-md.html')]],
+      ['articles/a.txt', 'a-txt', [join(out, 'a-txt.md'), join(out, 'a-txt.html')]],
+    ]);
+    expect(await readFile(join(out, 'a-md.md'), 'utf8')).toContain('Kota Pelabuhan');
+    // Every link of the index page leads to a deck that is there.
+    const listing = await readFile(join(out, 'index.html'), 'utf8');
+    const targets = [...listing.matchAll(/href="([^"]+)"/gu)].map((match) => decodeURIComponent(new URL(match[1]!, 'file:///out/index.html').pathname).slice('/out/'.length));
+    expect(targets.sort()).toEqual((await filesUnder(out)).filter((file) => file !== 'index.html'));
+    // A second run writes the same files in the same places.
+    const again = await runBin(['build', 'articles', '--out', 'out', '--format', 'md,html'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(await filesUnder(out)).toHaveLength(9);
+  });
+
+  it('names files given directly after themselves, and namesakes after their folders, whatever their order', async () => {
+    const dir = await articles({ '2024/intro.txt': undefined, '2025/intro.txt': undefined, 'notes.md': SHORT_MD });
+    for (const inputs of [['2024/intro.txt', '2025/intro.txt', 'notes.md'], ['notes.md', '2025/intro.txt', '2024/intro.txt']]) {
+      const out = `out-${inputs[0]!.slice(0, 4)}`;
+      const result = await runBin(['build', ...inputs, '--out', out, '--format', 'md', '--json'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      const names = Object.fromEntries(JSON.parse(result.stdout).decks.map((deck: { input: string; name: string }) => [deck.input, deck.name]));
+      expect(names).toEqual({ '2024/intro.txt': '2024-intro', '2025/intro.txt': '2025-intro', 'notes.md': 'notes' });
+      expect(await filesUnder(join(dir, out))).toEqual(['2024-intro.md', '2025-intro.md', 'index.html', 'notes.md']);
+    }
+  });
+
+  it('--watch rebuilds a changed article of a folder into its own subfolder', async () => {
+    const dir = await articles({ 'notes/2024/river.txt': 'Rivers are running low this summer. Ships carry less cargo than usual.\n', 'notes/river.md': SHORT_MD });
+    const watching = await watchBin(['build', 'notes', '--out', 'out', '--format', 'md'], { cwd: dir });
+    await writeFile(join(dir, 'notes/2024/river.txt'), 'Glaciers are melting faster than expected. Sea levels rise as a result.\n');
+    await watching.until(async () => (await readFile(join(dir, 'out/2024/river.md'), 'utf8').catch(() => '')).includes('Glaciers'));
+    expect(await watching.stop()).toBe(0);
+    expect(await filesUnder(join(dir, 'out'))).toEqual(['2024/river.md', 'index.html', 'river.md']);
   });
 });

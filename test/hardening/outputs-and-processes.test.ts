@@ -120,6 +120,26 @@ describe('4. outputs never replace or re-read an article', () => {
     }
     expect((await readdir(join(dir, 'out'))).sort()).toEqual(['article.html', 'article.md']);
   });
+
+  it('a subfolder of --out that links into the articles or elsewhere is never written through', async () => {
+    const dir = await project();
+    await mkdir(join(dir, 'articles', '2024'), { recursive: true });
+    await mkdir(join(dir, 'articles', '2025'), { recursive: true });
+    await mkdir(join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'articles', '2024', 'intro.md'), '# Kuliah\n\nCatatan kuliah ini tidak boleh ditimpa oleh dek apa pun yang dibuat ringkas.\n');
+    await copyFile(SAMPLE, join(dir, 'articles', '2025', 'intro.txt'));
+    const before = await readFile(join(dir, 'articles', '2024', 'intro.md'), 'utf8');
+    await mkdir(join(dir, 'out'));
+    await symlink(join(dir, 'articles', '2024'), join(dir, 'out', '2024'));
+    await symlink(join(dir, 'elsewhere'), join(dir, 'out', '2025'));
+    const result = await runBin(['build', 'articles', '--format', 'md', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const errors = JSON.parse(result.stdout).decks.map((deck: { error?: string }) => deck.error);
+    expect(errors[0]).toMatch(/^articles\/2024\/intro\.md: its deck would be written over the article 2024\/intro\.md in .*; choose another --out$/u);
+    expect(errors[1]).toMatch(/out\/2025: is a link out of the output folder, so decks would be written elsewhere; remove the link, or choose another --out$/u);
+    expect(await readFile(join(dir, 'articles', '2024', 'intro.md'), 'utf8')).toBe(before);
+    expect(await readdir(join(dir, 'elsewhere'))).toEqual([]);
+  });
 });
 
 describe('5. reads are bounded for devices and pipes', () => {

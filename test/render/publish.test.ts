@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { browserLaunchCount } from '../../src/render/browser/manager.js';
-import { BIN, SAMPLE, countMarkdownSlides, pngSize, pptxSlideXml, readPdf, readPdfExtras, readPptx, runBin, tempDir } from '../helpers.js';
+import { BIN, SAMPLE, countMarkdownSlides, pngSize, pptxSlideXml, readPdf, readPdfExtras, readPptx, runBin, tempDir, watchBin } from '../helpers.js';
 
 const NAME = 'aliansi-keamanan-internasional';
 
@@ -276,22 +276,10 @@ describe('config file and --watch', () => {
     const article = join(dir, 'notes.txt');
     await writeFile(article, 'Rivers are running low this summer. Ships carry less cargo than usual.\n');
     const out = join(dir, 'out');
-    const child = spawn(process.execPath, [BIN, 'build', article, '--out', out, '--format', 'md', '--watch'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const waitFor = async (predicate: () => Promise<boolean>) => {
-      for (let waited = 0; waited < 30_000; waited += 100) {
-        if (await predicate()) return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`timed out; stderr: ${stderr}`);
-    };
-    await waitFor(async () => stderr.includes('watching'));
+    const watching = await watchBin(['build', article, '--out', out, '--format', 'md']);
     await writeFile(article, 'Glaciers are melting faster than expected. Sea levels rise as a result.\n');
-    await waitFor(async () => (await readFile(join(out, 'notes.md'), 'utf8').catch(() => '')).includes('Glaciers'));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    await watching.until(async () => (await readFile(join(out, 'notes.md'), 'utf8').catch(() => '')).includes('Glaciers'));
+    expect(await watching.stop()).toBe(0);
   });
 });
 
