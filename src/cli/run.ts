@@ -38,7 +38,7 @@ function withPrintableStderr(io: CliIo): CliIo {
 }
 
 /** Defaults of the options a config file may also set. */
-const DEFAULTS = { out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true, agenda: true, glossary: true, sources: true, figures: 'some' } as const;
+const DEFAULTS = { inputs: ['source'], out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true, agenda: true, glossary: true, sources: true, figures: 'some' } as const;
 
 /** Stands for "-" while yargs parses the command line. */
 const STDIN_ARG = '\u0000stdin';
@@ -51,6 +51,12 @@ function inputArg(value: unknown): string {
 /** The inputs of `build` and `check`, with those after "--" (a file named like an option, "-rf.txt"), which yargs lists as commands. */
 function inputArgs(args: Args): string[] {
   return [...((args['inputs'] as unknown[] | undefined) ?? []), ...(args['_'] as unknown[]).slice(1)].map(inputArg);
+}
+
+/** The inputs of `build` and `check`: those on the command line, else the config's, else the default. */
+function inputsOf(args: Args, config: RingkasConfig): string[] {
+  const given = inputArgs(args);
+  return given.length > 0 ? given : [...(config.inputs ?? DEFAULTS.inputs)];
 }
 
 /** A mistake in the command line: exit code 2. */
@@ -79,7 +85,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     .usage('$0 <command> [options]\n\nTurn an article into a presentation deck.')
     .command('build [inputs..]', 'build decks from articles (files, folders, or - for stdin)', (command) =>
       withRenderOptions(withDeckOptions(command))
-        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles [default: source]' })
+        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles', defaultDescription: `${DEFAULTS.inputs.join(' ')}, or the config's inputs` })
         .option('out', { alias: 'o', type: 'string', describe: `output folder [default: ${DEFAULTS.out}]` })
         .option('format', { alias: 'f', type: 'string', describe: `comma list of ${FORMATS.join(',')}; md is always written [default: ${DEFAULTS.format}]` })
         .option('pdf-notes', { type: 'boolean', describe: 'speaker notes as PDF annotations' })
@@ -94,9 +100,9 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
         .positional('input', { type: 'string', describe: 'an article file, or - for stdin' })
         .option('json', { type: 'boolean', describe: 'print JSON instead of Markdown' }),
     )
-    .command('check <inputs..>', 'render decks in the browser and list every slide whose content overflows', (command) =>
+    .command('check [inputs..]', 'render decks in the browser and list every slide whose content overflows', (command) =>
       withRenderOptions(withDeckOptions(command))
-        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles' })
+        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles', defaultDescription: `${DEFAULTS.inputs.join(' ')}, or the config's inputs` })
         .option('json', { type: 'boolean', describe: 'print the findings as JSON on stdout' }),
     )
     .command('themes [action] [name]', 'list themes; "themes new <name>" writes a starter theme; "themes preview" renders every theme', (command) =>
@@ -243,11 +249,10 @@ function renderOptions(args: Args, loaded: LoadedConfig | undefined): Pick<Build
 /** The options of `build`: flags, then the config, then the defaults. */
 async function buildOptions(args: Args, loaded: LoadedConfig | undefined, cwd: string): Promise<BuildOptions> {
   const config = loaded?.config ?? {};
-  const positional = inputArgs(args);
   const options: BuildOptions = {
     ...deckOptions(args, loaded),
     ...renderOptions(args, loaded),
-    inputs: positional.length > 0 ? positional : (config.inputs ?? ['source']),
+    inputs: inputsOf(args, config),
     out: pick(args, config, 'out') ?? DEFAULTS.out,
     formats: parseFormats(pick(args, config, 'format') ?? DEFAULTS.format),
     pdfNotes: pick(args, config, 'pdfNotes') ?? false,
@@ -303,7 +308,7 @@ async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
   const report = await check({
     ...deckOptions(args, loaded),
     ...renderOptions(args, loaded),
-    inputs: inputArgs(args),
+    inputs: inputsOf(args, config),
     cwd,
   });
   if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -58,6 +58,23 @@ describe("marp-cli's names and units", () => {
       const bulletRuns = slides.map((slide) => slide.replace(/<!--[\s\S]*?-->/gu, '').split('\n').filter((line) => line.startsWith('- ')).length);
       expect(Math.max(...bulletRuns)).toBe(2);
     }
+  });
+});
+
+describe('inputs from the config', () => {
+  it('check, like build, takes the config file\'s inputs when none are given, and help says so', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'articles'));
+    await copyFile(SAMPLE, join(dir, 'articles', 'aliansi.txt'));
+    await writeFile(join(dir, 'ringkas.config.json'), JSON.stringify({ inputs: ['articles'] }));
+    const result = await runBin(['check', '--json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { decks: { input: string; slides: number }[] };
+    expect(report.decks.map((deck) => deck.input)).toEqual(['articles/aliansi.txt']);
+    expect(report.decks[0]!.slides).toBeGreaterThan(3);
+    const help = await runBin(['build', '--help']);
+    expect(help.stdout).toMatch(/inputs {2}articles or folders of articles +\[array\] \[default: source, or the config's inputs\]\n/u);
+    expect(help.stdout).not.toContain('[default: []]');
   });
 });
 
