@@ -146,13 +146,14 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     // yargs has printed what was asked: help, the version or the completion script.
     if (args['help'] || args['version'] || command === 'completion') return ExitCode.ok;
     const cwd = io.cwd ?? process.cwd();
-    const loaded = await loadConfig(cwd, args['config'] as string | undefined);
-    if (command === 'outline') return await outlineCommand(args, io, loaded);
-    if (command === 'check') return await checkCommand(args, io, loaded, cwd);
+    // Commands that take no option from a config file do not read one (nor fail on one they do not use).
     if (command === 'themes') return await themesCommand(args, io, cwd);
     if (command === 'parse') return await runParse(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
     if (command === 'compress') return await runCompress(inputArg(args['input'] ?? '-'), args, io.stdout, cwd);
     if (command === 'read') return await runRead(inputArg(args['input']), args, io, cwd);
+    const loaded = await loadConfig(cwd, args['config'] as string | undefined);
+    if (command === 'outline') return await outlineCommand(args, io, loaded);
+    if (command === 'check') return await checkCommand(args, io, loaded, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {

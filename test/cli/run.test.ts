@@ -72,6 +72,12 @@ describe('inputs from the config', () => {
     const report = JSON.parse(result.stdout) as { decks: { input: string; slides: number }[] };
     expect(report.decks.map((deck) => deck.input)).toEqual(['articles/aliansi.txt']);
     expect(report.decks[0]!.slides).toBeGreaterThan(3);
+    // A command that takes nothing from the config does not fail on a key it does not use.
+    await writeFile(join(dir, 'ringkas.config.json'), JSON.stringify({ inputs: ['articles'], maxWords: 'many' }));
+    const themes = await runBin(['themes'], { cwd: dir });
+    expect(themes.code, themes.stderr).toBe(0);
+    expect(themes.stdout).toMatch(/^ringkas +bundled/mu);
+    expect((await runBin(['build', '--format', 'md'], { cwd: dir })).stderr).toMatch(/"maxWords" must be a number/u);
     const help = await runBin(['build', '--help']);
     expect(help.stdout).toMatch(/inputs {2}articles or folders of articles +\[array\] \[default: source, or the config's inputs\]\n/u);
     expect(help.stdout).not.toContain('[default: []]');
