@@ -117,13 +117,15 @@ describe('ringkas preview in a browser', () => {
     const url = await urlOf(preview);
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });
+    await page.bringToFront();
     await page.goto(url, { waitUntil: 'load' });
 
     const first = await deckFrame(page);
     const before = await waitFor('the first content slide', () => slideBullets(first, 'Pendahuluan').catch(() => undefined));
     expect(before.bullets).toContain(OLD_BULLET);
     expect(before.bullets).not.toContain(NEW_BULLET);
-    // Move to that slide with the keyboard, as a presenter would.
+    // Move to that slide with the keyboard, as a presenter would: the page gives the deck the focus once loaded.
+    await first.waitForFunction(() => document.hasFocus(), { timeout: 10_000 });
     for (let slide = 1; slide < Number(before.slide); slide += 1) await page.keyboard.press('ArrowRight');
     await first.waitForFunction((hash: string) => location.hash === hash, {}, `#${before.slide}`);
 
