@@ -168,6 +168,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   return result;
 }
 
+/**
+ * The presentable HTML of the one article `options.inputs` names, in memory: the document
+ * `build --format html` writes for it, for `ringkas preview`. Throws a {@link RingkasError} whose
+ * message names the input when the deck cannot be made.
+ */
+export async function presentableDeck(options: BuildOptions): Promise<{ html: string; report: DeckReport }> {
+  startModelReader();
+  const cwd = options.cwd ?? process.cwd();
+  const theme = await resolveTheme(options.theme, cwd);
+  const [entry] = await expandInputs(options.inputs, cwd);
+  if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${options.inputs.join(', ')}: nothing to read`);
+  const report: DeckReport = { input: entry.path, outputs: [], warnings: [] };
+  try {
+    const deck = await planDeck(entry, { ...options, formats: ['html'] }, theme, report);
+    report.slides = deck.slides.length;
+    const [file] = await FORMAT_SPECS.html.render(renderContext(deck, theme, undefined, options));
+    return { html: String(file!.content), report };
+  } catch (error) {
+    throw error instanceof RingkasError ? error : new RingkasError(messageOf(error, entry.path));
+  }
+}
+
 /** Reads, parses and condenses one input into its planned deck, noting what the report tells. */
 async function planDeck(entry: ArticleEntry, options: BuildOptions, theme: Theme, report: DeckReport): Promise<Deck> {
   const { path, file, within } = entry;

@@ -105,6 +105,11 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
         .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles', defaultDescription: `${DEFAULTS.inputs.join(' ')}, or the config's inputs` })
         .option('json', { type: 'boolean', describe: 'print the findings as JSON on stdout' }),
     )
+    .command('preview [inputs..]', 'serve one article\'s deck on 127.0.0.1, rebuilt and reloaded when the article, the config or the theme changes', (command) =>
+      withThemeOption(withDeckOptions(command))
+        .positional('inputs', { type: 'string', array: true, describe: 'one article (file, web address, or - for stdin) [default: as for build]' })
+        .option('port', { type: 'number', describe: `port on 127.0.0.1; 0 picks a free one [default: ${PREVIEW_PORT}]` }),
+    )
     .command('themes [action] [name]', 'list themes; "themes new <name>" writes a starter theme; "themes preview" renders every theme', (command) =>
       command
         .positional('action', { type: 'string', choices: ['list', 'new', 'preview'], describe: 'what to do [default: list]' })
@@ -154,6 +159,7 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
     const loaded = await loadConfig(cwd, args['config'] as string | undefined);
     if (command === 'outline') return await outlineCommand(args, io, loaded);
     if (command === 'check') return await checkCommand(args, io, loaded, cwd);
+    if (command === 'preview') return await previewCommand(args, io, loaded, cwd);
     return await buildCommand(args, io, loaded, cwd);
   } catch (error) {
     if (error instanceof RingkasError) {
@@ -188,10 +194,14 @@ function withDeckOptions<T>(command: Argv<T>) {
     .option('source', { type: 'string', describe: 'where the article came from, an address or a credit, for the sources slide [default: from the article]' });
 }
 
+/** The theme option of every command that renders a deck. */
+function withThemeOption<T>(command: Argv<T>) {
+  return command.option('theme', { alias: 't', type: 'string', describe: `theme name or path to a Marp .css theme [default: ${DEFAULTS.theme}]` });
+}
+
 /** Options of the commands that render in a browser. */
 function withRenderOptions<T>(command: Argv<T>) {
-  return command
-    .option('theme', { alias: 't', type: 'string', describe: `theme name or path to a Marp .css theme [default: ${DEFAULTS.theme}]` })
+  return withThemeOption(command)
     .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX, PNG and check' })
     .option('browser-timeout', { type: 'number', describe: 'seconds the browser may take to start or render a deck, as in marp-cli [default: 60]' })
     .option('concurrency', { alias: ['P', 'parallel'], type: 'number', describe: 'decks rendered at once (marp-cli: -P, --parallel) [default: number of cores]' });
@@ -264,32 +274,70 @@ async function buildOptions(args: Args, loaded: LoadedConfig | undefined, cwd: s
   return options;
 }
 
-async function buildCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
-  const options = await buildOptions(args, loaded, cwd);
-  const progress = await createProgress({ quiet: Boolean(args['quiet']), live: Boolean(io.interactive), cwd, write: io.stderr });
-  options.progress = progress;
 
+/** Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts. */
+async function untilStopped<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    if (args['watch']) {
-      const { watchBuild } = await import('./watch.js');
-      const reload = async () => ({ ...(await buildOptions(args, await loadConfig(cwd, args['config'] as string | undefined), cwd)), progress });
-      return await watchBuild(options, loaded?.filepath, progress, controller.signal, reload);
-    }
-    options.signal = controller.signal;
-    const report = await build(options);
-    if (report.index) progress.line(`index → ${displayPath(report.index, cwd)}`);
-    if (report.error) progress.line(`error: ${report.error}`);
-    if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    return report.exitCode;
+    return await work(controller.signal);
   } finally {
-    progress.close();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+/** The config file as it is now, for the commands that watch it. */
+function reloadConfig(args: Args, cwd: string): Promise<LoadedConfig | undefined> {
+  return loadConfig(cwd, args['config'] as string | undefined);
+}
+
+async function buildCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
+  const options = await buildOptions(args, loaded, cwd);
+  const progress = await createProgress({ quiet: Boolean(args['quiet']), live: Boolean(io.interactive), cwd, write: io.stderr });
+  options.progress = progress;
+  try {
+    return await untilStopped(async (signal) => {
+      if (args['watch']) {
+        const { watchBuild } = await import('./watch.js');
+        const reload = async () => ({ ...(await buildOptions(args, await reloadConfig(args, cwd), cwd)), progress });
+        return await watchBuild(options, progress, { configPath: loaded?.filepath, reload, signal });
+      }
+      options.signal = signal;
+      const report = await build(options);
+      if (report.index) progress.line(`index → ${displayPath(report.index, cwd)}`);
+      if (report.error) progress.line(`error: ${report.error}`);
+      if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      return report.exitCode;
+    });
+  } finally {
+    progress.close();
+  }
+}
+
+/** The port `preview` listens on when none is given. */
+const PREVIEW_PORT = 8080;
+
+/** The options of `preview`: one article's deck, as `build --format html` makes it. */
+async function previewOptions(args: Args, loaded: LoadedConfig | undefined, cwd: string): Promise<BuildOptions> {
+  const inputs = inputsOf(args, loaded?.config ?? {});
+  if (inputs.length !== 1) throw new UsageError(`preview: give one article, not ${inputs.length} (${inputs.map((input) => displayPath(input, cwd)).join(', ')})`);
+  const { checkPreviewInput } = await import('./preview.js');
+  await checkPreviewInput(inputs[0]!, cwd);
+  return { ...deckOptions(args, loaded), theme: renderOptions(args, loaded).theme, inputs, out: DEFAULTS.out, formats: ['html'], cwd };
+}
+
+async function previewCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
+  const port = positiveInteger(args['port'] ?? PREVIEW_PORT, '--port', 0, 65535);
+  const options = await previewOptions(args, loaded, cwd);
+  const { preview } = await import('./preview.js');
+  return untilStopped(async (signal) => {
+    options.signal = signal;
+    const reload = async () => ({ ...(await previewOptions(args, await reloadConfig(args, cwd), cwd)), signal });
+    return preview(options, port, io, { configPath: loaded?.filepath, reload, signal });
+  });
 }
 
 async function outlineCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined): Promise<number> {
