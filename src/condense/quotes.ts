@@ -36,19 +36,23 @@ export function sentencesInQuotes(article: Article): boolean[][][] {
 /** Paragraphs a quotation may run over before an unclosed mark is taken for a stray one. */
 const MAX_QUOTED_PARAGRAPHS = 6;
 
+/** The marks that can open or close a quotation; every other character leaves the state as it is. */
+const QUOTE_MARKS = /["“”„«»‘’']/gu;
+
 /** Whether a double and a single quotation are open after `text`, given whether they were before it. */
 function quotesAfter(text: string, double: boolean, single: boolean): { double: boolean; single: boolean } {
-  for (let index = 0; index < text.length; index += 1) {
-    const mark = text[index]!;
+  // Only the marks are looked at: this runs over every sentence of an article, however long.
+  for (const { 0: mark, index } of text.matchAll(QUOTE_MARKS)) {
     const before = text[index - 1];
     const after = text[index + 1];
     const wordBefore = before !== undefined && /[\p{L}\p{N}]/u.test(before);
     const wordAfter = after !== undefined && /[\p{L}\p{N}]/u.test(after);
     if (mark === '“' || mark === '„' || mark === '«') double = true;
     else if (mark === '”' || mark === '»') double = false;
-    else if (mark === '"') double = wordAfter && !wordBefore ? true : wordBefore || !wordAfter ? false : double;
-    else if (mark === '‘' && wordAfter) single = true;
-    else if (mark === '’' || mark === "'") {
+    // A straight double quote opens before a word and closes anywhere else.
+    else if (mark === '"') double = wordAfter && !wordBefore;
+    else if (mark === '‘') single ||= wordAfter;
+    else {
       if (wordBefore && wordAfter) continue;
       // After a word: the end of a quoted phrase ("a 'scare quote' here") when one is open, else a plural's apostrophe.
       if (wordBefore && single) {
