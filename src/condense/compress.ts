@@ -404,8 +404,7 @@ class Tree {
 
   /** How many words from `start` spell `phrase` (lower case, words separated by spaces); 0 when they do not. */
   spells(start: number, phrase: string): number {
-    const parts = wordsOf(phrase);
-    return parts.every((part, offset) => this.lower[start + offset] === part) ? parts.length : 0;
+    return spelledAt(this.lower, start, phrase);
   }
 
   /** The first word of a node's subtree, its function words included, its punctuation not. */
@@ -497,7 +496,7 @@ function withoutSourceFrame(tokens: readonly Token[], rules: CompressionRules): 
   if (lower.some((word) => rules.firstPerson.has(word))) return [...tokens];
   let start = 0;
   for (;;) {
-    const opens = rules.sourceFrames.some((phrase) => wordsOf(phrase).every((part, offset) => lower[start + offset] === part));
+    const opens = rules.sourceFrames.some((phrase) => spelledAt(lower, start, phrase) > 0);
     if (!opens) break;
     const comma = lower.indexOf(',', start);
     if (comma < 0 || comma - start > MAX_FRAME_WORDS) break;
@@ -1201,6 +1200,12 @@ function opensWith(tree: Tree, content: readonly number[], phrases: readonly str
  * few hundred phrases, and splitting them anew each time was a tenth of the condenser's time.
  */
 const PHRASE_WORDS = new Map<string, readonly string[]>();
+/** How many words from `start` of `lower` (lower-case words) spell `phrase` (words separated by spaces); 0 when they do not. */
+function spelledAt(lower: readonly string[], start: number, phrase: string): number {
+  const parts = wordsOf(phrase);
+  return parts.every((part, offset) => lower[start + offset] === part) ? parts.length : 0;
+}
+
 function wordsOf(phrase: string): readonly string[] {
   let words = PHRASE_WORDS.get(phrase);
   if (!words) PHRASE_WORDS.set(phrase, (words = phrase.split(' ')));
