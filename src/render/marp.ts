@@ -63,9 +63,12 @@ let prepared: { css: string | undefined; marp: InstanceType<typeof Marp> } | und
 /**
  * Makes the Marp the next render with `theme` will use (marp-core sets up its Markdown parser and
  * reads the theme's CSS: about 50 ms in a fresh process), so that a build can do it while it waits
- * for the syntax model instead of after the deck is made. The render takes it as it is, once.
+ * for the syntax model instead of after the deck is made. The render takes it as it is, once. One
+ * made for the theme and not yet used stays: the decks of a batch, each preparing while its model
+ * loads, would otherwise make Marps that no render takes.
  */
 export function prepareMarp(theme: Theme): void {
+  if (prepared?.css === theme.css) return;
   prepared = { css: theme.css, marp: newMarp(theme) };
 }
 
