@@ -274,7 +274,6 @@ async function buildOptions(args: Args, loaded: LoadedConfig | undefined, cwd: s
   return options;
 }
 
-
 /** Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts. */
 async function untilStopped<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();

@@ -119,7 +119,6 @@ export function decodeModelTables(bytes: Uint8Array): ModelTables {
   return { header, vocabulary, forward, backward, parser };
 }
 
-
 /** The tagger and parser of decoded tables. */
 export function modelOf({ header, vocabulary, forward, backward, parser }: ModelTables): SyntaxModel {
   return {

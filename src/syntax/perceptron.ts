@@ -397,22 +397,14 @@ export class ByteReader {
     for (let index = 0; index < count; index += 1) {
       let byte = buffer[position++]!;
       let value = byte & 0x7f;
-      if (byte >= 0x80) {
+      for (let shift = 7; byte >= 0x80; shift += 7) {
         byte = buffer[position++]!;
-        value |= (byte & 0x7f) << 7;
-        if (byte >= 0x80) {
-          byte = buffer[position++]!;
-          value |= (byte & 0x7f) << 14;
-          if (byte >= 0x80) {
-            byte = buffer[position++]!;
-            value |= (byte & 0x7f) << 21;
-            if (byte >= 0x80) {
-              byte = buffer[position++]!;
-              if (byte >= 0x10) throw new Error('model file holds a number of more than 32 bits');
-              value += byte * 2 ** 28;
-            }
-          }
+        if (shift === 28) {
+          if (byte >= 0x10) throw new Error('model file holds a number of more than 32 bits');
+          value += byte * 2 ** 28;
+          break;
         }
+        value |= (byte & 0x7f) << shift;
       }
       values[index] = value;
     }
