@@ -53,7 +53,9 @@ function clashes(names: readonly string[]): number[][] {
   const groups = new Map<string, number[]>();
   names.forEach((name, index) => {
     const key = foldCase(name);
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   });
   return [...groups.values()].filter((group) => group.length > 1);
 }
