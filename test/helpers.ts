@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import type { CliIo } from '../src/cli/run.js';
+import type { Article } from '../src/model.js';
 import { encodePng } from '../scripts/png.mjs';
 
 /** The project's root folder. */
@@ -42,6 +43,9 @@ export async function removeTempDirs(): Promise<void> {
 
 /** Words as the property checks see them: lower case, letters and digits, inner hyphens and apostrophes kept. */
 export const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+
+/** The text of every sentence of an article, in order. */
+export const sentenceTexts = (article: Article): string[] => article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
 
 /** Whether `bullet` is `source` with words deleted and nothing added or reordered. */
 export function isDeletionOf(bullet: string, source: string): boolean {

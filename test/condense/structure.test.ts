@@ -10,14 +10,13 @@ import { readSource } from '../../src/io/inputs.js';
 import type { Article } from '../../src/model.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { syntaxFor } from '../../src/pipeline.js';
-import { ROOT, isDeletionOf } from '../helpers.js';
+import { ROOT, isDeletionOf, sentenceTexts } from '../helpers.js';
 
 /**
  * Articles without headings, as build condenses them: topical sections headed by the author's own
  * phrases, no made-up "Pendahuluan", and a headline for a title that had to be guessed.
  */
 
-const sentencesOf = (article: Article) => article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
 
 /** Each heading is 2–6 words found word for word (but for its first letter) in its own section. */
 function expectVerbatimHeadings(article: Article): void {
@@ -43,7 +42,7 @@ describe('a short news item without headings', () => {
     expect(deck.slides.some((slide) => slide.kind === 'agenda')).toBe(false);
     expect(deck.slides.map((slide) => slide.title)).not.toContain('Pendahuluan');
     // The lead is on the content slide.
-    expect(deck.slides.find((slide) => slide.kind === 'content')!.notes).toContain(sentencesOf(parsed)[0]);
+    expect(deck.slides.find((slide) => slide.kind === 'content')!.notes).toContain(sentenceTexts(parsed)[0]);
   });
 });
 
@@ -71,7 +70,7 @@ describe.skipIf(sets.length === 0)('news without headings (eval data present)', 
   it('cuts 960 words of news into topical sections headed by their own phrases', async () => {
     // Three Indonesian news items run together as one text: a badminton final, a quiz about eating habits, a wedding.
     const items = news('IndoSum').slice(3, 6);
-    const texts = await Promise.all(items.map(async (item) => sentencesOf(await parseArticle(item.source)).join(' ')));
+    const texts = await Promise.all(items.map(async (item) => sentenceTexts(await parseArticle(item.source)).join(' ')));
     const paragraphs = (await Promise.all(items.map(async (item) => (await parseArticle(item.source)).sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.sentences.map((sentence) => sentence.text).join(' '))))))
       .flat();
     const parsed = await parseArticle({ path: 'berita.txt', text: paragraphs.join('\n\n'), kind: 'text' }, { lang: 'id' });
@@ -95,7 +94,7 @@ describe.skipIf(sets.length === 0)('news without headings (eval data present)', 
       if (deck.title === parsed.title) continue;
       headlines += 1;
       expect(deck.title.split(/\s+/u).length, item.id).toBeLessThanOrEqual(MAX_HEADLINE_WORDS);
-      expect(sentencesOf(parsed).slice(0, 3).some((sentence) => isDeletionOf(deck.title, sentence)), `${item.id}: ${deck.title}`).toBe(true);
+      expect(sentenceTexts(parsed).slice(0, 3).some((sentence) => isDeletionOf(deck.title, sentence)), `${item.id}: ${deck.title}`).toBe(true);
     }
     // Most news leads make one; the rest keep the key phrase.
     expect(headlines).toBeGreaterThanOrEqual(items.length * 0.6);

@@ -6,7 +6,7 @@ import { syntaxFor } from '../../src/pipeline.js';
 import { readSource } from '../../src/io/inputs.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, sentenceTexts } from '../helpers.js';
 
 /** What a fixture's `expected.json` states about its article. */
 interface Expected {
@@ -54,7 +54,7 @@ describe.each(cases)('fixture %s', (name) => {
 
   it('splits the expected sentences', async () => {
     const { article, expected } = await load();
-    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((s) => s.text)));
+    const sentences = sentenceTexts(article);
     expect(sentences).toHaveLength(expected.sentences);
     if (expected.sentenceTexts) expect(sentences).toEqual(expected.sentenceTexts);
     const paragraphs = article.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.sentences.map((s) => s.text).join(' ')));

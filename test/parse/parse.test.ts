@@ -4,7 +4,7 @@ import { condense } from '../../src/condense/index.js';
 import { syntaxFor } from '../../src/pipeline.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { serializeDeck } from '../../src/serialize/index.js';
-import { SAMPLE } from '../helpers.js';
+import { SAMPLE, sentenceTexts } from '../helpers.js';
 
 const sample = async () => await parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
 
@@ -80,7 +80,7 @@ describe('parseArticle on other sources', () => {
       'A clerk reported from Topeka that the bill had passed.',
     ].join('\n');
     const article = await parseArticle({ path: 'kansas.txt', text, kind: 'text' });
-    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+    const sentences = sentenceTexts(article);
     expect(sentences.join(' ')).not.toMatch(/contributed to this report|Editing by|Maya Ortiz/u);
     expect(sentences).toContain('A clerk reported from Topeka that the bill had passed.');
     expect(sentences).toContain('Reporting by local papers had described the bill as likely to pass.');
@@ -104,7 +104,7 @@ describe('parseArticle on other sources', () => {
       'KabarKota.id adalah portal berita kota dan gaya hidup urban. Kamu bisa menjadi member komunitas KabarKota.id secara cuma-cuma.',
     ].join('\n');
     const article = await parseArticle({ path: 'bandung.txt', text, kind: 'text' });
-    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+    const sentences = sentenceTexts(article);
     expect(sentences.join(' ')).not.toMatch(/portal berita|member komunitas/u);
     expect(article.sections.map((section) => section.heading)).not.toContain("It probably saved all our lives.'");
     expect(sentences).toContain("It probably saved all our lives.'");

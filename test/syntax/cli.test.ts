@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/parse/index.js';
-import { BIN, SAMPLE, badInputs, expectRefusals, runBin, tempDir } from '../helpers.js';
+import { BIN, SAMPLE, badInputs, expectRefusals, runBin, sentenceTexts, tempDir } from '../helpers.js';
 
 /** A CoNLL-U sentence as the checks below read it: comments, word lines, multiword lines. */
 interface Block {
@@ -104,7 +104,7 @@ describe('ringkas parse <article>', () => {
     const result = await runBin(['parse', SAMPLE]);
     expect(result.code).toBe(0);
     const article = await parseArticle({ path: SAMPLE, text: await readFile(SAMPLE, 'utf8'), kind: 'text' });
-    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+    const sentences = sentenceTexts(article);
     const blocks = blocksOf(result.stdout);
     expect(blocks.map((block) => block.comments.find((comment) => comment.startsWith('text = '))!.slice(7))).toEqual(sentences);
     for (const [index, block] of blocks.entries()) {
