@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { type BuildOptions, presentableDeck } from '../build.js';
 import { ExitCode, RingkasError, firstLine } from '../errors.js';
 import { isWebAddress } from '../io/fetch.js';
+import { cspHash } from '../render/csp.js';
 import { displayPath, expandInputs, printable } from '../io/inputs.js';
 import { type Following, aborted, watchSources } from './watch.js';
 
@@ -62,10 +62,8 @@ const WRAPPER = [
   '',
 ].join('\n');
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-
 /** The wrapper's policy: its own style and script by hash, the event stream and the deck of this server, nothing else. */
-const WRAPPER_POLICY = `default-src 'none'; script-src ${sha256(SCRIPT)}; style-src ${sha256(STYLE)}; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+const WRAPPER_POLICY = `default-src 'none'; script-src ${cspHash(SCRIPT)}; style-src ${cspHash(STYLE)}; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 /** Headers of every answer: nothing cached (the deck changes), no type guessed. */
 const COMMON_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };

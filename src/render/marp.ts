@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { escapeHtml } from '../html-escape.js';
 import type { Deck } from '../model.js';
@@ -6,6 +5,7 @@ import { serializeDeck } from '../serialize/index.js';
 import { embeddedFontCss } from '../themes/fonts.js';
 import { type Theme, markdownSettings } from '../themes/index.js';
 import { BESPOKE_CONTROLS, BESPOKE_CSS, BESPOKE_SCRIPT } from './bespoke-template.js';
+import { cspHash } from './csp.js';
 
 /**
  * marp-core as `npm run build` bundles it (scripts/bundle.mjs): the same code without the
@@ -115,7 +115,7 @@ const SCREEN_CSS = `@media screen{html{background:#3a3d42;scroll-snap-type:y man
 function contentSecurityPolicy(scripts: readonly string[]): string {
   const base = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
   if (scripts.length === 0) return base;
-  const hashes = scripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  const hashes = scripts.map(cspHash);
   return `${base}; script-src ${hashes.join(' ')}; frame-src 'self'`;
 }
 
