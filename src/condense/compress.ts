@@ -40,9 +40,12 @@ export interface CompressOptions {
 
 /**
  * Why a sentence makes no bullet whatever is deleted from it: a question, a teaser, a fragment
- * without a predicate, one that stops on a word promising more (`cut-short`), a subject that points to an earlier sentence, an opening connective, a
- * first-person quote without its speaker, a two-part construction whose halves cannot stay
- * together, a written word whose pieces the parser put far apart, or a "sentence" too long to be one.
+ * without a predicate, one that stops on a word promising more (`cut-short`), an opening
+ * connective, a first-person quote without its speaker, a two-part construction whose halves
+ * cannot stay together, a written word whose pieces the parser put far apart, or a "sentence" too
+ * long to be one. `dangling-reference` (a subject or opening that points to an earlier sentence:
+ * "Ia …", "Pesawat ini …", "This …") is given only when nothing else is wrong: the bullet stands
+ * right after the bullet of the sentence it points back to, and nowhere else.
  */
 export type Unfit =
   | 'empty'
@@ -218,7 +221,9 @@ class Tree {
       const noun = this.parent[name]!;
       // Only for a subject: a name after an object is as often a place misattached ("menjalani perawatan …, Tangerang Selatan").
       if (this.relations[name] !== 'appos' || noun < 0 || noun > name || !this.relations[noun]!.startsWith('nsubj')) continue;
-      if (this.words[name]!.upos !== 'PROPN' || this.words[noun]!.upos !== 'NOUN') continue;
+      // The description may be tagged a name for its capital at the sentence's start ("Pebulu tangkis asal India, …"): it has words in lower case.
+      const describes = this.words[noun]!.upos === 'NOUN' || (this.words[noun]!.upos === 'PROPN' && this.subtree(noun).some((node) => node < name && /^\p{Ll}/u.test(this.words[node]!.form)));
+      if (this.words[name]!.upos !== 'PROPN' || !describes) continue;
       this.parent[name] = this.parent[noun]!;
       this.relations[name] = this.relations[noun]!;
       this.parent[noun] = name;
@@ -302,8 +307,17 @@ class Tree {
       let opener = opening;
       while (opener >= 0 && this.parent[opener] !== head) opener = this.parent[opener]!;
       const fronted = (opener >= 0 && opener !== first && opener < first) || this.rules.attributionMarkers.has(this.lower[this.firstOf(first)]!);
-      if (!fronted) continue;
-      for (const subject of subjects.slice(0, -1)) this.relations[subject] = 'dislocated';
+      if (fronted) {
+        for (const subject of subjects.slice(0, -1)) this.relations[subject] = 'dislocated';
+      } else if (this.firstOf(first) === opening && subjects.every((subject, index) => index === 0 || this.words[this.firstOf(subject) - 1]?.form === ',')) {
+        // Opened by the subject, then descriptions set off by commas ("Kusuma Hartanto alias Om
+        // Shancoz, juru parkir di Jalan …, Kecamatan Cikole, … berniat …"): the first is the
+        // subject, the others its appositives.
+        for (const subject of subjects.slice(1)) {
+          this.parent[subject] = first;
+          this.relations[subject] = 'appos';
+        }
+      } else continue;
       this.link();
     }
   }
@@ -319,16 +333,38 @@ class Tree {
     const upos = this.words[root]!.upos;
     if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
     // A modifying verb ("attacks ← killed"), or one set beside the noun after its appositive
-    // ("David Ross, former manager …, | pleaded guilty"), which may have auxiliaries of its own.
-    const verb = this.children[root]!.find((child) => child > root && (this.relations[child] === 'acl' || this.relations[child] === 'parataxis') && this.words[child]!.upos === 'VERB');
+    // ("David Ross, former manager …, | pleaded guilty"; "Pebulu tangkis asal India, Pusarla
+    // Venkata Sindhu, | membidik …", taken for a list), which may have auxiliaries of its own.
+    const beside = (child: number) => this.relations[child] === 'parataxis' || (this.relations[child] === 'conj' && this.words[child - 1]?.form === ',' && !this.children[child]!.some((below) => this.relations[below] === 'cc'));
+    let verb = this.children[root]!.find((child) => child > root && (this.relations[child] === 'acl' || beside(child)) && this.words[child]!.upos === 'VERB');
+    // Or the verb after a relative clause, taken into it ("Sebuah pesawat … yang membawa 11 orang | jatuh di Laut Filipina").
+    verb ??= this.relativeClauseTail(root);
     if (verb === undefined) return;
-    const blockers = this.relations[verb] === 'acl' ? ['mark', 'aux', 'aux:pass', 'case'] : ['mark', 'case'];
+    const blockers = this.relations[verb] === 'acl' ? ['mark', 'aux', 'aux:pass', 'case'] : ['mark', 'case', 'cc'];
     if (this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || blockers.includes(this.relations[child]!))) return;
+    // The list the verb was taken to end: its other names describe the noun.
+    if (this.relations[verb] === 'conj') for (const child of this.children[root]!) if (child < verb && this.relations[child] === 'conj') this.relations[child] = 'appos';
     this.parent[verb] = -1;
     this.relations[verb] = 'root';
     this.parent[root] = verb;
     this.relations[root] = 'nsubj';
     this.link();
+    // Now a subject, the noun gives way to the name in apposition to it.
+    this.promoteNames();
+  }
+
+  /**
+   * A verb that ends the root noun's relative clause as its complement, after the clause's object
+   * ("yang membawa 11 orang ← jatuh"): in a sentence that has no predicate otherwise, it is the
+   * sentence's. Undefined when there is none.
+   */
+  private relativeClauseTail(root: number): number | undefined {
+    const clause = this.children[root]!.find((child) => child > root && this.relations[child] === 'acl:relcl');
+    if (clause === undefined) return undefined;
+    const object = this.children[clause]!.find((child) => child > clause && this.relations[child] === 'obj');
+    if (object === undefined) return undefined;
+    const objectEnd = Math.max(...this.subtree(object));
+    return this.children[clause]!.find((child) => child === objectEnd + 1 && (this.relations[child] === 'xcomp' || this.relations[child] === 'conj') && this.words[child]!.upos === 'VERB');
   }
 
   /**
@@ -1064,7 +1100,10 @@ function keepPunctuation(tree: Tree, keep: Uint8Array, top: number): void {
     if (!tree.isPunct(index) || isMark(index) || FINAL_MARKS.test(words[index]!.form)) continue;
     const before = contentBefore(index);
     const after = contentAfter(index);
-    if (before >= 0 && after < tree.size && keep[before] && keep[after]) keep[index] = 1;
+    if (before < 0 || after >= tree.size || !keep[before] || !keep[after]) continue;
+    // No lone comma between a subject and its predicate: the appositive it closed is gone ("Patrik Berger[, …,] menilai").
+    const closesSubject = tree.childrenWith(after, (relation) => SUBJECTS.has(relation)).some((subject) => subject < after && tree.subtree(subject).includes(before));
+    if (!closesSubject) keep[index] = 1;
   }
   // "Saya tidak bertemu," kata Aris: the comma that ends a kept claim before its kept frame.
   for (const frame of tree.childrenWith(top, (relation) => relation === 'parataxis')) {
@@ -1165,12 +1204,14 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
   if (!isStatement(tree, top)) return 'no-predicate';
   if (endsUnfinished(tree, content)) return 'cut-short';
   if (opensWith(tree, content, rules.connectives) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
-  if (opensWith(tree, content, rules.anaphors) || danglingSubject(tree, top, keep)) return 'dangling-reference';
   if (onlyFrame(tree, keep, top)) return 'no-predicate';
   // Someone's words in the first person need the speaker, whatever part of them the bullet keeps
   // ("Bergabungnya Astro Gaming [bersama kami] …" is still the speaker's claim).
   const quote = quoted || isQuote(sentence, tree);
   if (quote && tree.lower.some((word) => rules.firstPerson.has(word)) && !keepsSpeaker(tree, keep)) return 'unattributed-quote';
+  // Last, so that it is the bullet's only defect when it is given: a deck may still show the
+  // bullet right after the sentence it points back to.
+  if (opensWith(tree, content, rules.anaphors) || danglingSubject(tree, top, keep)) return 'dangling-reference';
   return undefined;
 }
 

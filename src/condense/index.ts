@@ -76,7 +76,10 @@ class Bullets {
     let point = this.points.get(candidate.order);
     if (point === undefined) {
       const compression = this.compression(candidate);
-      point = compression.unfit === undefined ? { ...candidate, bullet: compression.text } : null;
+      // A bullet that points back to the sentence before it ("Ia …", "Pesawat ini …") can follow
+      // that sentence's bullet on the same slide: the section's previous sentence.
+      const follows = compression.unfit === 'dangling-reference' && candidate.indexInSection > 0 ? candidate.order - 1 : undefined;
+      point = compression.unfit === undefined ? { ...candidate, bullet: compression.text } : follows !== undefined ? { ...candidate, bullet: compression.text, follows } : null;
       this.points.set(candidate.order, point);
     }
     return point ?? undefined;
@@ -174,7 +177,7 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
     // A section with text but no sentence to show (a run of words without a stop) keeps its slide, with its heading alone.
     if (chosen.length === 0) return [{ kind: 'content', section: sectionIndex, title: heading, bullets: [], notes: [] } satisfies Slide];
-    return chunk(bySourceOrder(chosen), settings.maxBullets).map(
+    return chunk(bySourceOrder(chosen), settings.maxBullets, (point) => point.follows !== undefined).map(
       (slidePoints, part): Slide => ({
         kind: 'content',
         section: sectionIndex,
@@ -189,7 +192,7 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   // when every point is on one slide, so that it is not that slide again; and none when that slide
   // holds three points or fewer.
   const recapSize = shown.length <= settings.maxBullets ? Math.min(3, conclusionSize) : conclusionSize;
-  const recap = shown.length > recapSize ? central.filter((point) => shown.includes(point)).slice(0, recapSize) : [];
+  const recap = withAntecedents(shown.length > recapSize ? central.filter((point) => shown.includes(point)).slice(0, recapSize) : []);
   const concluding = closingPoints.length > 0 ? closingPoints : recap;
   const conclusion: Slide[] = concluding.length === 0 ? [] : [conclusionSlide(bySourceOrder(concluding), labels, settings)];
   const onSlides = [...sectionSlides, ...conclusion].flatMap((slide) => [slide.title, ...slide.bullets]);
@@ -372,20 +375,37 @@ function fitWords(text: string, maxWords: number): string {
   return `${kept.join(' ').replace(/[,;:.、，]+$/u, '')}…`;
 }
 
-/** Splits items into as few groups of at most `size` as possible, of near-equal length. */
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (items.length === 0) return [];
-  const groups = Math.ceil(items.length / size);
-  const base = Math.floor(items.length / groups);
-  const larger = items.length % groups;
+/**
+ * Splits items into as few groups of at most `size` as possible, of near-equal length. An item
+ * that `clings` to the one before it (a bullet pointing back to the previous bullet) does not open
+ * a group: the cut moves back before that one, or forward past it when back leaves nothing.
+ */
+function chunk<T>(items: readonly T[], size: number, clings: (item: T) => boolean = () => false): T[][] {
   const result: T[][] = [];
   let start = 0;
-  for (let group = 0; group < groups; group += 1) {
-    const length = base + (group < larger ? 1 : 0);
-    result.push(items.slice(start, start + length));
-    start += length;
+  while (start < items.length) {
+    const groupsLeft = Math.ceil((items.length - start) / size);
+    let end = start + Math.ceil((items.length - start) / groupsLeft);
+    while (end < items.length && end > start + 1 && clings(items[end]!)) end -= 1;
+    while (end < items.length && end - start < size && clings(items[end]!)) end += 1;
+    result.push(items.slice(start, end));
+    start = end;
   }
   return result;
+}
+
+/** The points whose antecedent (the point they follow) is among them: a recap never shows "Ia …" without whom it means. */
+function withAntecedents<T extends { order: number; follows?: number }>(points: readonly T[]): T[] {
+  const orders = new Set(points.map((point) => point.order));
+  const kept: T[] = [];
+  for (const point of bySourceOrder(points)) {
+    if (point.follows !== undefined && !orders.has(point.follows)) {
+      orders.delete(point.order);
+      continue;
+    }
+    kept.push(point);
+  }
+  return kept;
 }
 
 function bySourceOrder<T extends { order: number }>(items: readonly T[]): T[] {

@@ -6,6 +6,11 @@ export interface Pickable {
   order: number;
   vector: Vector;
   bullet: string;
+  /**
+   * The order of the sentence this bullet points back to ("Ia …", "Pesawat ini …"): it may be
+   * picked only with that sentence's bullet, which is then shown right before it.
+   */
+  follows?: number;
 }
 
 const bulletWordCache = new WeakMap<Pickable, ReadonlySet<string>>();
@@ -58,6 +63,7 @@ export interface Scorable {
  * makes an item's point (its bullet) when the step first reads it, or says it has none; so only
  * the items a selection reads are compressed, a sentence that repeats one already taken is passed
  * over before its point is made, and one call makes at most a few points per item it is to pick.
+ * A point that {@link Pickable.follows} another is picked only when that one is taken or picked.
  */
 export function selectByMmr<C extends Scorable, T extends Pickable>(
   pool: readonly C[],
@@ -99,6 +105,8 @@ export function selectByMmr<C extends Scorable, T extends Pickable>(
       }
       const item = entry.point;
       if (item === null) continue;
+      // A bullet that points back waits for its antecedent's bullet (the step that picks that one opens the way).
+      if (item.follows !== undefined && !against.some((other) => other.order === item.follows)) continue;
       if (against.some((other) => nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other)))) continue;
       const value = entry.weighted - (1 - LAMBDA) * redundancy;
       if (value > bestValue || (value === bestValue && item.order < bestOrder)) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type EvalItem, loadEvalSets } from '../../scripts/eval-data.mjs';
-import { condense, deckOf } from '../../src/condense/index.js';
+import { compressSentence, condense, deckOf } from '../../src/condense/index.js';
 import type { Article, Deck } from '../../src/model.js';
 import { readSource } from '../../src/io/inputs.js';
 import { type Source, parseArticle } from '../../src/parse/index.js';
@@ -113,6 +113,27 @@ describe(`condense properties over ${articles.length} articles (fixtures${evalIt
         expect(conclusionNotes.length > 0 && conclusionNotes.every((note) => sentences.has(note)), `${name}: section ${section.heading}`).toBe(true);
       });
     }
+  }, SLOW);
+
+  it('shows a bullet that points back ("Ia …", "Pesawat ini …") only right after the bullet of the sentence before it', () => {
+    let followers = 0;
+    for (const { name, article: parsed } of articles) {
+      const { article, deck } = deckWith(parsed);
+      const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+      for (const slide of deck.slides) {
+        if (slide.kind !== 'content' && slide.kind !== 'conclusion') continue;
+        slide.notes.forEach((note, index) => {
+          // (A section none of whose sentences makes a bullet shows one whole: the author's words, not a bullet cut from them.)
+          if (note.startsWith(slide.bullets[index]!)) return;
+          if (compressSentence(note, syntaxes[article.lang], { lang: article.lang, maxWords: 14 }).unfit !== 'dangling-reference') return;
+          followers += 1;
+          const before = sentences[sentences.indexOf(note) - 1];
+          expect(index > 0 && slide.notes[index - 1] === before, `${name}: "${slide.bullets[index]}" without the bullet of "${before}" before it`).toBe(true);
+        });
+      }
+    }
+    // The eval articles have such bullets (news refers back all the time): the property was exercised.
+    if (evalItems.length > 0) expect(followers).toBeGreaterThan(10);
   }, SLOW);
 
   it('is deterministic: the same article and options give byte-identical Markdown', () => {
