@@ -335,7 +335,7 @@ class Tree {
     // A modifying verb ("attacks ← killed"), or one set beside the noun after its appositive
     // ("David Ross, former manager …, | pleaded guilty"; "Pebulu tangkis asal India, Pusarla
     // Venkata Sindhu, | membidik …", taken for a list), which may have auxiliaries of its own.
-    const beside = (child: number) => this.relations[child] === 'parataxis' || (this.relations[child] === 'conj' && this.words[child - 1]?.form === ',' && !this.children[child]!.some((below) => this.relations[below] === 'cc'));
+    const beside = (child: number) => this.relations[child] === 'parataxis' || ((this.relations[child] === 'conj' || this.relations[child] === 'dep') && this.words[child - 1]?.form === ',' && !this.children[child]!.some((below) => this.relations[below] === 'cc'));
     let verb = this.children[root]!.find((child) => child > root && (this.relations[child] === 'acl' || beside(child)) && this.words[child]!.upos === 'VERB');
     // Or the verb after a relative clause, taken into it ("Sebuah pesawat … yang membawa 11 orang | jatuh di Laut Filipina").
     verb ??= this.relativeClauseTail(root);
@@ -343,7 +343,7 @@ class Tree {
     const blockers = this.relations[verb] === 'acl' ? ['mark', 'aux', 'aux:pass', 'case'] : ['mark', 'case', 'cc'];
     if (this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || blockers.includes(this.relations[child]!))) return;
     // The list the verb was taken to end: its other names describe the noun.
-    if (this.relations[verb] === 'conj') for (const child of this.children[root]!) if (child < verb && this.relations[child] === 'conj') this.relations[child] = 'appos';
+    if (this.relations[verb] === 'conj' || this.relations[verb] === 'dep') for (const child of this.children[root]!) if (child < verb && this.relations[child] === 'conj') this.relations[child] = 'appos';
     this.parent[verb] = -1;
     this.relations[verb] = 'root';
     this.parent[root] = verb;
@@ -693,7 +693,9 @@ function mainPredicate(tree: Tree): number {
   // "X said (that) Y", "X said: Y" — but not "Divers found the body, …": a verb with an object of its own reports nothing.
   const hasObject = tree.childrenWith(root, (relation) => relation === 'obj' || relation === 'xcomp').length > 0;
   const claims = tree
-    .childrenWith(root, (relation) => relation === 'ccomp' || (relation === 'parataxis' && !hasObject) || relation === 'advcl')
+    // (A claim after a comma may be taken for a second clause: "Adib berpandangan, | kamar jaga …".)
+    .childrenWith(root, (relation) => relation === 'ccomp' || (relation === 'parataxis' && !hasObject) || relation === 'advcl' || (relation === 'conj' && !hasObject))
+    .filter((child) => tree.relation(child) !== 'conj' || (tree.words[tree.firstOf(child) - 1]?.form === ',' && tree.childrenWith(child, (relation) => relation === 'cc').length === 0))
     .filter((child) => isStatement(tree, child) && (tree.relation(child) !== 'advcl' || (child > root && isComplementClause(tree, child))));
   if (claims.length === 0) return root;
   const claim = claims.reduce((largest, child) => (tree.subtree(child).length > tree.subtree(largest).length ? child : largest));
@@ -786,8 +788,16 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   if (kind === 'cc' && head === top) return { keep: 'drop' };
   // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
   // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
-  if (child > head && FRAME_RELATIONS.has(kind) && rules.reportingVerbs.has(word) && tree.hasSubject(child)) {
+  // ("jelas" is a verb of saying only as a verb: "kontrak kerja harus jelas" is a claim.)
+  if (child > head && FRAME_RELATIONS.has(kind) && rules.reportingVerbs.has(word) && tree.words[child]!.upos !== 'ADJ' && tree.hasSubject(child)) {
     return speaksInFirstPerson(tree, top, child) ? { keep: 'core' } : { keep: 'drop' };
+  }
+  // What a verb of saying or opinion with no object of its own says, set after a comma and taken
+  // for a second clause ("Adib berpandangan, | pemerintah seharusnya …"): its complement.
+  if (child > head && (kind === 'conj' || kind === 'parataxis' || kind === 'advcl') && (rules.reportingVerbs.has(tree.lower[head]!) || rules.opinionVerbs.has(tree.lower[head]!))) {
+    const objectless = tree.childrenWith(head, (other) => other === 'obj' || other === 'xcomp' || other === 'ccomp').length === 0;
+    const unlinked = tree.childrenWith(child, (other) => other === 'cc' || other === 'mark').length === 0;
+    if (objectless && unlinked && tree.words[tree.firstOf(child) - 1]?.form === ',') return { keep: 'core' };
   }
   // A word of a two-part construction stays with its head ("tidak hanya", "tetapi juga",
   // "semakin"); if the other part cannot, the sentence is not used (see keepPairs).
@@ -795,6 +805,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
   if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
+  // A place name's first part taken for a title before it ("St. | John", "Mount | Sinai"): part of the name.
+  if (kind === 'nmod' && child === head - 1 && rules.placeNamePrefixes.has(word) && tree.words[head]!.upos === 'PROPN') return { keep: 'core' };
   if (DROPPED.has(relation)) return { keep: 'drop' };
   switch (kind) {
     case 'advmod':
@@ -1220,7 +1232,7 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
  * ("Charlotte continued" of "Charlotte continued: 'She could hear …'").
  */
 function onlyFrame(tree: Tree, keep: Uint8Array, top: number): boolean {
-  if (top < 0 || !tree.rules.reportingVerbs.has(tree.lower[top]!)) return false;
+  if (top < 0 || (!tree.rules.reportingVerbs.has(tree.lower[top]!) && !tree.rules.opinionVerbs.has(tree.lower[top]!))) return false;
   return tree.children[top]!.every((child) => !keep[child] || tree.isPunct(child) || SUBJECTS.has(tree.relation(child)) || FUNCTION_RELATIONS.has(tree.relation(child)) || tree.relation(child) === 'advmod');
 }
 

@@ -89,6 +89,8 @@ export const compression: CompressionRules = {
     'finds', 'found', 'show', 'shows', 'showed', 'shown', 'stress', 'stresses', 'stressed', 'emphasize', 'emphasized',
     'emphasised', 'insist', 'insists', 'insisted', 'indicate', 'indicates', 'indicated', 'learned', 'learnt', 'report',
   ]),
+  opinionVerbs: new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'argue', 'argues', 'argued', 'claim', 'claims', 'claimed', 'deny', 'denies', 'denied', 'feel', 'feels', 'felt', 'expect', 'expects', 'expected']),
+  placeNamePrefixes: new Set(['st.', 'st', 'mt.', 'mt', 'ft.', 'ft', 'saint', 'mount', 'fort', 'port', 'lake', 'cape', 'san', 'santa']),
   attributionMarkers: new Set(['according']),
   sourceFrames: ['according to', 'as reported by', 'as reported in', 'as quoted by', 'as quoted in', 'as cited by', 'citing', 'quoting', 'writing in', 'speaking to', 'speaking on', 'in an interview with'],
   clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
@@ -117,6 +119,8 @@ export const compression: CompressionRules = {
     'partly', 'partially', 'largely', 'mostly', 'fully', 'entirely', 'completely', 'how', 'why', 'where', 'when', 'so', 'as',
     'than', 'further', 'instead', 'else', 'home', 'abroad', 'here', 'there', 'in', 'on', 'through', 'along', 'forward', 'ahead',
     'behind', 'aside', 'apart', 'across', 'alone', 'not', 'well',
+    // Adjectives the tagger takes for adverbs after a linking verb ("fell ill", "went missing", "remained silent").
+    'ill', 'missing', 'silent', 'asleep', 'awake', 'alive', 'dead', 'free', 'loose', 'short', 'wrong', 'right',
   ]),
   pairs: [
     { first: 'not only', second: ['but also', 'but', 'also'] },

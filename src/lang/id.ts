@@ -113,6 +113,8 @@ export const compression: CompressionRules = {
     'menggarisbawahi', 'menekankan', 'menulis', 'mengabarkan', 'memberitakan', 'mengingatkan', 'menerangkan', 'mengemukakan',
     'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
   ]),
+  opinionVerbs: new Set(['berpandangan', 'berpendapat', 'menilai', 'meyakini', 'berharap', 'menganggap', 'yakin', 'percaya', 'mengklaim', 'membantah']),
+  placeNamePrefixes: new Set(['gunung', 'pulau', 'danau', 'selat', 'teluk', 'tanjung', 'kota', 'kabupaten', 'provinsi', 'jalan', 'jl.', 'jl', 'sungai']),
   attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),
   sourceFrames: ['menurut', 'dilansir', 'melansir', 'dikutip', 'mengutip', 'seperti dilansir', 'seperti dikutip', 'sebagaimana dilansir', 'sebagaimana dikutip', 'berdasarkan laporan', 'dilaporkan oleh'],
   clausePrepositions: new Set(['dengan', 'tanpa', 'dalam', 'oleh', 'atas', 'terhadap', 'tentang', 'akan', 'dari', 'kepada', 'lewat', 'melalui']),

@@ -81,6 +81,14 @@ export interface CompressionRules {
    */
   reportingVerbs: ReadonlySet<string>;
   /**
+   * Verbs of opinion, belief, hope or denial, which frame a claim as reporting verbs do but are part
+   * of the point ("X hopes Y" is not "Y"): never dropped as a frame, and a bullet of one with its
+   * subject alone ("Adib berpandangan") has said nothing.
+   */
+  opinionVerbs: ReadonlySet<string>;
+  /** Words that open a place's name and look like a title before it ("St. John", "Gunung Merapi"), lower case. */
+  placeNamePrefixes: ReadonlySet<string>;
+  /**
    * The verbs of saying among them, which take what is said and hardly ever a plain noun: after
    * one, a noun with a verb of its own is that verb's subject ("said DNA led to …").
    */

@@ -150,7 +150,19 @@ function joinsNext(text: string, start: number, end: number, following: string, 
   if (/^\p{Lu}$/u.test(word)) return true;
   const key = word.toLowerCase();
   if (PREFIX_ABBREVIATIONS.has(key)) return true;
-  return TRAILING_ABBREVIATIONS.has(key) && /^[\s"'“‘(]*[\p{Ll}\d]/u.test(following);
+  if (!TRAILING_ABBREVIATIONS.has(key)) return false;
+  if (/^[\s"'“‘(]*[\p{Ll}\d]/u.test(following)) return true;
+  // A country's initials before a name, split off it: "… a trip to the U.S. | Virgin Islands."
+  return NAME_MODIFIER_ABBREVIATIONS.has(key) && isShortName(following);
+}
+
+/** Initials that often modify a name ("U.S. Virgin Islands", "U.N. Security Council"). */
+const NAME_MODIFIER_ABBREVIATIONS = new Set(['u.s', 'u.k', 'u.n', 'e.u']);
+
+/** Whether a segment is nothing but a name: at most four words, each capitalised, and a final mark. */
+function isShortName(segment: string): boolean {
+  const words = segment.trim().replace(/[.!?…]+["'”’)]*$/u, '').split(' ');
+  return words.length <= 4 && words.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /**

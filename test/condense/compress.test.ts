@@ -90,6 +90,34 @@ describe('compression drops what a headline editor drops', () => {
     expect(plea.unfit).toBeUndefined();
   });
 
+  it('repairs Indonesian leads whose verb the parser hung below the subject, and names the subject by its name', () => {
+    // A description, its name set off by commas, then the verb: the verb taken for a list's last item or a loose dependent.
+    expect(compress('id', 'Pebulu tangkis asal Thailand, Ratchanok Intanon, membidik target menjadi tunggal putri nomor satu dunia pada 2019')).toMatchObject({ unfit: undefined, text: expect.stringMatching(/membidik target$/u) });
+    // The description tagged a name for its capital: the name in apposition still takes its place.
+    expect(compress('id', 'Petenis putri asal Jepang, Naomi Osaka, membidik gelar juara di Australia Terbuka tahun depan.').text).toMatch(/^Naomi Osaka membidik gelar juara/u);
+    // The verb after a relative clause, taken for part of it.
+    expect(compress('id', 'Sebuah pesawat latih milik TNI Angkatan Udara yang membawa dua pilot jatuh di Kabupaten Malang, Selasa (5/3/2024).')).toMatchObject({ unfit: undefined, text: expect.stringMatching(/^Sebuah pesawat latih .*jatuh/u) });
+    // Descriptions after the name set off by commas, taken for more subjects.
+    const donor = compress('id', 'Suparman alias Pak Man, tukang ojek di Jalan Merdeka, Kecamatan Sukajadi, Kota Bandung berniat menyumbangkan ginjalnya untuk anak tetangganya.');
+    expect(donor.unfit).toBeUndefined();
+    expect(donor.text).toMatch(/^Suparman alias Pak Man berniat menyumbangkan ginjalnya/u);
+    // No comma is left between a subject and its verb when the appositive it closed goes.
+    expect(compress('id', 'Mantan pelatih tim nasional, Bambang Suryo, menilai kompetisi musim ini terlalu padat.').text).toMatch(/^Bambang Suryo menilai/u);
+  });
+
+  it('keeps a verb of opinion with what it says, and treats a claim after it as its complement', () => {
+    // "X hopes Y" is not "Y": an opinion is never dropped as a frame.
+    expect(compress('id', 'Gubernur berharap pemerintah pusat segera menurunkan bantuan.').text).toMatch(/^Gubernur berharap pemerintah pusat segera menurunkan bantuan/u);
+    expect(compress('id', 'Rektor berpendapat, kampus seharusnya membuka kelas malam bagi pekerja.').text).toMatch(/^Rektor berpendapat, kampus seharusnya membuka kelas/u);
+    // "jelas" as an adjective is a claim, not a verb of saying.
+    expect(compress('id', 'Dosen itu menilai, aturan baru harus jelas.').text).toMatch(/aturan baru harus jelas$/u);
+    expect(compress('en', 'The mayor believes the bridge will reopen in May.').text).toMatch(/^The mayor believes the bridge will reopen/u);
+  });
+
+  it('keeps a place name whole', () => {
+    expect(compress('en', 'The couple fell ill in St. Lucia, where they were staying at a beach resort.').text).toBe('The couple fell ill in St. Lucia');
+  });
+
   it('drops the source frame that opens a sentence, and keeps the subject it was parsed over', () => {
     // Parsed whole, the frame's verb became the root and the subject hung from it ("Dilansir cuma butuh …").
     expect(compress('id', 'Dilansir dari laman resmi federasi, Rahmat / Yusuf cuma butuh 41 menit untuk mengalahkan unggulan kedua.').text).toBe('Rahmat / Yusuf cuma butuh 41 menit untuk mengalahkan unggulan kedua');
@@ -154,6 +182,11 @@ describe('compression says when a sentence makes no bullet', () => {
   it('a subject that points to another sentence', () => {
     expect(compress('id', 'Hal ini membuat banyak petani di Jawa Tengah merugi.').unfit).toBe('dangling-reference');
     expect(compress('en', 'He signed the agreement in Geneva on Monday.').unfit).toBe('dangling-reference');
+  });
+
+  it('a verb of opinion with its subject alone', () => {
+    expect(compress('id', 'Pengamat itu berpendapat.').unfit).toBe('no-predicate');
+    expect(compress('id', 'Adib berpandangan, kata dia.').unfit).toBe('no-predicate');
   });
 
   it('a speech frame whose claim is gone, and a possessive whose noun is gone', () => {

@@ -21,6 +21,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a country\'s initials with the name they modify, and ends a sentence on them otherwise', () => {
+    expect(splitSentences('Two hikers went missing during a trip to the U.S. Virgin Islands. They were found.', 'en')).toEqual([
+      'Two hikers went missing during a trip to the U.S. Virgin Islands.',
+      'They were found.',
+    ]);
+    expect(splitSentences('She studied in the U.S. Then she came home.', 'en')).toEqual(['She studied in the U.S.', 'Then she came home.']);
+  });
+
   it('keeps decimals whole and collapses whitespace', () => {
     expect(splitSentences('Inflasi naik   3.5 persen\npada 2024. Itu tinggi.', 'id')).toEqual([
       'Inflasi naik 3.5 persen pada 2024.',
