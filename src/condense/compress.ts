@@ -1170,7 +1170,12 @@ function render(sentence: ParsedSentence, kept: readonly number[]): string {
       const gap = text.slice(previous.end, word.start);
       const touchesPrevious = !/^\s/u.test(text.slice(word.start - 1, word.start)) && /^\p{P}+$/u.test(word.form);
       const touchesNext = !/^\s/u.test(text.slice(previous.end, previous.end + 1)) && /^\p{P}+$/u.test(previous.form);
-      if (/^\s*$/u.test(gap) ? gap !== '' : !touchesPrevious && !touchesNext) result += ' ';
+      const opens = /^[\p{Ps}\p{Pi}"'“‘]+$/u.test(previous.form);
+      // Words were dropped between them: where the gap held a space, so does the bullet
+      // (`one," said` → `one, said`), unless a mark clings to its word; where it held none, two words
+      // still need one ("No...that's" → "No that's").
+      const spaced = /^\s*$/u.test(gap) ? gap !== '' : /\s/u.test(gap) ? !touchesPrevious && !(touchesNext && opens) : !touchesPrevious && !touchesNext;
+      if (spaced) result += ' ';
     }
     result += word.form;
   });

@@ -79,7 +79,8 @@ class Bullets {
       // A bullet that points back to the sentence before it ("Ia …", "Pesawat ini …") can follow
       // that sentence's bullet on the same slide: the section's previous sentence.
       const follows = compression.unfit === 'dangling-reference' && candidate.indexInSection > 0 ? candidate.order - 1 : undefined;
-      point = compression.unfit === undefined ? { ...candidate, bullet: compression.text } : follows !== undefined ? { ...candidate, bullet: compression.text, follows } : null;
+      const terms = new Set(termsOf(compression.text, this.article.lang));
+      point = compression.unfit === undefined ? { ...candidate, bullet: compression.text, terms } : follows !== undefined ? { ...candidate, bullet: compression.text, terms, follows } : null;
       this.points.set(candidate.order, point);
     }
     return point ?? undefined;

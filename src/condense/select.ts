@@ -11,6 +11,8 @@ export interface Pickable {
    * picked only with that sentence's bullet, which is then shown right before it.
    */
   follows?: number;
+  /** The bullet's content terms (stemmed, no stopwords), when known: a bullet whose terms another's hold says nothing new. */
+  terms?: ReadonlySet<string>;
 }
 
 const bulletWordCache = new WeakMap<Pickable, ReadonlySet<string>>();
@@ -43,6 +45,18 @@ export function nearDuplicateBullets(left: ReadonlySet<string>, right: ReadonlyS
   for (const word of left) if (right.has(word)) shared += 1;
   const union = left.size + right.size - shared;
   return union > 0 && (shared / union >= DUPLICATE_JACCARD || shared / Math.min(left.size, right.size) >= 0.9);
+}
+
+/**
+ * Whether every content term of `item`'s bullet is in `other`'s: "Pesawat ini jatuh" after "Sebuah
+ * pesawat angkut milik Angkatan Laut Amerika Serikat jatuh" tells the audience nothing new.
+ */
+function saysNothingMore(item: Pickable, other: Pickable): boolean {
+  const terms = item.terms;
+  const known = other.terms;
+  if (terms === undefined || known === undefined || terms.size === 0) return false;
+  for (const term of terms) if (!known.has(term)) return false;
+  return true;
 }
 
 /** What selection needs of a sentence before its bullet is made: where it stands and its vector. */
@@ -107,7 +121,7 @@ export function selectByMmr<C extends Scorable, T extends Pickable>(
       if (item === null) continue;
       // A bullet that points back waits for its antecedent's bullet (the step that picks that one opens the way).
       if (item.follows !== undefined && !against.some((other) => other.order === item.follows)) continue;
-      if (against.some((other) => nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other)))) continue;
+      if (against.some((other) => nearDuplicateBullets(bulletWordsOf(item), bulletWordsOf(other)) || saysNothingMore(item, other))) continue;
       const value = entry.weighted - (1 - LAMBDA) * redundancy;
       if (value > bestValue || (value === bestValue && item.order < bestOrder)) {
         bestValue = value;

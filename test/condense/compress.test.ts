@@ -114,6 +114,11 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'The mayor believes the bridge will reopen in May.').text).toMatch(/^The mayor believes the bridge will reopen/u);
   });
 
+  it('spaces the kept words as the source does where words went between them', () => {
+    // The closing quote of a quotation opened in the sentence before goes; the space after it stays.
+    expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');
+  });
+
   it('keeps a place name whole', () => {
     expect(compress('en', 'The couple fell ill in St. Lucia, where they were staying at a beach resort.').text).toBe('The couple fell ill in St. Lucia');
   });

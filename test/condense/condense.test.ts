@@ -131,6 +131,27 @@ describe('condense on the bundled sample', () => {
 });
 
 describe('condense labels', () => {
+  it('shows a bullet that points back right after its antecedent, and leaves out one that adds nothing to it', async () => {
+    const deckOf = async (paragraph: string) => condense(await parseArticle({ path: 'berita.txt', text: `Penerbangan Perintis Sangihe\n\n${paragraph}`, kind: 'text' }), indonesian);
+    const content = (deck: Awaited<ReturnType<typeof deckOf>>) => deck.slides.filter((slide) => slide.kind === 'content');
+    // "Ia menyebut …" is shown only right after the lead it points back to.
+    const opening = await deckOf(
+      'Bupati Kepulauan Sangihe Michael Thungari meresmikan penerbangan perintis pertama di Bandara Naha, Senin (4/3/2024). Ia menyebut penerbangan itu sebagai jawaban atas keluhan warga selama bertahun-tahun. Warga kepulauan selama ini bergantung pada kapal yang sering batal berlayar saat gelombang tinggi. Harga tiket pesawat perintis dipatok Rp 350 ribu untuk sekali jalan.',
+    );
+    const [slide] = content(opening);
+    const follower = slide!.bullets.findIndex((bullet) => bullet.startsWith('Ia menyebut'));
+    expect(follower).toBeGreaterThan(0);
+    expect(slide!.notes[follower - 1]).toMatch(/^Bupati Kepulauan Sangihe Michael Thungari meresmikan/u);
+    // "Pesawat ini mendarat di Bandara Naha" says nothing the lead did not: another point is shown instead.
+    const repeated = await deckOf(
+      'Sebuah pesawat perintis milik pemerintah daerah Kabupaten Kepulauan Sangihe mendarat perdana di Bandara Naha, Senin (4/3/2024). Pesawat ini mendarat di Bandara Naha pada pukul 10.00 WITA. Bupati Sangihe berharap penerbangan perintis itu bisa berjalan dua kali seminggu. Warga kepulauan selama ini bergantung pada kapal yang sering batal berlayar saat gelombang tinggi. Harga tiket pesawat perintis dipatok Rp 350 ribu untuk sekali jalan.',
+    );
+    const bullets = content(repeated).flatMap((each) => each.bullets);
+    expect(bullets[0]).toMatch(/^Sebuah pesawat perintis/u);
+    expect(bullets.some((bullet) => bullet.startsWith('Pesawat ini'))).toBe(false);
+    expect(bullets.length).toBeGreaterThan(1);
+  });
+
   it('follows the article language', async () => {
     const text = [
       'Cities are getting hotter every summer. Planners now treat heat as a public health emergency. Residents suffer most at night.',
