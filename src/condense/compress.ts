@@ -572,6 +572,7 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     if (keep[node] && droppable(tree, keep, node)) for (const below of tree.subtree(node)) keep[below] = 0;
   }
   dropEmptiedClauses(tree, keep, top);
+  dropSpansOfDroppedEvents(tree, keep);
   if (tree.rules === LANGUAGES.en.compression) keepArticleAgreement(tree, keep);
   keepPunctuation(tree, keep, top);
   const kept = [...keep.keys()].filter((index) => keep[index]);
@@ -588,6 +589,20 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     overBudget: count > options.maxWords,
     unfit: unfitness(sentence, tree, keep, kept, top, options.quoted ?? false),
   };
+}
+
+/**
+ * Drops a span of time whose event went ("… the summit of K2 [- …] 20 years [after his mother
+ * died …]"): "20 years" measures the distance to what follows it, and alone says nothing.
+ */
+function dropSpansOfDroppedEvents(tree: Tree, keep: Uint8Array): void {
+  const rules = tree.rules;
+  for (let node = 0; node < tree.size; node += 1) {
+    if (!keep[node] || !rules.timeWords.has(tree.lower[node]!) || !/^(?:obl|nmod:tmod)/u.test(tree.relation(node))) continue;
+    if (!tree.children[node]!.some((child) => tree.relation(child) === 'nummod')) continue;
+    const next = Math.max(...tree.subtree(node)) + 1;
+    if (next < tree.size && !keep[next] && rules.sequenceMarkers.has(tree.lower[next]!)) for (const below of tree.subtree(node)) keep[below] = 0;
+  }
 }
 
 /** Clauses that modify: a noun (relative clauses) or a predicate (adverbial clauses). */
@@ -729,8 +744,10 @@ function isStatement(tree: Tree, node: number): boolean {
   const subjects = children.filter((child) => SUBJECTS.has(tree.relation(child)));
   if (subjects.length > 1) return false;
   if (subjects.some((subject) => tree.words[subject]!.upos === 'PRON' && RELATIVE_PRONOUNS.has(tree.lower[subject]!))) return false;
-  // A year is no subject ("…, who had committed suicide on February 28, 2014 was sodomised"): a misparse.
+  // A year is no subject ("…, who had committed suicide on February 28, 2014 was sodomised"), nor a
+  // span of time before or after something ("[20 years after his mother] died"): a misparse.
   if (subjects.some((subject) => YEAR.test(tree.lower[subject]!))) return false;
+  if (subjects.some((subject) => tree.rules.timeWords.has(tree.lower[subject]!) && tree.subtree(subject).some((node) => tree.rules.sequenceMarkers.has(tree.lower[node]!)))) return false;
   // A prepositional phrase is no predicate, unless with a copula ("The boy is in critical condition").
   if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
   // "is to remain": the infinitive's "to" is no subordinator.
@@ -833,8 +850,12 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       return { keep: 'core' };
     case 'acl':
       if (isExample(tree, child) || precededByComma(tree, child)) return { keep: 'drop' };
+      // What the first, second or only one did is the point ("the second person [to climb Everest …]").
+      if (tree.children[head]!.some((modifier) => rules.ordinals.has(tree.lower[modifier]!))) return { keep: 'core' };
       return { keep: 'optional', rank: DROP_ORDER.clause };
     case 'amod':
+      // "the second person", "the only country": without it the claim is another one.
+      if (rules.ordinals.has(word)) return { keep: 'core' };
       return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
     case 'nmod':
       if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
@@ -863,8 +884,11 @@ function subjectStart(tree: Tree, top: number): number {
  * stays; any other coordinated clause is a claim of its own, and goes.
  */
 function decideConjunct(tree: Tree, head: number, child: number): Decision {
-  // A name or noun coordinated with a verb is a misparse, not a list.
+  // A name or noun coordinated with a verb is a misparse, not a list; so is one set after a
+  // predicate with a comma and no coordinator ("… hopeful for a full recovery, | James Maron").
   if (!tree.isClause(child) && tree.words[head]!.upos === 'VERB') return { keep: 'drop' };
+  const nominal = tree.words[child]!.upos === 'PROPN' || tree.words[child]!.upos === 'NOUN';
+  if (nominal && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.words[tree.firstOf(child) - 1]?.form === ',') return { keep: 'drop' };
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };
@@ -1114,7 +1138,11 @@ function keepPunctuation(tree: Tree, keep: Uint8Array, top: number): void {
     const after = contentAfter(index);
     if (before < 0 || after >= tree.size || !keep[before] || !keep[after]) continue;
     // No lone comma between a subject and its predicate: the appositive it closed is gone ("Patrik Berger[, …,] menilai").
-    const closesSubject = tree.childrenWith(after, (relation) => SUBJECTS.has(relation)).some((subject) => subject < after && tree.subtree(subject).includes(before));
+    const predicate = ['aux', 'aux:pass', 'cop'].includes(tree.relation(after)) && tree.parent[after]! >= 0 ? tree.parent[after]! : after;
+    // (One that closes a kept aside opened by a comma stays: "Scott Perry, R-4, will host".)
+    const closesSubject = tree
+      .childrenWith(predicate, (relation) => SUBJECTS.has(relation))
+      .some((subject) => subject < after && tree.subtree(subject).includes(before) && !tree.subtree(subject).some((node) => node < index && keep[node] && words[node]!.form === ','));
     if (!closesSubject) keep[index] = 1;
   }
   // "Saya tidak bertemu," kata Aris: the comma that ends a kept claim before its kept frame.

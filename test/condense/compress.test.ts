@@ -119,6 +119,18 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');
   });
 
+  it('drops a name the parser set after a predicate as one more conjunct, and the comma an appositive left before the verb', () => {
+    expect(compress('en', "The club is confident about the appeal and hopeful for a quick ruling, according to a statement released Friday by the club's lawyer, Mark Ellison.").text).toBe('The club is confident about the appeal and hopeful for a quick ruling');
+    expect(compress('en', "The players' coach, Anna Berg, was taken to a hospital and released, and is back at training, the club said.").text).toMatch(/^Anna Berg was taken/u);
+  });
+
+  it('keeps what makes someone the first, second or only one, and drops a span of time whose event went', () => {
+    expect(compress('en', 'She was only the third woman to sail around the world alone without stopping.').text).toMatch(/^She was only the third woman to sail around the world/u);
+    const diver = compress('en', 'A diver has set his sights on the wreck of the Titanic - the most famous shipwreck in the world - 30 years after his father died exploring it.');
+    expect(diver.text).not.toMatch(/30 years$/u);
+    expect(diver.text).toMatch(/^A diver has set his sights on the wreck/u);
+  });
+
   it('keeps a place name whole', () => {
     expect(compress('en', 'The couple fell ill in St. Lucia, where they were staying at a beach resort.').text).toBe('The couple fell ill in St. Lucia');
   });
@@ -187,6 +199,11 @@ describe('compression says when a sentence makes no bullet', () => {
   it('a subject that points to another sentence', () => {
     expect(compress('id', 'Hal ini membuat banyak petani di Jawa Tengah merugi.').unfit).toBe('dangling-reference');
     expect(compress('en', 'He signed the agreement in Geneva on Monday.').unfit).toBe('dangling-reference');
+  });
+
+  it('a span of time taken for the subject', () => {
+    // "20 years after his mother" is no subject of "died": the sentence's own verb went to a noun.
+    expect(compress('en', 'Sam Hill plans to row the Atlantic, 30 years after his father died attempting the crossing').unfit).toBe('no-predicate');
   });
 
   it('a verb of opinion with its subject alone', () => {
