@@ -1150,7 +1150,8 @@ function keepPunctuation(tree: Tree, keep: Uint8Array, top: number): void {
     if (!keep[frame]) continue;
     const first = tree.firstOf(frame);
     for (let index = first - 1; index > top && tree.isPunct(index); index -= 1) {
-      if (words[index]!.form === ',' && keep[contentBefore(index)]) keep[index] = 1;
+      // (Whatever of the claim's end went: "… bermain bagus [terus-menerus], " kata Pusarla".)
+      if (words[index]!.form === ',') keep[index] = 1;
     }
   }
 }

@@ -7,7 +7,7 @@ import type { Article } from '../model.js';
  * without a mark of its own, and a bullet made of it in the first person needs its speaker.
  *
  * Marks are read as a reader does: “ „ « open and ” » close; a straight " opens at the start of
- * a word and closes at its end; single quotes (‘ ’ and the straight ' of British news) only where
+ * a word (or, set apart by a space, at the start of a sentence) and closes at its end; single quotes (‘ ’ and the straight ' of British news) only where
  * they cannot be an apostrophe — opening before a word, closing after a final mark or alone. A
  * quotation ends with its section, and one left open for more than a few paragraphs was a stray mark.
  */
@@ -49,8 +49,10 @@ function quotesAfter(text: string, double: boolean, single: boolean): { double: 
     const wordAfter = after !== undefined && /[\p{L}\p{N}]/u.test(after);
     if (mark === '“' || mark === '„' || mark === '«') double = true;
     else if (mark === '”' || mark === '»') double = false;
-    // A straight double quote opens before a word and closes anywhere else.
-    else if (mark === '"') double = wordAfter && !wordBefore;
+    // A straight double quote opens before a word and closes anywhere else; one set apart by
+    // spaces (`" Niat dan tujuan kita …`, `…, " ujarnya`, as some sites and detokenised corpora
+    // write them) opens at the start of a sentence when none is open, and closes one that is.
+    else if (mark === '"') double = (wordAfter && !wordBefore) || (!wordBefore && !wordAfter && !double && text.slice(0, index).trim() === '' && after !== undefined);
     else if (mark === '‘') single ||= wordAfter;
     else {
       if (wordBefore && wordAfter) continue;

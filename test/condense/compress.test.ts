@@ -114,6 +114,10 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'The mayor believes the bridge will reopen in May.').text).toMatch(/^The mayor believes the bridge will reopen/u);
   });
 
+  it('keeps the comma between a claim and its speech frame when the end of the claim goes', () => {
+    expect(compress('id', 'Untuk itu, kami hanya perlu berlatih keras terus-menerus, " kata Rudy dikutip dari laman resmi klub.').text).toMatch(/^Kami hanya perlu berlatih keras, kata Rudy/u);
+  });
+
   it('spaces the kept words as the source does where words went between them', () => {
     // The closing quote of a quotation opened in the sentence before goes; the space after it stays.
     expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');

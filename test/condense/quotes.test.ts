@@ -31,6 +31,11 @@ describe('sentencesInQuotes', () => {
     ]);
   });
 
+  it('reads straight quotes set apart by spaces, as some sites and corpora write them', () => {
+    const quoted = sentencesInQuotes(article(['" Niat kami baik dan mulia.', 'Kami ingin membangun kota ini untuk semua warga.', 'Bukan hanya untuk golongan tertentu, " ujarnya.', 'Ia lalu pulang.']));
+    expect(quoted).toEqual([[[false, true, true, false]]]);
+  });
+
   it('reads apostrophes and quoted phrases as such', () => {
     const quoted = sentencesInQuotes(article(["The investors' money was returned.", "He called it a 'scare story' on Monday.", "It isn't over."]));
     expect(quoted).toEqual([[[false, false, false]]]);
