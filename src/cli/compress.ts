@@ -15,8 +15,9 @@ const DEFAULT_MAX_WORDS = 14;
  * `ringkas compress [input|-] [--lang id|en] [--max-words N]`: one sentence per input line, one
  * bullet per output line, in order. Every line is answered: an empty line with an empty line,
  * any other with its best compression by deletion — over the budget when nothing shorter keeps
- * what must stay, and even for a sentence that `build` would not put on a slide (a question, a
- * teaser, a quote without its speaker), so that the compressor can be scored on its own.
+ * what must stay, the sentence whole when pruning leaves no statement (never a fragment), and
+ * even for a sentence that `build` would not put on a slide (a question, a teaser, a quote without
+ * its speaker), so that the compressor can be scored on its own.
  */
 export const compressCommand = {
   command: 'compress [input]',
@@ -41,12 +42,12 @@ export async function runCompress(input: string, args: Record<string, unknown>, 
   const detected = lang && lang !== 'auto' ? lang : detectLanguage(lines.join(' '));
   // Sentences of a language ringkas does not know are read as English, as articles are.
   const language = detected === 'unknown' ? 'en' : detected;
-  const [parser, { compressSentence }] = await Promise.all([loadSyntax(language), import('../condense/index.js')]);
+  const [parser, { compressSentence, compressedOrWhole }] = await Promise.all([loadSyntax(language), import('../condense/index.js')]);
   const bullets = lines.map((line) => {
     if (line.trim() === '') return '';
     // A news dateline ("Jakarta, CNN Indonesia --") goes, as `build` takes it off an article's lead.
     const sentence = splitDateline(line)?.rest ?? line;
-    return compressSentence(sentence, parser, { lang: language, maxWords }).text;
+    return compressedOrWhole(sentence, compressSentence(sentence, parser, { lang: language, maxWords }));
   });
   stdout(`${bullets.join('\n')}\n`);
   return ExitCode.ok;

@@ -96,8 +96,23 @@ class Bullets {
     const unfit = this.compression(candidate).unfit;
     // A run of words too long to parse is no sentence an author wrote to be read aloud.
     if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty' || unfit === 'too-long') return undefined;
-    return { ...candidate, bullet: candidate.sentence.text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '') };
+    return { ...candidate, bullet: sentenceAsBullet(candidate.sentence.text) };
   };
+}
+
+/** A sentence shown whole as a bullet: the author's words, without the final mark bullets do not carry. */
+export function sentenceAsBullet(text: string): string {
+  return text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '');
+}
+
+/**
+ * The bullet `ringkas compress` answers for a sentence: its compression, or — when pruning could
+ * not keep a statement (no predicate left, a word promising more at the end, a pair or a written
+ * word split) — the sentence whole, which keeps every guarantee a fragment would break.
+ */
+export function compressedOrWhole(text: string, compression: Compression): string {
+  const broken = compression.unfit === 'no-predicate' || compression.unfit === 'cut-short' || compression.unfit === 'split-pair' || compression.unfit === 'split-word';
+  return broken ? sentenceAsBullet(text) : compression.text;
 }
 
 /**

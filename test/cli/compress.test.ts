@@ -36,6 +36,13 @@ describe('ringkas compress', () => {
     expect(bullets[3]).toMatch(/tidak hanya .* tetapi juga/u);
   });
 
+  it('answers a sentence whose pruning leaves no statement with the sentence whole, never a fragment', async () => {
+    // The parser hangs the verb below "including …": pruned, "Attacks" alone would be left.
+    const line = 'Attacks including a truck bomb near a market and another at a checkpoint killed 14 people in Mosul on Friday, as the city struggles to curb violence.';
+    const result = await compressStdin(['--lang', 'en'], `${line}\n`);
+    expect(result.stdout).toBe(`${line.slice(0, -1)}\n`);
+  });
+
   it('aims at --max-words, and goes over it rather than cutting what must stay', async () => {
     const result = await compressStdin(['--lang', 'id', '--max-words', '5'], `${LINES[3]}\n`);
     expect(result.code).toBe(0);
