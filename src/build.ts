@@ -32,6 +32,10 @@ export interface BuildOptions extends DeckOptions {
   out: string;
   formats: Format[];
   theme?: string | InlineTheme;
+  /** A folder of extra themes (`.css`, `.yml`) that `theme` can name, as marp-cli's `--theme-set`. */
+  themeSet?: string;
+  /** Condense an input that is already a Marp deck like any article, rather than render it as it is. */
+  condense?: boolean;
   browserPath?: string;
   /** Milliseconds the browser may take to start, load or print a deck (default 60 000). */
   browserTimeout?: number;

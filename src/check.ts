@@ -11,6 +11,10 @@ import { type InlineTheme, resolveTheme } from './themes/index.js';
 export interface CheckOptions extends DeckOptions {
   inputs: string[];
   theme?: string | InlineTheme;
+  /** A folder of extra themes that `theme` can name, as in {@link BuildOptions}. */
+  themeSet?: string;
+  /** Condense an input that is already a Marp deck, as in {@link BuildOptions}. */
+  condense?: boolean;
   browserPath?: string;
   browserTimeout?: number;
   concurrency?: number;

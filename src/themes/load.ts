@@ -20,6 +20,9 @@ const THEME_SCHEMA = z.strictObject({
   pagination: z.boolean().optional(),
 });
 
+/** A theme definition as a theme YAML file or a config's `theme:` mapping gives it. */
+export type ThemeDefinition = z.input<typeof THEME_SCHEMA>;
+
 /** The keys a theme file may have, for messages and the starter file. */
 export const THEME_KEYS = Object.keys(THEME_SCHEMA.shape);
 
