@@ -96,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Every deck needs a syntax model; its reader thread starts while the inputs are found and read.
   startModelReader();
   const cwd = options.cwd ?? process.cwd();
-  const theme = await resolveTheme(options.theme, cwd);
+  const theme = await resolveTheme(options.theme, cwd, options.themeSet);
   const outDir = resolve(cwd, options.out);
   await prepareOutputDir(outDir);
   const entries = onlyOf(shardOf(await expandInputs(options.inputs, cwd, { exclude: outDir }), options.shard), options.only);
@@ -180,7 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 export async function presentableDeck(options: BuildOptions): Promise<{ html: string; report: DeckReport }> {
   startModelReader();
   const cwd = options.cwd ?? process.cwd();
-  const theme = await resolveTheme(options.theme, cwd);
+  const theme = await resolveTheme(options.theme, cwd, options.themeSet);
   const [entry] = await expandInputs(options.inputs, cwd);
   if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${options.inputs.join(', ')}: nothing to read`);
   const report: DeckReport = { input: entry.path, outputs: [], warnings: [] };

@@ -46,7 +46,7 @@ export interface CheckReport {
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const cwd = options.cwd ?? process.cwd();
-  const theme = await resolveTheme(options.theme, cwd);
+  const theme = await resolveTheme(options.theme, cwd, options.themeSet);
   const [{ BrowserSession }, { deckDocument }, { fitDeck, measureSlides, overflows }] = await Promise.all([
     import('./render/browser/manager.js'),
     import('./render/marp.js'),

@@ -307,7 +307,8 @@ async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
 async function themesCommand(args: Args, io: CliIo, cwd: string): Promise<number> {
   const themes = await import('./themes.js');
   const action = (args['action'] as string | undefined) ?? 'list';
-  if (action === 'list') return themes.listThemesCommand(cwd, io.stdout);
+  // themes reads no config file (it uses none of its keys): the theme set is the flag's alone.
+  if (action === 'list') return themes.listThemesCommand(cwd, io.stdout, args['themeSet'] as string | undefined);
   if (action === 'preview') return themes.previewThemesCommand(String(args['out'] ?? OPTIONS.out.default), cwd, args['browserPath'] as string | undefined, io.stdout);
   const name = args['name'];
   if (typeof name !== 'string' || name === '') throw new UsageError('themes new: give the theme a name, e.g. "ringkas themes new my-university"');
