@@ -100,7 +100,7 @@ export const OPTIONS = {
     default: ['source'],
     defaultText: "source, or the config's inputs",
     describe: 'articles or folders of articles',
-    describeFor: { preview: 'one article (file, web address, or - for stdin) [default: as for build]' },
+    describeFor: { preview: 'one article (file, web address, or - for stdin)' },
     commands: THEMED,
     // "-" (standard input) is not a file.
     resolvePath: (value: string[], base: string) => value.map((input) => (input === '-' ? input : resolve(base, input))),
@@ -245,8 +245,8 @@ export function helpText(key: OptionKey, command: OptionCommand): string {
   const spec: OptionSpec = OPTIONS[key];
   const shown = spec.defaultText ?? (spec.default === undefined || spec.default === false ? undefined : Array.isArray(spec.default) ? spec.default.join(' ') : String(spec.default));
   const describe = spec.describeFor?.[command] ?? spec.describe;
-  // A positional's default goes to yargs' own defaultDescription; an own [default] in the text stays.
-  return shown === undefined || spec.flag === undefined || describe.includes('[default:') ? describe : `${describe} [default: ${shown}]`;
+  // A positional's default goes to yargs' own defaultDescription.
+  return shown === undefined || spec.flag === undefined ? describe : `${describe} [default: ${shown}]`;
 }
 
 /** A value as a message shows it: quoted, or, for the NaN yargs makes of "--slides abc", in words. */
