@@ -8,7 +8,7 @@ import { cleanTemporaryFiles, prepareOutputDir, writeOutput } from './io/output.
 import type { Deck, Language } from './model.js';
 import { FORMATS, FORMAT_SPECS, type Format, type RenderContext, loadRenderer, needsBrowser } from './formats.js';
 import { figuresOf } from './outline.js';
-import { type DeckOptions, deckFromFile, formatNotice } from './pipeline.js';
+import { type DeckOptions, formatNotice, inputDeck } from './pipeline.js';
 import type { BrowserSession } from './render/browser/manager.js';
 import { startModelReader } from './syntax/index.js';
 import { type InlineTheme, type Theme, resolveTheme } from './themes/index.js';
@@ -32,6 +32,10 @@ export interface BuildOptions extends DeckOptions {
   out: string;
   formats: Format[];
   theme?: string | InlineTheme;
+  /** A folder of extra themes (`.css`, `.yml`) that `theme` can name, as marp-cli's `--theme-set`. */
+  themeSet?: string;
+  /** Condense an input that is already a Marp deck like any article, rather than render it as it is. */
+  condense?: boolean;
   browserPath?: string;
   /** Milliseconds the browser may take to start, load or print a deck (default 60 000). */
   browserTimeout?: number;
@@ -66,6 +70,8 @@ export interface DeckReport {
   figures?: { section: string; caption: string }[];
   lang?: Language;
   slides?: number;
+  /** Whether ringkas condensed the input; `false` for a Marp deck rendered as it is (see `--condense`). */
+  condensed?: boolean;
   outputs: string[];
   warnings: string[];
   error?: string;
@@ -92,7 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Every deck needs a syntax model; its reader thread starts while the inputs are found and read.
   startModelReader();
   const cwd = options.cwd ?? process.cwd();
-  const theme = await resolveTheme(options.theme, cwd);
+  const theme = await resolveTheme(options.theme, cwd, options.themeSet);
   const outDir = resolve(cwd, options.out);
   await prepareOutputDir(outDir);
   const entries = onlyOf(shardOf(await expandInputs(options.inputs, cwd, { exclude: outDir }), options.shard), options.only);
@@ -111,7 +117,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       throwIfAborted(options.signal);
       options.progress?.stage?.(entry.path, 'reading');
       let deck = await planDeck(entry, options, theme, report);
-      if (session && !runError) {
+      // A Marp deck given as input is the author's to fit: it is rendered as written.
+      if (session && !runError && deck.marp === undefined) {
         options.progress?.stage?.(entry.path, 'fitting');
         try {
           const fitted = deck;
@@ -124,6 +131,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         }
       }
       report.slides = deck.slides.length;
+      if (deck.marp !== undefined && options.editablePptx && options.formats.includes('pptx')) {
+        // The pictures need the browser, which a run whose formats are all written without one did not start.
+        const drawn = session ? '' : ', which the browser draws, and this run started none: no PPTX was written for it';
+        report.warnings.push(`${entry.path}: a Marp deck's PPTX is pictures of its slides, not editable text${drawn}; add --condense for a deck ringkas writes as text`);
+      }
       const withBrowser = session && !runError ? session : undefined;
       await writeFormats(entry.name, renderContext(deck, theme, withBrowser, options), outDir, options, report);
       options.progress?.stage?.(entry.path, 'done');
@@ -176,7 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 export async function presentableDeck(options: BuildOptions): Promise<{ html: string; report: DeckReport }> {
   startModelReader();
   const cwd = options.cwd ?? process.cwd();
-  const theme = await resolveTheme(options.theme, cwd);
+  const theme = await resolveTheme(options.theme, cwd, options.themeSet);
   const [entry] = await expandInputs(options.inputs, cwd);
   if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${options.inputs.join(', ')}: nothing to read`);
   const report: DeckReport = { input: entry.path, outputs: [], warnings: [] };
@@ -190,13 +202,22 @@ export async function presentableDeck(options: BuildOptions): Promise<{ html: st
   }
 }
 
-/** Reads, parses and condenses one input into its planned deck, noting what the report tells. */
+/**
+ * Reads, parses and condenses one input into its planned deck, or takes a Marp deck as it is
+ * ({@link inputDeck}), noting what the report tells.
+ */
 async function planDeck(entry: ArticleEntry, options: BuildOptions, theme: Theme, report: DeckReport): Promise<Deck> {
   const { path, file, within } = entry;
   const read: ReadSourceOptions = {};
   if (within !== undefined) read.within = within;
   if (options.signal) read.signal = options.signal;
-  const { article, deck } = await deckFromFile(path, options, file, read, () => loadRenderer(options.formats, theme));
+  const { article, deck } = await inputDeck(path, options, theme, file, read, () => loadRenderer(options.formats, theme));
+  report.condensed = article !== undefined;
+  if (!article) {
+    report.title = deck.title;
+    report.lang = deck.lang;
+    return deck;
+  }
   report.title = article.title;
   if (article.source) report.source = article.source;
   if (article.figures) report.figures = figuresOf(article);
@@ -212,7 +233,8 @@ function renderContext(deck: Deck, theme: Theme, session: BrowserSession | undef
     deck,
     theme,
     pdfNotes: options.pdfNotes ?? false,
-    editablePptx: options.editablePptx ?? false,
+    // A Marp deck has no bullets of ringkas's to write as text: its PPTX is pictures of its slides.
+    editablePptx: (options.editablePptx ?? false) && deck.marp === undefined,
     printDocument: () => (printDocument ??= import('./render/marp.js').then(({ deckDocument }) => deckDocument(deck, theme, 'print'))),
   };
   if (session) context.session = session;

@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import { browserSessionOptions } from './build.js';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { expandInputs } from './io/inputs.js';
-import { type DeckOptions, deckFromFile } from './pipeline.js';
+import { type DeckOptions, inputDeck } from './pipeline.js';
 import type { SlideMeasure } from './render/fit.js';
 import { type InlineTheme, resolveTheme } from './themes/index.js';
 
@@ -11,6 +11,10 @@ import { type InlineTheme, resolveTheme } from './themes/index.js';
 export interface CheckOptions extends DeckOptions {
   inputs: string[];
   theme?: string | InlineTheme;
+  /** A folder of extra themes that `theme` can name, as in {@link BuildOptions}. */
+  themeSet?: string;
+  /** Condense an input that is already a Marp deck, as in {@link BuildOptions}. */
+  condense?: boolean;
   browserPath?: string;
   browserTimeout?: number;
   concurrency?: number;
@@ -42,7 +46,7 @@ export interface CheckReport {
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const cwd = options.cwd ?? process.cwd();
-  const theme = await resolveTheme(options.theme, cwd);
+  const theme = await resolveTheme(options.theme, cwd, options.themeSet);
   const [{ BrowserSession }, { deckDocument }, { fitDeck, measureSlides, overflows }] = await Promise.all([
     import('./render/browser/manager.js'),
     import('./render/marp.js'),
@@ -59,8 +63,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
           const checked: CheckedDeck = { input: entry.path, overflows: [] };
           try {
             if ('error' in entry) throw new RingkasError(entry.error);
-            // The deck as build makes it when a browser runs: fitted to the theme, then measured.
-            const deck = await fitDeck(session, (await deckFromFile(entry.path, options, entry.file)).deck, theme);
+            // The deck as build makes it when a browser runs: fitted to the theme (a Marp deck given
+            // as input is rendered as written), then measured.
+            const { deck: planned } = await inputDeck(entry.path, options, theme, entry.file);
+            const deck = planned.marp === undefined ? await fitDeck(session, planned, theme) : planned;
             checked.slides = deck.slides.length;
             const measured = await measureSlides(session, deckDocument(deck, theme));
             checked.overflows = measured.filter(overflows);

@@ -1,49 +1,15 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
+import type * as z from 'zod/mini';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
-import type { InlineTheme } from './themes/index.js';
+import { CONFIG_KEYS, type ConfigKey, type LoadedValues, OPTIONS, type OptionSpec, type RingkasConfig, type Zod, loadRules } from './options.js';
 
-/**
- * What a config file can set: every `build` option. A flag beats the config, which beats the
- * default. Paths are relative to the config file.
- */
-export interface RingkasConfig {
-  inputs?: string[];
-  out?: string;
-  format?: string;
-  /** A theme name or file, or an institution theme defined right here (the keys of a theme YAML). */
-  theme?: string | InlineTheme;
-  lang?: 'auto' | 'id' | 'en';
-  maxBullets?: number;
-  maxWords?: number;
-  slides?: number;
-  notes?: boolean;
-  /** The agenda slide, when the article has three or more sections (default true). */
-  agenda?: boolean;
-  /** The glossary slide (default true). */
-  glossary?: boolean;
-  /** The closing sources slide, when anything beyond the title is known of the source (default true). */
-  sources?: boolean;
-  /** Figure slides: `none`, `some` (one per section at most) or `all`. */
-  figures?: 'none' | 'some' | 'all';
-  title?: string;
-  subtitle?: string;
-  author?: string;
-  institution?: string;
-  date?: string;
-  /** Where the article came from, an address or a credit in words, for the sources slide. */
-  source?: string;
-  browserPath?: string;
-  /** Seconds, as `--browser-timeout` (marp-cli's unit). */
-  browserTimeout?: number;
-  pdfNotes?: boolean;
-  editablePptx?: boolean;
-  concurrency?: number;
-}
+export type { RingkasConfig } from './options.js';
 
 /** A loaded config and where it came from. */
 export interface LoadedConfig {
-  config: RingkasConfig;
+  /** The config's values: paths resolved against its folder, a theme mapping made an `InlineTheme`, a list of formats joined. */
+  config: LoadedValues;
   filepath: string;
 }
 
@@ -52,36 +18,6 @@ export function defineConfig(config: RingkasConfig): RingkasConfig {
   return config;
 }
 
-const KEY_TYPES: Record<keyof RingkasConfig, 'string' | 'number' | 'boolean' | 'strings'> = {
-  inputs: 'strings',
-  out: 'string',
-  format: 'string',
-  theme: 'string',
-  lang: 'string',
-  maxBullets: 'number',
-  maxWords: 'number',
-  slides: 'number',
-  notes: 'boolean',
-  agenda: 'boolean',
-  glossary: 'boolean',
-  sources: 'boolean',
-  figures: 'string',
-  title: 'string',
-  subtitle: 'string',
-  author: 'string',
-  institution: 'string',
-  date: 'string',
-  source: 'string',
-  browserPath: 'string',
-  browserTimeout: 'number',
-  pdfNotes: 'boolean',
-  editablePptx: 'boolean',
-  concurrency: 'number',
-};
-
-/** Keys whose values are paths, resolved against the config file's folder. */
-const PATH_KEYS = ['out', 'browserPath'] as const;
-
 /** The file names searched for in the working folder, in order. */
 export const CONFIG_FILES = ['package.json', 'ringkas.config.json', 'ringkas.config.yaml', 'ringkas.config.yml', 'ringkas.config.mjs'];
 
@@ -89,6 +25,7 @@ export const CONFIG_FILES = ['package.json', 'ringkas.config.json', 'ringkas.con
  * Loads the config: the file given with `--config`, else the first of {@link CONFIG_FILES} in the
  * working folder (`package.json` only where it has a `ringkas` key). A file that does not parse or
  * has an unknown key or a value of the wrong type is a usage error (exit 2) naming file and key.
+ * The values' rules (ranges, choices) are checked where a command uses them, naming the key too.
  */
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig | undefined> {
   const explorer = cosmiconfig('ringkas', { searchPlaces: CONFIG_FILES, searchStrategy: 'none', cache: false });
@@ -102,35 +39,52 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
     throw new RingkasError(`${file}: ${reason}; fix the file or give another with --config`, ExitCode.usage, { cause: error });
   }
   if (!result || result.isEmpty) return undefined;
-  return { config: validate(result.config, result.filepath), filepath: result.filepath };
+  return { config: validate(result.config, result.filepath, (await loadRules()).zod), filepath: result.filepath };
 }
 
-function validate(raw: unknown, filepath: string): RingkasConfig {
+/** The type a config file must give for each key, from {@link OPTIONS}: the rule's type, not its range. */
+const typeRule = (zod: Zod, type: OptionSpec['type']): z.ZodMiniType => (type === 'strings' ? zod.array(zod.string()) : zod[type]());
+
+/** The words for each type in a message. */
+const TYPE_WORDS = { string: 'a string', number: 'a number', boolean: 'a boolean', strings: 'a list of strings' };
+
+/** What a config file may hold: the keys of {@link CONFIG_KEYS}, each of its type. */
+function configSchema(zod: Zod): z.ZodMiniType {
+  return zod.strictObject(
+    Object.fromEntries(
+      CONFIG_KEYS.map((key) => {
+        const spec: OptionSpec = OPTIONS[key];
+        return [key, zod.optional(spec.config?.(zod) ?? typeRule(zod, spec.type))];
+      }),
+    ),
+  );
+}
+
+function validate(raw: unknown, filepath: string, zod: Zod): LoadedValues {
   const invalid = (message: string): never => {
     throw new RingkasError(`${filepath}: ${message}`, ExitCode.usage);
   };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) invalid('the config must be an object of build options');
-  const config: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const type = KEY_TYPES[key as keyof RingkasConfig];
-    if (!type) invalid(`unknown key "${key}"; use ${Object.keys(KEY_TYPES).join(', ')}`);
-    if (key === 'theme' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      // An inline theme is checked when it is resolved, with the theme rules and exit code 4.
-      config[key] = { definition: value, file: filepath } satisfies InlineTheme;
-      continue;
-    }
-    const ok =
-      type === 'strings' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : type === 'string' && key === 'format' ? typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')) : typeof value === type;
-    if (!ok) invalid(`"${key}" must be ${type === 'strings' ? 'a list of strings' : key === 'theme' ? 'a theme name, a path, or a mapping of theme keys' : `a ${type}`}`);
-    config[key] = key === 'format' && Array.isArray(value) ? value.join(',') : value;
+  const parsed = configSchema(zod).safeParse(raw);
+  if (!parsed.success) {
+    // The first problem in the file's order of keys, as a reader goes through it.
+    const keys = Object.keys(raw as object);
+    const issues = parsed.error.issues.map((issue) => ({ issue, key: issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0]) }));
+    const { issue, key } = issues.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key))[0]!;
+    if (issue.code === 'unrecognized_keys') invalid(`unknown key "${key}"; use ${CONFIG_KEYS.join(', ')}`);
+    const spec: OptionSpec = OPTIONS[key as ConfigKey];
+    invalid(`"${key}" must be ${spec.configType ?? TYPE_WORDS[spec.type]}`);
   }
   const base = dirname(filepath);
-  for (const key of PATH_KEYS) if (typeof config[key] === 'string') config[key] = resolve(base, config[key] as string);
-  if (Array.isArray(config['inputs'])) config['inputs'] = (config['inputs'] as string[]).map((input) => (input === '-' ? input : resolve(base, input)));
-  // A theme given as a file is relative to the config; a theme name stays a name.
-  const theme = config['theme'];
-  if (typeof theme === 'string' && (theme.endsWith('.css') || theme.endsWith('.yml') || theme.endsWith('.yaml') || theme.includes('/')) && !isAbsolute(theme)) {
-    config['theme'] = resolve(base, theme);
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const spec: OptionSpec = OPTIONS[key as ConfigKey];
+    const resolved = spec.resolvePath ? spec.resolvePath(value as never, base) : value;
+    config[key] =
+      // An inline theme is checked when it is resolved, with the theme rules and exit code 4.
+      key === 'theme' && typeof resolved === 'object' ? { definition: resolved, file: filepath }
+      : key === 'format' && Array.isArray(resolved) ? resolved.join(',')
+      : resolved;
   }
-  return config as RingkasConfig;
+  return config as LoadedValues;
 }

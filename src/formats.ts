@@ -66,6 +66,8 @@ export const FORMAT_SPECS: Record<Format, FormatSpec> = {
     label: 'Markdown',
     suffix: /^\.md$/u,
     async render({ deck, theme }) {
+      // A Marp deck given as input is written as it came.
+      if (deck.marp !== undefined) return [{ suffix: '.md', content: deck.marp }];
       const [{ serializeDeck }, { markdownSettings }] = await Promise.all([import('./serialize/index.js'), import('./themes/index.js')]);
       return [{ suffix: '.md', content: serializeDeck(deck, markdownSettings(theme)) }];
     },

@@ -137,4 +137,9 @@ export interface Deck {
   slides: Slide[];
   /** What the deck could not do as asked (a slide count it missed, and why). */
   warnings?: Notice[];
+  /**
+   * The Marp Markdown of an input that was already a Marp deck (`marp: true`), rendered as it is
+   * rather than condensed; its slides then only describe it (titles, notes) for the PDF and PPTX.
+   */
+  marp?: string;
 }

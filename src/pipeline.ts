@@ -1,12 +1,15 @@
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleDeck, CondenseOptions, SentenceParser } from './condense/index.js';
 import { ExitCode, fail } from './errors.js';
 import { isWebAddress } from './io/fetch.js';
 import type { FiguresMode } from './io/figures.js';
 import { type ReadSourceOptions, readSource } from './io/inputs.js';
-import type { Article, Notice } from './model.js';
+import type { Article, Deck, Notice } from './model.js';
 import { type ParseOptions, type Source, parseArticle } from './parse/index.js';
+import { detectLanguage } from './parse/language.js';
+import { frontMatterValue, isMarpDeck } from './parse/marp.js';
+import type { Theme } from './themes/index.js';
 import { loadSyntax, prefetchSyntax } from './syntax/index.js';
 
 export type { ArticleDeck } from './condense/index.js';
@@ -32,8 +35,41 @@ export async function deckFromFile(
   read: ReadSourceOptions = {},
   meanwhile?: () => Promise<unknown>,
 ): Promise<ArticleDeck> {
-  const { lang, title, subtitle, author, date, source: credit, figures = 'some' } = options;
+  return deckFromSource(await readSource(path, file, read), path, options, file, read, meanwhile);
+}
+
+/** A deck made by ringkas from an article, or an input that was already a Marp deck, as it is. */
+export type InputDeck = ArticleDeck | { deck: Deck & { marp: string }; article?: undefined };
+
+/**
+ * The deck of one input, as `build`, `check` and `preview` make it: a Markdown file that is
+ * already a Marp deck (`marp: true` in its front matter) is taken as it is, to be rendered with
+ * `theme` as its default theme — unless `options.condense`, which condenses it like any article —
+ * and any other input is read, parsed and condensed by {@link deckFromFile}.
+ */
+export async function inputDeck(
+  path: string,
+  options: DeckOptions & { condense?: boolean },
+  theme: Theme,
+  file: string = path,
+  read: ReadSourceOptions = {},
+  meanwhile?: () => Promise<unknown>,
+): Promise<InputDeck> {
   const source = await readSource(path, file, read);
+  if (options.condense || source.kind !== 'markdown' || !isMarpDeck(source.text)) return deckFromSource(source, path, options, file, read, meanwhile);
+  // The deck is the author's: its own title and language where it gives them, ringkas's overrides where given.
+  const given = frontMatterValue(source.text, 'lang');
+  const detected = detectLanguage(source.text);
+  const lang = options.lang && options.lang !== 'auto' ? options.lang : given === 'id' || given === 'en' ? given : detected === 'unknown' ? 'en' : detected;
+  const { marpInputDeck } = await import('./render/marp.js');
+  const fallbackTitle = path === '-' ? 'Marp deck' : basename(path, extname(path));
+  const deck = marpInputDeck(source.text, theme, path, { title: options.title ?? frontMatterValue(source.text, 'title'), fallbackTitle, lang });
+  return { deck: { ...deck, marp: source.text } };
+}
+
+/** {@link deckFromFile} of a source already read. */
+async function deckFromSource(source: Source, path: string, options: DeckOptions, file: string, read: ReadSourceOptions, meanwhile: (() => Promise<unknown>) | undefined): Promise<ArticleDeck> {
+  const { lang, title, subtitle, author, date, source: credit, figures = 'some' } = options;
   await betweenStages(path, read.signal);
   const parsed = await parseArticle(source, withoutUndefined({ lang, title, subtitle, author, date, source: credit, signal: read.signal, onLanguage: prefetchSyntax }));
   const syntax = syntaxFor(parsed);

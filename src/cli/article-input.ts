@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { ExitCode, RingkasError } from '../errors.js';
 import { expandInputs, readSource } from '../io/inputs.js';
 import type { Language } from '../model.js';
+import { OPTIONS } from '../options.js';
 import type { Source } from '../parse/index.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Source } from '../parse/index.js';
  */
 export function langArg(args: Record<string, unknown>): Language | 'auto' | undefined {
   const lang = args['lang'] as Language | 'auto' | undefined;
-  if (lang !== undefined && !['auto', 'id', 'en'].includes(lang)) throw new RingkasError(`--lang: expected auto, id or en, got "${String(lang)}"`, ExitCode.usage);
+  if (lang !== undefined && !(OPTIONS.lang.choices as readonly string[]).includes(lang)) throw new RingkasError(`--lang: expected ${OPTIONS.lang.expected}, got "${String(lang)}"`, ExitCode.usage);
   return lang;
 }
 
@@ -23,5 +24,5 @@ export async function readOneArticle(input: string, cwd: string): Promise<Source
 
 /** The input and `--lang` of the commands that read text for the syntax stage (`parse`, `compress`). */
 export function withInputAndLang<T>(command: Argv<T>, input: string) {
-  return command.positional('input', { type: 'string', describe: input }).option('lang', { type: 'string', describe: 'language of the text: auto, id or en [default: auto]' });
+  return command.positional('input', { type: 'string', describe: input }).option('lang', { type: 'string', describe: `language of the text: ${OPTIONS.lang.expected} [default: ${OPTIONS.lang.default}]` });
 }

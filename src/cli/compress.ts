@@ -1,15 +1,13 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { MIN_MAX_WORDS } from '../condense/options.js';
-import { ExitCode, RingkasError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { readSource } from '../io/inputs.js';
 import { splitDateline } from '../parse/boilerplate.js';
 import { detectLanguage } from '../parse/language.js';
+import { OPTIONS, checkOption, helpText, loadRules } from '../options.js';
 import { loadSyntax } from '../syntax/index.js';
 import { langArg, withInputAndLang } from './article-input.js';
-
-/** The word budget `compress` aims at when none is given, as `build` does. */
-const DEFAULT_MAX_WORDS = 14;
+import { UsageError } from './options.js';
 
 /**
  * `ringkas compress [input|-] [--lang id|en] [--max-words N]`: one sentence per input line, one
@@ -23,19 +21,16 @@ export const compressCommand = {
   command: 'compress [input]',
   describe: 'compress sentences into bullets: one sentence per line in (stdin by default), one bullet per line out',
   builder: <T>(command: Argv<T>) =>
-    withInputAndLang(command, 'a file of sentences, one per line, or - for stdin [default: -]').option('max-words', {
-      type: 'number',
-      describe: `words per bullet to aim at, ${MIN_MAX_WORDS} or more [default: ${DEFAULT_MAX_WORDS}]`,
-    }),
+    // The word budget is build's, with its rule and default.
+    withInputAndLang(command, 'a file of sentences, one per line, or - for stdin [default: -]').option('max-words', { type: 'number', describe: helpText('maxWords', 'build') }),
 };
 
 /** Runs `ringkas compress` on `input` (a path or `-`) with its parsed options; writes bullets through `stdout`. */
 export async function runCompress(input: string, args: Record<string, unknown>, stdout: (text: string) => void, cwd: string): Promise<number> {
   const lang = langArg(args);
-  const maxWords = args['maxWords'] ?? DEFAULT_MAX_WORDS;
-  if (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < MIN_MAX_WORDS) {
-    throw new RingkasError(`--max-words: expected a whole number of at least ${MIN_MAX_WORDS}, got "${String(maxWords)}"`, ExitCode.usage);
-  }
+  const maxWords = checkOption((await loadRules()).rules, 'maxWords', args['maxWords'] ?? OPTIONS.maxWords.default, '--max-words', (message) => {
+    throw new UsageError(message);
+  });
   // Any file will do, whatever its extension: it is lines of sentences, not an article.
   const source = await readSource(input, input === '-' ? '-' : resolve(cwd, input));
   const lines = source.text.replace(/^\uFEFF/u, '').replace(/\r?\n$/u, '').split(/\r?\n/u);

@@ -137,9 +137,9 @@ export async function preview(initial: BuildOptions, port: number, io: PreviewIo
     reportWarnings(made.report.warnings);
     deck = made.html;
     // Nothing is written, so no output folder is left out of the watch.
-    const { inputs, theme, cwd } = options;
+    const { inputs, theme, themeSet, cwd } = options;
     const watching = await watchSources(
-      { inputs, theme, cwd },
+      { inputs, theme, cwd, ...(themeSet === undefined ? {} : { themeSet }) },
       configPath,
       async ({ everything }) => {
         if (everything) options = await reload();

@@ -1,13 +1,13 @@
-import yargs, { type Argv } from 'yargs';
+import yargs from 'yargs';
 import { type BuildOptions, FORMATS, type Format, build } from '../build.js';
-import { MIN_MAX_WORDS } from '../condense/options.js';
-import { type LoadedConfig, type RingkasConfig, loadConfig } from '../config.js';
+import { type LoadedConfig, loadConfig } from '../config.js';
 import { ExitCode, RingkasError, firstLine } from '../errors.js';
 import { displayPath, expandInputs, printable } from '../io/inputs.js';
+import { OPTIONS } from '../options.js';
 import { outlineMarkdown, outlineOf } from '../outline.js';
 import { type DeckOptions, deckFromFile } from '../pipeline.js';
-import { DEFAULT_THEME } from '../themes/index.js';
 import { compressCommand, runCompress } from './compress.js';
+import { type Args, OptionValues, UsageError, withOptions } from './options.js';
 import { parseCommand, runParse } from './parse.js';
 import { createProgress } from './progress.js';
 import { readCommand, runRead } from './read.js';
@@ -37,9 +37,6 @@ function withPrintableStderr(io: CliIo): CliIo {
   return { ...io, stderr: (text) => io.stderr(text.endsWith('\n') ? `${printable(text.slice(0, -1))}\n` : printable(text)) };
 }
 
-/** Defaults of the options a config file may also set. */
-const DEFAULTS = { inputs: ['source'], out: 'out', format: 'html,pdf,pptx', theme: DEFAULT_THEME, lang: 'auto', maxBullets: 5, maxWords: 14, notes: true, agenda: true, glossary: true, sources: true, figures: 'some' } as const;
-
 /** Stands for "-" while yargs parses the command line. */
 const STDIN_ARG = '\u0000stdin';
 
@@ -53,20 +50,11 @@ function inputArgs(args: Args): string[] {
   return [...((args['inputs'] as unknown[] | undefined) ?? []), ...(args['_'] as unknown[]).slice(1)].map(inputArg);
 }
 
-/** The inputs of `build` and `check`: those on the command line, else the config's, else the default. */
-function inputsOf(args: Args, config: RingkasConfig): string[] {
+/** The inputs of `build`, `check` and `preview`: those on the command line, else the config's, else the default. */
+function inputsOf(args: Args, loaded: LoadedConfig | undefined): string[] {
   const given = inputArgs(args);
-  return given.length > 0 ? given : [...(config.inputs ?? DEFAULTS.inputs)];
+  return given.length > 0 ? given : [...(loaded?.config.inputs ?? OPTIONS.inputs.default)];
 }
-
-/** A mistake in the command line: exit code 2. */
-class UsageError extends RingkasError {
-  constructor(message: string) {
-    super(message, ExitCode.usage);
-  }
-}
-
-type Args = Record<string, unknown>;
 
 /** The part of yargs' internals that {@link run} turns off. */
 interface YargsInternals {
@@ -83,35 +71,16 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('ringkas')
     .usage('$0 <command> [options]\n\nTurn an article into a presentation deck.')
-    .command('build [inputs..]', 'build decks from articles (files, folders, or - for stdin)', (command) =>
-      withRenderOptions(withDeckOptions(command))
-        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles', defaultDescription: `${DEFAULTS.inputs.join(' ')}, or the config's inputs` })
-        .option('out', { alias: 'o', type: 'string', describe: `output folder [default: ${DEFAULTS.out}]` })
-        .option('format', { alias: 'f', type: 'string', describe: `comma list of ${FORMATS.join(',')}; md is always written [default: ${DEFAULTS.format}]` })
-        .option('pdf-notes', { type: 'boolean', describe: 'speaker notes as PDF annotations' })
-        .option('editable-pptx', { alias: 'pptx-editable', type: 'boolean', describe: 'PPTX with editable text, written from the deck, instead of slide pictures (marp-cli: --pptx-editable)' })
-        .option('shard', { type: 'string', describe: 'build only shard i of n of the inputs, e.g. 2/4 (for CI matrices)' })
-        .option('watch', { alias: 'w', type: 'boolean', describe: 'rebuild a deck when its article, the config or the theme changes' })
-        .option('json', { type: 'boolean', describe: 'print a JSON report on stdout' })
-        .option('quiet', { alias: 'q', type: 'boolean', describe: 'print errors only' }),
-    )
+    .command('build [inputs..]', 'build decks from articles (files, folders, or - for stdin)', (command) => withOptions(command, 'build'))
     .command('outline <input>', 'print the title, sections, key points and glossary ringkas finds in an article', (command) =>
-      withDeckOptions(command)
-        .positional('input', { type: 'string', describe: 'an article file, or - for stdin' })
-        .option('json', { type: 'boolean', describe: 'print JSON instead of Markdown' }),
+      withOptions(command, 'outline').positional('input', { type: 'string', describe: 'an article file, or - for stdin' }),
     )
-    .command('check [inputs..]', 'render decks in the browser and list every slide whose content overflows', (command) =>
-      withRenderOptions(withDeckOptions(command))
-        .positional('inputs', { type: 'string', array: true, describe: 'articles or folders of articles', defaultDescription: `${DEFAULTS.inputs.join(' ')}, or the config's inputs` })
-        .option('json', { type: 'boolean', describe: 'print the findings as JSON on stdout' }),
-    )
-    .command('preview [inputs..]', 'serve one article\'s deck on 127.0.0.1, rebuilt and reloaded when the article, the config or the theme changes', (command) =>
-      withThemeOption(withDeckOptions(command))
-        .positional('inputs', { type: 'string', array: true, describe: 'one article (file, web address, or - for stdin) [default: as for build]' })
-        .option('port', { type: 'number', describe: `port on 127.0.0.1; 0 picks a free one [default: ${PREVIEW_PORT}]` }),
+    .command('check [inputs..]', 'render decks in the browser and list every slide whose content overflows', (command) => withOptions(command, 'check'))
+    .command('preview [inputs..]', "serve one article's deck on 127.0.0.1, rebuilt and reloaded when the article, the config or the theme changes", (command) =>
+      withOptions(command, 'preview'),
     )
     .command('themes [action] [name]', 'list themes; "themes new <name>" writes a starter theme; "themes preview" renders every theme', (command) =>
-      command
+      withOptions(command, 'themes')
         .positional('action', { type: 'string', choices: ['list', 'new', 'preview'], describe: 'what to do [default: list]' })
         .positional('name', { type: 'string', describe: 'the new theme’s name (themes new)' })
         .option('extends', { type: 'string', describe: 'bundled theme the new theme starts from [default: ringkas]' })
@@ -174,103 +143,68 @@ export async function run(argv: readonly string[], given: CliIo = processIo): Pr
   }
 }
 
-/** Options of the parse and condense stages, shared by every command that reads an article. */
-function withDeckOptions<T>(command: Argv<T>) {
-  return command
-    .option('lang', { type: 'string', choices: ['auto', 'id', 'en'], describe: `language of the article [default: ${DEFAULTS.lang}]` })
-    .option('max-bullets', { type: 'number', describe: `bullets per slide at most [default: ${DEFAULTS.maxBullets}]` })
-    .option('max-words', { type: 'number', describe: `words per bullet at most, ${MIN_MAX_WORDS} or more [default: ${DEFAULTS.maxWords}]` })
-    .option('slides', { type: 'number', describe: 'aim for about this many slides [default: follows the article]' })
-    .option('notes', { type: 'boolean', describe: 'source sentences as speaker notes; --no-notes leaves them out [default: true]' })
-    .option('agenda', { type: 'boolean', describe: 'an agenda slide for three or more sections; --no-agenda leaves it out [default: true]' })
-    .option('glossary', { type: 'boolean', describe: 'a glossary slide of the acronyms on the slides; --no-glossary leaves it out [default: true]' })
-    .option('sources', { type: 'boolean', describe: 'a closing slide crediting the source where anything beyond the title is known; --no-sources leaves it out [default: true]' })
-    .option('figures', { type: 'string', choices: ['none', 'some', 'all'], describe: `figure slides for the article's pictures: none, some (one per section at most) or all [default: ${DEFAULTS.figures}]` })
-    .option('title', { type: 'string', describe: 'deck title [default: from the article]' })
-    .option('subtitle', { type: 'string', describe: 'subtitle on the title slide' })
-    .option('author', { type: 'string', describe: 'author on the title slide' })
-    .option('institution', { type: 'string', describe: 'institution on the title slide' })
-    .option('date', { type: 'string', describe: 'date on the title slide' })
-    .option('source', { type: 'string', describe: 'where the article came from, an address or a credit, for the sources slide [default: from the article]' });
-}
-
-/** The theme option of every command that renders a deck. */
-function withThemeOption<T>(command: Argv<T>) {
-  return command.option('theme', { alias: 't', type: 'string', describe: `theme name or path to a Marp .css theme [default: ${DEFAULTS.theme}]` });
-}
-
-/** Options of the commands that render in a browser. */
-function withRenderOptions<T>(command: Argv<T>) {
-  return withThemeOption(command)
-    .option('browser-path', { type: 'string', describe: 'Chrome/Chromium/Edge executable for PDF, PPTX, PNG and check' })
-    .option('browser-timeout', { type: 'number', describe: 'seconds the browser may take to start or render a deck, as in marp-cli [default: 60]' })
-    .option('concurrency', { alias: ['P', 'parallel'], type: 'number', describe: 'decks rendered at once (marp-cli: -P, --parallel) [default: number of cores]' });
-}
-
 /** A flag given twice takes its last value, as in most command lines, rather than a list. */
 function lastValues(args: Args): Args {
   const positional = new Set(['_', 'inputs']);
   return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, Array.isArray(value) && !positional.has(key) ? value.at(-1) : value]));
 }
 
-/** A flag's value, else the config's, else the default: flag beats config beats default. */
-function pick<K extends keyof RingkasConfig>(args: Args, config: RingkasConfig, key: K): RingkasConfig[K] {
-  return (args[key] as RingkasConfig[K] | undefined) ?? config[key];
-}
-
-/** The parsed values of {@link withDeckOptions}, merged with the config and checked. */
-function deckOptions(args: Args, loaded: LoadedConfig | undefined): DeckOptions {
-  const config = loaded?.config ?? {};
-  const from = optionNamer(args, loaded);
-  const slides = pick(args, config, 'slides');
+/** The options of the parse and condense stages, from {@link OptionValues}. */
+function deckOptions(values: OptionValues): DeckOptions {
   const options: DeckOptions = {
-    lang: pick(args, config, 'lang') ?? DEFAULTS.lang,
-    maxBullets: positiveInteger(pick(args, config, 'maxBullets') ?? DEFAULTS.maxBullets, from('maxBullets', '--max-bullets')),
-    maxWords: positiveInteger(pick(args, config, 'maxWords') ?? DEFAULTS.maxWords, from('maxWords', '--max-words'), MIN_MAX_WORDS),
-    notes: pick(args, config, 'notes') ?? DEFAULTS.notes,
-    agenda: pick(args, config, 'agenda') ?? DEFAULTS.agenda,
-    glossary: pick(args, config, 'glossary') ?? DEFAULTS.glossary,
-    sources: pick(args, config, 'sources') ?? DEFAULTS.sources,
-    figures: pick(args, config, 'figures') ?? DEFAULTS.figures,
+    lang: values.value('lang'),
+    maxBullets: values.value('maxBullets'),
+    maxWords: values.value('maxWords'),
+    notes: values.value('notes'),
+    agenda: values.value('agenda'),
+    glossary: values.value('glossary'),
+    sources: values.value('sources'),
+    figures: values.value('figures'),
   };
-  if (!['auto', 'id', 'en'].includes(options.lang!)) throw new UsageError(`lang: expected auto, id or en, got "${options.lang}"`);
-  if (!['none', 'some', 'all'].includes(options.figures!)) throw new UsageError(`${from('figures', '--figures')}: expected none, some or all, got "${options.figures}"`);
-  if (slides !== undefined) options.slides = positiveInteger(slides, from('slides', '--slides'));
+  const slides = values.get('slides');
+  if (slides !== undefined) options.slides = slides;
   for (const key of ['title', 'subtitle', 'author', 'institution', 'date', 'source'] as const) {
-    const value = pick(args, config, key);
+    const value = values.get(key);
     if (value) options[key] = value;
   }
   return options;
 }
 
+/** The theme options of every command that renders a deck. */
+function themeOptions(values: OptionValues): Pick<BuildOptions, 'theme' | 'themeSet' | 'condense'> {
+  const options: Pick<BuildOptions, 'theme' | 'themeSet' | 'condense'> = { theme: values.value('theme'), condense: values.value('condense') };
+  const themeSet = values.get('themeSet');
+  if (themeSet) options.themeSet = themeSet;
+  return options;
+}
+
 /** The render options shared by `build` and `check`. */
-function renderOptions(args: Args, loaded: LoadedConfig | undefined): Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> {
-  const config = loaded?.config ?? {};
-  const from = optionNamer(args, loaded);
-  const options: Pick<BuildOptions, 'theme' | 'browserPath' | 'browserTimeout' | 'concurrency'> = { theme: pick(args, config, 'theme') ?? DEFAULTS.theme };
-  const browserPath = pick(args, config, 'browserPath');
-  const browserTimeout = pick(args, config, 'browserTimeout');
-  const concurrency = pick(args, config, 'concurrency');
+function renderOptions(values: OptionValues): Pick<BuildOptions, 'theme' | 'themeSet' | 'condense' | 'browserPath' | 'browserTimeout' | 'concurrency'> {
+  const options: ReturnType<typeof renderOptions> = themeOptions(values);
+  const browserPath = values.get('browserPath');
+  const browserTimeout = values.get('browserTimeout');
+  const concurrency = values.get('concurrency');
   if (browserPath) options.browserPath = browserPath;
-  if (browserTimeout !== undefined) options.browserTimeout = secondsAsMs(browserTimeout, from('browserTimeout', '--browser-timeout'));
-  if (concurrency !== undefined) options.concurrency = positiveInteger(concurrency, from('concurrency', '--concurrency'));
+  if (browserTimeout !== undefined) options.browserTimeout = browserTimeout;
+  if (concurrency !== undefined) options.concurrency = concurrency;
   return options;
 }
 
 /** The options of `build`: flags, then the config, then the defaults. */
 async function buildOptions(args: Args, loaded: LoadedConfig | undefined, cwd: string): Promise<BuildOptions> {
-  const config = loaded?.config ?? {};
+  const values = await OptionValues.of(args, loaded);
   const options: BuildOptions = {
-    ...deckOptions(args, loaded),
-    ...renderOptions(args, loaded),
-    inputs: inputsOf(args, config),
-    out: pick(args, config, 'out') ?? DEFAULTS.out,
-    formats: parseFormats(pick(args, config, 'format') ?? DEFAULTS.format),
-    pdfNotes: pick(args, config, 'pdfNotes') ?? false,
-    editablePptx: pick(args, config, 'editablePptx') ?? false,
+    ...deckOptions(values),
+    ...renderOptions(values),
+    inputs: inputsOf(args, loaded),
+    out: values.value('out'),
+    formats: parseFormats(values.value('format'), values.name('format')),
+    pdfNotes: values.value('pdfNotes'),
+    editablePptx: values.value('editablePptx'),
     cwd,
   };
-  if (args['shard'] !== undefined) options.shard = parseShard(String(args['shard']));
+  const shard = values.get('shard');
+  if (shard !== undefined) options.shard = parseShard(shard);
   return options;
 }
 
@@ -316,20 +250,18 @@ async function buildCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
   }
 }
 
-/** The port `preview` listens on when none is given. */
-const PREVIEW_PORT = 8080;
-
 /** The options of `preview`: one article's deck, as `build --format html` makes it. */
 async function previewOptions(args: Args, loaded: LoadedConfig | undefined, cwd: string): Promise<BuildOptions> {
-  const inputs = inputsOf(args, loaded?.config ?? {});
+  const inputs = inputsOf(args, loaded);
   if (inputs.length !== 1) throw new UsageError(`preview: give one article, not ${inputs.length} (${inputs.map((input) => displayPath(input, cwd)).join(', ')})`);
   const { checkPreviewInput } = await import('./preview.js');
   await checkPreviewInput(inputs[0]!, cwd);
-  return { ...deckOptions(args, loaded), theme: renderOptions(args, loaded).theme, inputs, out: DEFAULTS.out, formats: ['html'], cwd };
+  const values = await OptionValues.of(args, loaded);
+  return { ...deckOptions(values), ...themeOptions(values), inputs, out: OPTIONS.out.default, formats: ['html'], cwd };
 }
 
 async function previewCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
-  const port = positiveInteger(args['port'] ?? PREVIEW_PORT, '--port', 0, 65535);
+  const port = (await OptionValues.of(args, loaded)).value('port');
   const options = await previewOptions(args, loaded, cwd);
   const { preview } = await import('./preview.js');
   return untilStopped(async (signal) => {
@@ -343,7 +275,7 @@ async function outlineCommand(args: Args, io: CliIo, loaded: LoadedConfig | unde
   const path = inputArg(args['input']);
   const [entry] = await expandInputs([path], io.cwd ?? process.cwd());
   if (!entry || 'error' in entry) throw new RingkasError(entry?.error ?? `${path}: nothing to read`, ExitCode.inputFailed);
-  const { article, deck } = await deckFromFile(entry.path, deckOptions(args, loaded), entry.file);
+  const { article, deck } = await deckFromFile(entry.path, deckOptions(await OptionValues.of(args, loaded)), entry.file);
   const outline = outlineOf(entry.path, article, deck);
   for (const warning of outline.warnings) io.stderr(`warning: ${warning}\n`);
   io.stdout(args['json'] ? `${JSON.stringify(outline, null, 2)}\n` : outlineMarkdown(outline));
@@ -351,12 +283,12 @@ async function outlineCommand(args: Args, io: CliIo, loaded: LoadedConfig | unde
 }
 
 async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefined, cwd: string): Promise<number> {
-  const config = loaded?.config ?? {};
+  const values = await OptionValues.of(args, loaded);
   const { check } = await import('../check.js');
   const report = await check({
-    ...deckOptions(args, loaded),
-    ...renderOptions(args, loaded),
-    inputs: inputsOf(args, config),
+    ...deckOptions(values),
+    ...renderOptions(values),
+    inputs: inputsOf(args, loaded),
     cwd,
   });
   if (args['json']) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -375,8 +307,9 @@ async function checkCommand(args: Args, io: CliIo, loaded: LoadedConfig | undefi
 async function themesCommand(args: Args, io: CliIo, cwd: string): Promise<number> {
   const themes = await import('./themes.js');
   const action = (args['action'] as string | undefined) ?? 'list';
-  if (action === 'list') return themes.listThemesCommand(cwd, io.stdout);
-  if (action === 'preview') return themes.previewThemesCommand(String(args['out'] ?? DEFAULTS.out), cwd, args['browserPath'] as string | undefined, io.stdout);
+  // themes reads no config file (it uses none of its keys): the theme set is the flag's alone.
+  if (action === 'list') return themes.listThemesCommand(cwd, io.stdout, args['themeSet'] as string | undefined);
+  if (action === 'preview') return themes.previewThemesCommand(String(args['out'] ?? OPTIONS.out.default), cwd, args['browserPath'] as string | undefined, io.stdout);
   const name = args['name'];
   if (typeof name !== 'string' || name === '') throw new UsageError('themes new: give the theme a name, e.g. "ringkas themes new my-university"');
   const options: Parameters<typeof themes.newThemeCommand>[1] = { force: Boolean(args['force']) };
@@ -384,11 +317,12 @@ async function themesCommand(args: Args, io: CliIo, cwd: string): Promise<number
   return themes.newThemeCommand(name, options, cwd, io.stdout);
 }
 
-function parseFormats(value: string): Format[] {
+/** The formats of a comma list (`name` is the option as the user set it), with md added: md is always written. */
+function parseFormats(value: string, name: string): Format[] {
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
   for (const format of formats) {
     if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`--format: unknown format "${format}"; use a comma list of ${FORMATS.join(',')}`);
+      throw new UsageError(`${name}: unknown format "${format}"; use a comma list of ${FORMATS.join(',')}`);
     }
   }
   return [...new Set(['md', ...formats])] as Format[];
@@ -400,37 +334,4 @@ function parseShard(value: string): { index: number; count: number } {
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: expected i/n with 1 ≤ i ≤ n, e.g. 2/4, got "${value}"`);
   return { index, count };
-}
-
-/** The longest delay a timer can wait (2³¹−1 ms, about 24.8 days); a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function positiveInteger(value: unknown, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    // yargs reads "--slides abc" as NaN: say what was wrong rather than echo a NaN the user never wrote.
-    const got = typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : `"${String(value)}"`;
-    throw new UsageError(`${name}: expected a whole number ${range}, got ${got}`);
-  }
-  return value;
-}
-
-/** The longest wait a timer allows, in seconds (2^31 - 1 ms, about 24.8 days). */
-const MAX_TIMER_SECONDS = MAX_TIMER_MS / 1000;
-
-/** A wait given in seconds, as marp-cli's options give it (fractions allowed), in whole milliseconds. */
-function secondsAsMs(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.001 || value > MAX_TIMER_SECONDS) {
-    const got = typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : `"${String(value)}"`;
-    throw new UsageError(`${name}: expected seconds from 0.001 to ${MAX_TIMER_SECONDS}, got ${got}`);
-  }
-  return Math.round(value * 1000);
-}
-
-/**
- * Names an option in a message the way the user set it: the flag (`--concurrency`) when given on
- * the command line, else the config file and key (`ringkas.config.json: concurrency`).
- */
-function optionNamer(args: Args, loaded: LoadedConfig | undefined): (key: keyof RingkasConfig, flag: string) => string {
-  return (key, flag) => (args[key] !== undefined || loaded?.config[key] === undefined ? flag : `${loaded.filepath}: ${key}`);
 }

@@ -12,11 +12,15 @@ import { loadThemeFile } from '../themes/load.js';
 /** The bundled sample, which `themes preview` shows in every theme. */
 const SAMPLE = fileURLToPath(new URL('../../source/aliansi-keamanan-internasional.txt', import.meta.url));
 
-/** `ringkas themes`: the bundled, local and Marp themes, one per line, on stdout. */
-export async function listThemesCommand(cwd: string, write: (text: string) => void): Promise<number> {
-  for (const entry of await listThemes(cwd)) {
-    const detail =
-      entry.source === 'bundled' ? `bundled, ${BUNDLED_THEMES[entry.name]!.layout} layout` : entry.source === 'local' ? `local, ${entry.path}` : "Marp's own";
+/** `ringkas themes`: the bundled, local, theme set's (`--theme-set`) and Marp themes, one per line, on stdout. */
+export async function listThemesCommand(cwd: string, write: (text: string) => void, themeSet?: string): Promise<number> {
+  for (const entry of await listThemes(cwd, themeSet)) {
+    const detail = {
+      bundled: () => `bundled, ${BUNDLED_THEMES[entry.name]!.layout} layout`,
+      local: () => `local, ${entry.path}`,
+      set: () => `theme set, ${relative(cwd, entry.path!)}`,
+      marp: () => "Marp's own",
+    }[entry.source]();
     write(`${entry.name.padEnd(20)} ${detail}\n`);
   }
   return ExitCode.ok;

@@ -25,13 +25,13 @@ export interface Watching {
 }
 
 /**
- * Watches what a deck is made from — the articles of `options.inputs`, a local theme file and the
- * config — for `build --watch` and `preview`. Changes that come together make one call of `rebuild`,
+ * Watches what a deck is made from — the articles of `options.inputs`, a local theme file, the
+ * theme set's folder and the config — for `build --watch` and `preview`. Changes that come together make one call of `rebuild`,
  * and one rebuild runs at a time; one that throws goes to `failed` and the watch goes on. Standard
  * input and web addresses cannot be watched; decks written into `options.out` are not changes.
  */
 export async function watchSources(
-  options: Pick<BuildOptions, 'inputs' | 'theme' | 'cwd'> & { out?: string },
+  options: Pick<BuildOptions, 'inputs' | 'theme' | 'themeSet' | 'cwd'> & { out?: string },
   configPath: string | undefined,
   rebuild: (changes: Changes) => Promise<void>,
   failed: (error: unknown) => void,
@@ -39,7 +39,9 @@ export async function watchSources(
   const { watch } = await import('chokidar');
   const cwd = options.cwd ?? process.cwd();
   const themePath = typeof options.theme === 'string' && /[\\/]|\.(css|ya?ml)$/u.test(options.theme) ? resolve(cwd, options.theme) : undefined;
-  const watched = [...options.inputs.filter((input) => input !== '-' && !isWebAddress(input)).map((input) => resolve(cwd, input)), ...(themePath ? [themePath] : []), ...(configPath ? [configPath] : [])];
+  const themeSet = options.themeSet === undefined ? undefined : resolve(cwd, options.themeSet);
+  const themeFiles = [themePath, themeSet].filter((path) => path !== undefined);
+  const watched = [...options.inputs.filter((input) => input !== '-' && !isWebAddress(input)).map((input) => resolve(cwd, input)), ...themeFiles, ...(configPath ? [configPath] : [])];
   const outDir = options.out === undefined ? undefined : resolve(cwd, options.out);
   const ignored = (path: string) => outDir !== undefined && isInside(resolve(cwd, path), outDir);
   const watcher = watch(watched, { ignoreInitial: true, ignored, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
@@ -55,7 +57,7 @@ export async function watchSources(
     running = running.then(() => rebuild(changes)).catch(failed);
   };
   const changed = (path: string) => {
-    if (path === themePath || path === configPath) everything = true;
+    if (path === themePath || path === configPath || (themeSet !== undefined && isInside(resolve(cwd, path), themeSet))) everything = true;
     else if (sourceKindOf(path)) pending.add(resolve(cwd, path));
     else return;
     clearTimeout(timer);

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { escapeHtml } from '../html-escape.js';
 import type { Deck } from '../model.js';
 import { serializeDeck } from '../serialize/index.js';
+import { RingkasError } from '../errors.js';
+import { cssThemeProblem } from '../themes/css-check.js';
 import { embeddedFontCss } from '../themes/fonts.js';
 import { type Theme, markdownSettings } from '../themes/index.js';
 import { BESPOKE_CONTROLS, BESPOKE_CSS, BESPOKE_SCRIPT } from './bespoke-template.js';
@@ -82,10 +84,22 @@ function marpFor(theme: Theme): InstanceType<typeof Marp> {
 /**
  * Renders Marp Markdown with marp-core ({@link MARP_OPTIONS}). marp-core's own script (it fixes
  * the scaling of the slides' SVG in Safari) is taken out of the slides and returned apart, for the
- * presentable deck.
+ * presentable deck. `input` names a Marp deck given as input ({@link Deck.marp}): `theme` is then
+ * its default, which its own `theme:` directive overrides, and the CSS it brings itself (`<style>`,
+ * the `style` directive) keeps the rule of a user's CSS theme ({@link cssThemeProblem}: it loads
+ * nothing, it cannot end the style element), else a {@link RingkasError} naming `input`.
  */
-export function renderMarp(markdown: string, theme: Theme): MarpRender {
-  const rendered = marpFor(theme).render(markdown);
+export function renderMarp(markdown: string, theme: Theme, input?: string): MarpRender {
+  const marp = marpFor(theme);
+  if (input !== undefined) marp.themeSet.default = marp.themeSet.get(theme.name);
+  const rendered = marp.render(markdown);
+  if (input !== undefined) {
+    // Marpit keeps every style the deck brings (global, scoped, the style directive) here.
+    for (const css of (marp as unknown as { lastStyles?: string[] }).lastStyles ?? []) {
+      const problem = cssThemeProblem(css);
+      if (problem) throw new RingkasError(`${input}: a style of the Marp deck ${problem}`);
+    }
+  }
   // With raw HTML off, every tag in Marp's output is Marp's own: exactly one script, its own.
   const scripts = [...rendered.html.matchAll(/<script>([\s\S]*?)<\/script>/gu)];
   if (scripts.length !== 1) throw new Error(`Marp rendered ${scripts.length} scripts; it writes exactly one`);
@@ -173,6 +187,7 @@ function noteHtml(comments: readonly string[], index: number): string {
 
 /** Every text of the deck a slide shows, for choosing the font subsets to embed. */
 function shownText(deck: Deck, theme: Theme): string {
+  if (deck.marp !== undefined) return `${deck.marp}\n${theme.tokens?.footer ?? ''}`;
   return [deck.title, theme.tokens?.footer ?? '', ...deck.slides.flatMap((slide) => [slide.title, ...(slide.subtitle ?? []), ...slide.bullets])].join('\n');
 }
 
@@ -182,9 +197,40 @@ function shownText(deck: Deck, theme: Theme): string {
  * (article text that made an extra slide would be a bug), with the theme's bundled fonts embedded.
  */
 export function deckDocument(deck: Deck, theme: Theme, mode: DocumentMode = 'print'): string {
-  const rendered = renderMarp(serializeDeck(deck, markdownSettings(theme)), theme);
+  const rendered = deck.marp === undefined ? renderMarp(serializeDeck(deck, markdownSettings(theme)), theme) : renderMarp(deck.marp, theme, deck.title);
   if (rendered.slideCount !== deck.slides.length) {
     throw new Error(`Marp rendered ${rendered.slideCount} slides for a deck of ${deck.slides.length}`);
   }
   return htmlDocument(rendered, { title: deck.title, lang: deck.lang, fontCss: embeddedFontCss(theme.tokens, shownText(deck, theme)) }, mode);
+}
+
+/** The first heading of a slide's HTML, as text; Marp wrote the markup, the text in it is escaped. */
+function headingOf(slideHtml: string): string | undefined {
+  const start = slideHtml.search(/<h[1-6][ >]/u);
+  if (start < 0) return undefined;
+  const end = slideHtml.indexOf('</h', start);
+  if (end < 0) return undefined;
+  const text = slideHtml
+    .slice(slideHtml.indexOf('>', start) + 1, end)
+    .replace(/<[^>]*>/gu, '')
+    .replace(/&(lt|gt|quot|#39|amp);/gu, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!)
+    .trim();
+  return text === '' ? undefined : text;
+}
+
+/**
+ * The {@link Deck} of an input that is already a Marp deck: its Markdown, to be rendered as it is
+ * with `theme` as its default theme, and one slide per slide Marp renders from it, with its first
+ * heading as title (for the PDF's bookmarks) and its HTML comments as notes. The deck's title is
+ * `title` (its front matter's), else its first heading, else `fallbackTitle`. Throws a
+ * {@link RingkasError} naming `path` when its own CSS breaks the rule of {@link renderMarp}.
+ */
+export function marpInputDeck(markdown: string, theme: Theme, path: string, meta: { title: string | undefined; fallbackTitle: string; lang: Deck['lang'] }): Deck {
+  const rendered = renderMarp(markdown, theme, path);
+  const slides = rendered.html
+    .split('<svg data-marpit-svg=""')
+    .slice(1)
+    .map((slideHtml, index) => ({ kind: 'content' as const, title: headingOf(slideHtml) ?? '', bullets: [], notes: rendered.comments?.[index]?.filter((note) => note !== '') ?? [] }));
+  const title = meta.title ?? slides.find((slide) => slide.title !== '')?.title ?? meta.fallbackTitle;
+  return { title, lang: meta.lang, keywords: [], slides, marp: markdown };
 }

@@ -18,16 +18,20 @@ export function themeError(file: string, message: string): RingkasError {
 
 const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
 
-/** Reads a theme YAML or CSS file: a regular file of at most 10 MB, as UTF-8 text. */
-export async function readThemeFile(path: string, shownAs: string): Promise<string> {
+/**
+ * Reads a theme YAML or CSS file: a regular file of at most 10 MB, as UTF-8 text; with `within`
+ * (a theme set's folder), one that lies in that folder once every symlink is followed.
+ */
+export async function readThemeFile(path: string, shownAs: string, within?: string): Promise<string> {
   try {
-    return (await readBounded(path, { maxBytes: MAX_THEME_FILE_BYTES, regularOnly: true })).toString('utf8');
+    return (await readBounded(path, { maxBytes: MAX_THEME_FILE_BYTES, regularOnly: true, ...(within === undefined ? {} : { within }) })).toString('utf8');
   } catch (error) {
     if (!(error instanceof ReadRefusal)) throw error;
     const problems: Partial<Record<ReadRefusalReason, string>> = {
       directory: 'is a folder; give the path to a theme file',
       'not-regular': 'is not a regular file (a device, pipe or system file); give the path to a theme file',
       'too-large': `is larger than ${megabytes(MAX_THEME_FILE_BYTES)}; a theme file is much smaller`,
+      outside: `lies outside the theme set's folder ${shownValue(within ?? '')} once links are followed; copy the theme into that folder`,
     };
     throw themeError(shownAs, problems[error.reason] ?? 'theme file not found or unreadable; check the path');
   }

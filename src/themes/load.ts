@@ -20,6 +20,9 @@ const THEME_SCHEMA = z.strictObject({
   pagination: z.boolean().optional(),
 });
 
+/** A theme definition as a theme YAML file or a config's `theme:` mapping gives it. */
+export type ThemeDefinition = z.input<typeof THEME_SCHEMA>;
+
 /** The keys a theme file may have, for messages and the starter file. */
 export const THEME_KEYS = Object.keys(THEME_SCHEMA.shape);
 
@@ -28,10 +31,10 @@ const LOGO_TYPES: Record<string, LogoToken['mime']> = { '.png': 'image/png', '.j
 
 /**
  * Reads and checks a theme YAML file (`themes/<name>.yml`); the theme is named after the file, and
- * the files it embeds are read from the file's folder.
+ * the files it embeds are read from the file's folder. `within`: the folder the file must lie in.
  */
-export async function loadThemeFile(path: string, shownAs: string = path): Promise<ThemeTokens> {
-  const text = await readThemeFile(path, shownAs);
+export async function loadThemeFile(path: string, shownAs: string = path, within?: string): Promise<ThemeTokens> {
+  const text = await readThemeFile(path, shownAs, within);
   let data: unknown;
   try {
     data = parseYaml(text) ?? {};
