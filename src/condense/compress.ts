@@ -177,6 +177,7 @@ class Tree {
     this.joinSubjects();
     this.frontedSubjects();
     this.predicateAsRoot();
+    this.copulaAsRoot();
     this.claimOfSaying();
     this.depth = new Int32Array(size);
     this.negators = new Int32Array(size);
@@ -351,6 +352,30 @@ class Tree {
     this.link();
     // Now a subject, the noun gives way to the name in apposition to it.
     this.promoteNames();
+  }
+
+  /**
+   * A subject taken for the root with its copula hanging from it and the predicate noun taken for
+   * the copula's subject ("Microplastics ← are → fragments"): the predicate noun becomes the root,
+   * with the subject and the copula its own, as the sentence means.
+   */
+  private copulaAsRoot(): void {
+    const root = this.root;
+    const upos = this.words[root]!.upos;
+    if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
+    const copula = this.children[root]!.find((child) => child === Math.max(...this.subtree(root).filter((node) => node < child)) + 1 && this.words[child]!.upos === 'AUX' && this.rules.copulas.has(this.lower[child]!));
+    if (copula === undefined) return;
+    const predicate = this.children[copula]!.find((child) => child > copula && SUBJECTS.has(this.relations[child]!) && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN' || this.words[child]!.upos === 'ADJ'));
+    if (predicate === undefined) return;
+    for (const child of this.children[copula]!) if (child !== predicate) this.parent[child] = predicate;
+    for (const child of this.children[root]!) if (child > copula && child !== copula) this.parent[child] = predicate;
+    this.parent[predicate] = -1;
+    this.relations[predicate] = 'root';
+    this.parent[root] = predicate;
+    this.relations[root] = 'nsubj';
+    this.parent[copula] = predicate;
+    this.relations[copula] = 'cop';
+    this.link();
   }
 
   /**
@@ -573,6 +598,7 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
   }
   dropEmptiedClauses(tree, keep, top);
   dropSpansOfDroppedEvents(tree, keep);
+  keepFixedPhrases(tree, keep);
   if (tree.rules === LANGUAGES.en.compression) keepArticleAgreement(tree, keep);
   keepPunctuation(tree, keep, top);
   const kept = [...keep.keys()].filter((index) => keep[index]);
@@ -589,6 +615,23 @@ export function compressParsed(sentence: ParsedSentence, options: CompressOption
     overBudget: count > options.maxWords,
     unfit: unfitness(sentence, tree, keep, kept, top, options.quoted ?? false),
   };
+}
+
+/** Keeps a fixed phrase whole where part of it stays ("tidak tersedia sama sekali", not "… sama" or "… sekali"). */
+function keepFixedPhrases(tree: Tree, keep: Uint8Array): void {
+  for (let start = 0; start < tree.size; start += 1) {
+    for (const phrase of tree.rules.fixedPhrases) {
+      const length = spelledAt(tree.lower, start, phrase);
+      if (length === 0) continue;
+      if (!keep.subarray(start, start + length).some((kept) => kept === 1)) continue;
+      // Only where every word of it hangs from a kept word or from the phrase: the bullet stays one tree.
+      const attached = (node: number) => {
+        const parent = tree.parent[node]!;
+        return parent < 0 || keep[parent] === 1 || (parent >= start && parent < start + length);
+      };
+      if (Array.from({ length }, (_, offset) => start + offset).every(attached)) keep.fill(1, start, start + length);
+    }
+  }
 }
 
 /**

@@ -90,6 +90,8 @@ export const compression: CompressionRules = {
     'emphasised', 'insist', 'insists', 'insisted', 'indicate', 'indicates', 'indicated', 'learned', 'learnt', 'report',
   ]),
   opinionVerbs: new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'argue', 'argues', 'argued', 'claim', 'claims', 'claimed', 'deny', 'denies', 'denied', 'feel', 'feels', 'felt', 'expect', 'expects', 'expected']),
+  fixedPhrases: ['at all', 'so far', 'as well', 'at least', 'at most', 'of course'],
+  copulas: new Set(['is', 'are', 'was', 'were']),
   placeNamePrefixes: new Set(['st.', 'st', 'mt.', 'mt', 'ft.', 'ft', 'saint', 'mount', 'fort', 'port', 'lake', 'cape', 'san', 'santa']),
   attributionMarkers: new Set(['according']),
   sourceFrames: ['according to', 'as reported by', 'as reported in', 'as quoted by', 'as quoted in', 'as cited by', 'citing', 'quoting', 'writing in', 'speaking to', 'speaking on', 'in an interview with'],

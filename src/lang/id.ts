@@ -114,6 +114,8 @@ export const compression: CompressionRules = {
     'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
   ]),
   opinionVerbs: new Set(['berpandangan', 'berpendapat', 'menilai', 'meyakini', 'berharap', 'menganggap', 'yakin', 'percaya', 'mengklaim', 'membantah']),
+  fixedPhrases: ['sama sekali', 'sama halnya', 'begitu pula', 'demikian pula'],
+  copulas: new Set(['adalah', 'ialah', 'merupakan']),
   placeNamePrefixes: new Set(['gunung', 'pulau', 'danau', 'selat', 'teluk', 'tanjung', 'kota', 'kabupaten', 'provinsi', 'jalan', 'jl.', 'jl', 'sungai']),
   attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),
   sourceFrames: ['menurut', 'dilansir', 'melansir', 'dikutip', 'mengutip', 'seperti dilansir', 'seperti dikutip', 'sebagaimana dilansir', 'sebagaimana dikutip', 'berdasarkan laporan', 'dilaporkan oleh'],

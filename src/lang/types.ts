@@ -86,6 +86,10 @@ export interface CompressionRules {
    * subject alone ("Adib berpandangan") has said nothing.
    */
   opinionVerbs: ReadonlySet<string>;
+  /** Phrases whose words mean something only together ("sama sekali", "at all"): kept whole or not at all. */
+  fixedPhrases: readonly string[];
+  /** The copulas ("is", "adalah"): a predicate noun after one is not its subject. */
+  copulas: ReadonlySet<string>;
   /** Words that open a place's name and look like a title before it ("St. John", "Gunung Merapi"), lower case. */
   placeNamePrefixes: ReadonlySet<string>;
   /**

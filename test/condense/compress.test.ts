@@ -135,6 +135,17 @@ describe('compression drops what a headline editor drops', () => {
     expect(diver.text).toMatch(/^A diver has set his sights on the wreck/u);
   });
 
+  it('reads a copula the parser hung below the subject as the copula it is', () => {
+    // Parsed "Nanoplastics ← are → particles": the bullet lost its subject and read as a question.
+    expect(compress('en', 'Nanoplastics are plastic particles smaller than one micrometre.').text).toMatch(/^Nanoplastics are plastic particles/u);
+  });
+
+  it('keeps a fixed phrase whole or drops it whole', () => {
+    const bullet = compress('id', 'Masalah lain adalah sampah yang tidak laku sama sekali, seperti kemasan sachet dan styrofoam.').text;
+    expect(bullet).not.toMatch(/ sama$/u);
+    expect(bullet).toMatch(/^Masalah lain adalah sampah yang tidak laku/u);
+  });
+
   it('keeps a place name whole', () => {
     expect(compress('en', 'The couple fell ill in St. Lucia, where they were staying at a beach resort.').text).toBe('The couple fell ill in St. Lucia');
   });
