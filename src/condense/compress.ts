@@ -201,6 +201,12 @@ class Tree {
     this.link();
   }
 
+  /** Hangs `node` from `head` (-1: makes it the root) with `relation`; {@link link} rebuilds the children after. */
+  private attach(node: number, head: number, relation: string): void {
+    this.parent[node] = head;
+    this.relations[node] = relation;
+  }
+
   private link(): void {
     this.children.length = 0;
     for (let index = 0; index < this.size; index += 1) this.children.push([]);
@@ -225,10 +231,8 @@ class Tree {
       // The description may be tagged a name for its capital at the sentence's start ("Pebulu tangkis asal India, …"): it has words in lower case.
       const describes = this.words[noun]!.upos === 'NOUN' || (this.words[noun]!.upos === 'PROPN' && this.subtree(noun).some((node) => node < name && /^\p{Ll}/u.test(this.words[node]!.form)));
       if (this.words[name]!.upos !== 'PROPN' || !describes) continue;
-      this.parent[name] = this.parent[noun]!;
-      this.relations[name] = this.relations[noun]!;
-      this.parent[noun] = name;
-      this.relations[noun] = 'appos';
+      this.attach(name, this.parent[noun]!, this.relations[noun]!);
+      this.attach(noun, name, 'appos');
       for (const child of this.children[noun]!) {
         if (child !== name && ['case', 'mark', 'cc'].includes(this.relations[child]!.split(':')[0]!)) this.parent[child] = name;
       }
@@ -255,11 +259,9 @@ class Tree {
       const noun = before.at(-1);
       // The noun's phrase must run up to the word of time ("partai Piala FA … End | Sabtu").
       if (noun === undefined || Math.max(...this.subtree(noun)) + 1 < time - (this.isPunct(time - 1) ? 1 : 0)) continue;
-      this.parent[noun] = this.parent[time]!;
-      this.relations[noun] = relation;
+      this.attach(noun, this.parent[time]!, relation);
       for (const child of this.children[time]!) if (child < noun) this.parent[child] = noun;
-      this.parent[time] = this.parent[noun]!;
-      this.relations[time] = 'obl:tmod';
+      this.attach(time, this.parent[noun]!, 'obl:tmod');
       this.link();
     }
   }
@@ -282,8 +284,7 @@ class Tree {
           this.relations[after] = 'obl:tmod';
           subjects[index] = before;
         } else {
-          this.parent[before] = after;
-          this.relations[before] = 'compound';
+          this.attach(before, after, 'compound');
         }
         this.link();
       }
@@ -315,8 +316,7 @@ class Tree {
         // Shancoz, juru parkir di Jalan …, Kecamatan Cikole, … berniat …"): the first is the
         // subject, the others its appositives.
         for (const subject of subjects.slice(1)) {
-          this.parent[subject] = first;
-          this.relations[subject] = 'appos';
+          this.attach(subject, first, 'appos');
         }
       } else continue;
       this.link();
@@ -345,10 +345,8 @@ class Tree {
     if (this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || blockers.includes(this.relations[child]!))) return;
     // The list the verb was taken to end: its other names describe the noun.
     if (this.relations[verb] === 'conj' || this.relations[verb] === 'dep') for (const child of this.children[root]!) if (child < verb && this.relations[child] === 'conj') this.relations[child] = 'appos';
-    this.parent[verb] = -1;
-    this.relations[verb] = 'root';
-    this.parent[root] = verb;
-    this.relations[root] = 'nsubj';
+    this.attach(verb, -1, 'root');
+    this.attach(root, verb, 'nsubj');
     this.link();
     // Now a subject, the noun gives way to the name in apposition to it.
     this.promoteNames();
@@ -369,12 +367,9 @@ class Tree {
     if (predicate === undefined) return;
     for (const child of this.children[copula]!) if (child !== predicate) this.parent[child] = predicate;
     for (const child of this.children[root]!) if (child > copula && child !== copula) this.parent[child] = predicate;
-    this.parent[predicate] = -1;
-    this.relations[predicate] = 'root';
-    this.parent[root] = predicate;
-    this.relations[root] = 'nsubj';
-    this.parent[copula] = predicate;
-    this.relations[copula] = 'cop';
+    this.attach(predicate, -1, 'root');
+    this.attach(root, predicate, 'nsubj');
+    this.attach(copula, predicate, 'cop');
     this.link();
   }
 
@@ -413,17 +408,13 @@ class Tree {
     if (this.subtree(verb).some((node) => this.words[node]!.upos === 'AUX' && this.parent[node] !== verb && !this.inRelativeClause(node, verb))) return;
     // The noun's words before the verb stay its words; the verb takes the rest of the clause.
     if (this.relations[noun] === 'obj') {
-      this.parent[verb] = say;
-      this.relations[verb] = 'ccomp';
+      this.attach(verb, say, 'ccomp');
     } else {
       // The frame comes after the claim: the claim is the sentence, the frame hangs from it.
-      this.parent[verb] = -1;
-      this.relations[verb] = 'root';
-      this.parent[say] = verb;
-      this.relations[say] = 'parataxis';
+      this.attach(verb, -1, 'root');
+      this.attach(say, verb, 'parataxis');
     }
-    this.parent[noun] = verb;
-    this.relations[noun] = 'nsubj';
+    this.attach(noun, verb, 'nsubj');
     this.link();
   }
 
