@@ -361,7 +361,8 @@ class Tree {
     const root = this.root;
     const upos = this.words[root]!.upos;
     if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
-    const copula = this.children[root]!.find((child) => child === Math.max(...this.subtree(root).filter((node) => node < child)) + 1 && this.words[child]!.upos === 'AUX' && this.rules.copulas.has(this.lower[child]!));
+    // Right after the subject's words: a copula further on belongs to a clause of its own.
+    const copula = this.children[root]!.find((child) => this.words[child]!.upos === 'AUX' && this.rules.copulas.has(this.lower[child]!) && child === Math.max(...this.subtree(root).filter((node) => node < child)) + 1);
     if (copula === undefined) return;
     const predicate = this.children[copula]!.find((child) => child > copula && SUBJECTS.has(this.relations[child]!) && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN' || this.words[child]!.upos === 'ADJ'));
     if (predicate === undefined) return;
@@ -863,6 +864,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
     case 'advmod':
       return rules.keptAdverbs.has(word) && !fronted ? { keep: 'core' } : { keep: 'drop' };
     case 'advcl':
+      // Where the words were taken from is no part of them ("…, kata Pusarla [dikutip JUARA.net dari Firstpost]").
+      if (isAttribution(tree, child)) return { keep: 'drop' };
       // A condition changes what is claimed; other adverbial clauses (time, reason, concession) add
       // to it. One opened by "bahwa", "that" is what a verb says, taken for an adverbial by the parser.
       if (isCondition(tree, child) || isComplementClause(tree, child)) return { keep: 'core' };
