@@ -188,12 +188,15 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, comparedWith(), bullets.over);
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.over);
     if (chosen.length === 0) chosen = selectByMmr(pool, score, 1, [], bullets.whole);
-    shown.push(...chosen);
+    const clings = (point: Point) => point.follows !== undefined;
+    // A bullet that points back never opens a slide: with room for one bullet a slide (--max-bullets 1), it is left out.
+    const groups = chunk(bySourceOrder(chosen), settings.maxBullets, clings).map((points) => (clings(points[0]!) ? points.slice(1) : points)).filter((points) => points.length > 0);
+    shown.push(...groups.flat());
     const sectionIndex = group[0]!;
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
     // A section with text but no sentence to show (a run of words without a stop) keeps its slide, with its heading alone.
-    if (chosen.length === 0) return [{ kind: 'content', section: sectionIndex, title: heading, bullets: [], notes: [] } satisfies Slide];
-    return chunk(bySourceOrder(chosen), settings.maxBullets, (point) => point.follows !== undefined).map(
+    if (groups.length === 0) return [{ kind: 'content', section: sectionIndex, title: heading, bullets: [], notes: [] } satisfies Slide];
+    return groups.map(
       (slidePoints, part): Slide => ({
         kind: 'content',
         section: sectionIndex,
