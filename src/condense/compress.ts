@@ -1182,13 +1182,19 @@ function keepPunctuation(tree: Tree, keep: Uint8Array, top: number): void {
       .some((subject) => subject < after && tree.subtree(subject).includes(before) && !tree.subtree(subject).some((node) => node < index && keep[node] && words[node]!.form === ','));
     if (!closesSubject) keep[index] = 1;
   }
-  // "Saya tidak bertemu," kata Aris: the comma that ends a kept claim before its kept frame.
-  for (const frame of tree.childrenWith(top, (relation) => relation === 'parataxis')) {
-    if (!keep[frame]) continue;
-    const first = tree.firstOf(frame);
-    for (let index = first - 1; index > top && tree.isPunct(index); index -= 1) {
-      // (Whatever of the claim's end went: "… bermain bagus [terus-menerus], " kata Pusarla".)
-      if (words[index]!.form === ',') keep[index] = 1;
+  // "Saya tidak bertemu," kata Aris: the comma that ends a kept claim before its kept frame,
+  // whatever of the claim's end went ("… bermain bagus [terus-menerus], " kata Pusarla"), with the
+  // frame below the claim or the claim below the frame ("I wanted …[ to the world]," Loeb wrote).
+  const keepCommaBefore = (start: number, after: number) => {
+    for (let index = start - 1; index > after && tree.isPunct(index); index -= 1) if (words[index]!.form === ',') keep[index] = 1;
+  };
+  for (const frame of tree.childrenWith(top, (relation) => relation === 'parataxis')) if (keep[frame]) keepCommaBefore(tree.firstOf(frame), top);
+  if (tree.rules.reportingVerbs.has(tree.lower[top]!)) {
+    for (const claim of tree.childrenWith(top, (relation) => relation === 'ccomp' || relation === 'parataxis')) {
+      if (!keep[claim] || claim > top) continue;
+      const claimEnd = Math.max(...tree.subtree(claim).filter((node) => keep[node] && !tree.isPunct(node)));
+      const frameStart = Math.min(top, ...tree.childrenWith(top, (relation) => SUBJECTS.has(relation)).filter((subject) => subject > claimEnd).map((subject) => tree.firstOf(subject)));
+      keepCommaBefore(frameStart, claimEnd);
     }
   }
 }

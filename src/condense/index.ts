@@ -96,6 +96,8 @@ class Bullets {
     const unfit = this.compression(candidate).unfit;
     // A run of words too long to parse is no sentence an author wrote to be read aloud.
     if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty' || unfit === 'too-long') return undefined;
+    // Nor one that opens mid-thought: with a connective, or in lower case (the rest of a sentence cut in two).
+    if (unfit === 'connective-opener' || /^[\p{P}\s]*\p{Ll}/u.test(candidate.sentence.text)) return undefined;
     return { ...candidate, bullet: sentenceAsBullet(candidate.sentence.text) };
   };
 }

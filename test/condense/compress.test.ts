@@ -119,6 +119,10 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('id', 'Untuk itu, kami hanya perlu berlatih keras terus-menerus, " kata Rudy dikutip dari laman resmi klub.').text).toBe('Kami hanya perlu berlatih keras, kata Rudy');
   });
 
+  it('keeps the comma that ends a quoted claim before its speaker when the claim is below the frame', () => {
+    expect(compress('en', '"We will rebuild the school before the rains come back in November," the mayor said.').text).toBe('"We will rebuild the school before the rains come back," the mayor said');
+  });
+
   it('spaces the kept words as the source does where words went between them', () => {
     // The closing quote of a quotation opened in the sentence before goes; the space after it stays.
     expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');
