@@ -1422,7 +1422,7 @@ function keepsSpeaker(tree: Tree, keep: Uint8Array): boolean {
 
 /** The bullet with its first letter in capitals, where it starts with a letter (after an opening mark) that has a capital of its own. */
 function capitalise(text: string): string {
-  return text.replace(/^([\p{Ps}\p{Pi}"'“‘]*)(\p{Ll})/u, (whole, before: string, letter: string) =>
+  return text.replace(/^([\p{Ps}\p{Pi}"'“‘]*\s?)(\p{Ll})/u, (whole, before: string, letter: string) =>
     letter.toUpperCase().toLowerCase() === letter && letter.toUpperCase().length === 1 ? before + letter.toUpperCase() : whole,
   );
 }

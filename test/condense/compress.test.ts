@@ -123,6 +123,10 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', '"We will rebuild the school before the rains come back in November," the mayor said.').text).toBe('"We will rebuild the school before the rains come back," the mayor said');
   });
 
+  it('capitalises a bullet\'s first word after an opening mark set apart by a space', () => {
+    expect(compress('id', '“ saya tidak akan mundur dari pencalonan ini, ” kata Budi di Bandung.').text).toMatch(/^“ Saya tidak akan mundur/u);
+  });
+
   it('spaces the kept words as the source does where words went between them', () => {
     // The closing quote of a quotation opened in the sentence before goes; the space after it stays.
     expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');

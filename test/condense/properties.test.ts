@@ -62,11 +62,13 @@ function checkDeck(deck: Deck, budget: { maxBullets: number; maxWords: number },
       continue;
     }
     // A bullet is never cut into a fragment to fit: one over the budget is a whole compression.
-    for (const bullet of slide.bullets) {
+    slide.bullets.forEach((bullet, index) => {
       budgetTally.bullets += 1;
       if (bullet.split(/\s+/u).length > budget.maxWords) budgetTally.over += 1;
       expect(bullet.endsWith('…'), `${name}: ${bullet}`).toBe(false);
-    }
+      // A sentence shown whole is one that starts as a sentence does, never in lower case (the rest of a sentence cut in two).
+      if (slide.notes[index]?.startsWith(bullet)) expect(/^[\p{P}\s]*\p{Ll}/u.test(bullet), `${name}: ${bullet}`).toBe(false);
+    });
     expect(slide.notes, `${name}: ${slide.title}`).toHaveLength(slide.bullets.length);
     slide.bullets.forEach((bullet, index) => {
       expect(isDeletionOf(bullet, slide.notes[index]!), `${name}: "${bullet}" is not cut from "${slide.notes[index]}"`).toBe(true);
