@@ -275,6 +275,12 @@ class Tree {
   private joinSubjects(): void {
     for (let head = 0; head < this.size; head += 1) {
       const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
+      // One of two with a preposition of its own is a phrase, not a subject ("spacecraft … bound
+      // [for the … Station] will re-enter").
+      if (subjects.length > 1) {
+        for (const subject of subjects) if (this.children[subject]!.some((child) => this.relations[child] === 'case' && this.words[child]!.upos === 'ADP')) this.relations[subject] = 'obl';
+        subjects.splice(0, subjects.length, ...subjects.filter((subject) => this.relations[subject]!.startsWith('nsubj')));
+      }
       for (let index = 1; index < subjects.length; index += 1) {
         const [before, after] = [subjects[index - 1]!, subjects[index]!];
         // Side by side: nothing between them, not even a comma ("Aliansi …, tetapi juga forum …" is two).
@@ -340,6 +346,15 @@ class Tree {
     let verb = this.children[root]!.find((child) => child > root && (this.relations[child] === 'acl' || beside(child)) && this.words[child]!.upos === 'VERB');
     // Or the verb after a relative clause, taken into it ("Sebuah pesawat … yang membawa 11 orang | jatuh di Laut Filipina").
     verb ??= this.relativeClauseTail(root);
+    // Or a verb with a subject of its own taken for an adjective of the noun after it ("A King
+    // Charles Spaniel | suffered → burns"): the noun is its object.
+    const transitive = this.children[root]!.find((child) => child < root && this.relations[child] === 'amod' && this.words[child]!.upos === 'VERB' && this.children[child]!.some((below) => this.relations[below] === 'nsubj'));
+    if (verb === undefined && transitive !== undefined) {
+      this.attach(transitive, -1, 'root');
+      this.attach(root, transitive, 'obj');
+      this.link();
+      return;
+    }
     if (verb === undefined) return;
     const blockers = this.relations[verb] === 'acl' ? ['mark', 'aux', 'aux:pass', 'case'] : ['mark', 'case', 'cc'];
     if (this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || blockers.includes(this.relations[child]!))) return;
@@ -789,9 +804,31 @@ function isStatement(tree: Tree, node: number): boolean {
   const marks = children.filter((child) => tree.relation(child) === 'mark' && tree.words[child]!.upos !== 'PART').map((child) => tree.lower[child]!);
   // A clause with a subordinator is half a sentence ("Kalau semua dibiarkan …"); "bahwa", "that" only introduce one.
   if (marks.some((mark) => !tree.rules.complementizers.has(mark))) return false;
+  // (An adjective with a subject and no copula is a predicate in Indonesian, "Harga cabai mahal", not in English: "A ship bound for …".)
+  if (subjects.length === 1 && bareAdjective(tree, node)) return false;
   if (subjects.length === 1) return PREDICATES.has(upos) || upos === 'NOUN' || upos === 'PROPN' || upos === 'PRON' || upos === 'NUM' || hasCopula(tree, node);
   // Without a subject: an Indonesian passive verb ("Dikisahkan Gomez …", "Diketahui …").
   return upos === 'VERB' && /^di\p{L}{3}/u.test(tree.lower[node]!) && tree.rules === LANGUAGES.id.compression;
+}
+
+/**
+ * Whether a word is an adjective with words of its own set after its noun in a language whose
+ * adjectives go before it ("a probe [bound for the Moon]"): a clause cut short. Not a capitalised
+ * one, which is part of a name ("Leeds United").
+ */
+function postNominal(tree: Tree, node: number): boolean {
+  const noun = tree.parent[node]!;
+  return tree.rules.adjectivesBeforeNouns && tree.relation(node) === 'amod' && noun >= 0 && node > noun && tree.children[node]!.length > 0 && tree.lower[node] === tree.words[node]!.form;
+}
+
+/**
+ * Whether a word is an adjective with a subject and no copula in a language where that makes no
+ * clause ("A ship [bound] for …" in English; "Harga cabai mahal" is one in Indonesian). A
+ * capitalised one is a name's first word the tagger misread ("Tamil ← Nadu Government … unveiled").
+ */
+function bareAdjective(tree: Tree, node: number): boolean {
+  if (tree.rules.bareAdjectivePredicates || tree.words[node]!.upos !== 'ADJ' || hasCopula(tree, node) || tree.lower[node] !== tree.words[node]!.form) return false;
+  return tree.hasSubject(node);
 }
 
 function hasCopula(tree: Tree, node: number): boolean {
@@ -857,6 +894,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
   if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
+  // What completes an adjective set after its noun stays with it ("bound [for the Moon]"): the two go together.
+  if (postNominal(tree, head) && (kind === 'obl' || kind === 'advmod' || kind === 'xcomp')) return { keep: 'core' };
   // A place name's first part taken for a title before it ("St. | John", "Mount | Sinai"): part of the name.
   if (kind === 'nmod' && child === head - 1 && rules.placeNamePrefixes.has(word) && tree.words[head]!.upos === 'PROPN') return { keep: 'core' };
   if (DROPPED.has(relation)) return { keep: 'drop' };
@@ -893,6 +932,9 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
     case 'amod':
       // "the second person", "the only country": without it the claim is another one.
       if (rules.ordinals.has(word)) return { keep: 'core' };
+      // An adjective after its noun where adjectives go before it is a clause cut short ("a probe
+      // [bound for the Moon]"): it goes first, whole, as a relative clause does.
+      if (postNominal(tree, child)) return { keep: 'optional', rank: DROP_ORDER.clause };
       return head === top ? { keep: 'core' } : { keep: 'optional', rank: DROP_ORDER.adjective };
     case 'nmod':
       if (isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
@@ -1291,6 +1333,8 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
   if (rules.teaserOpeners.some((phrase) => tree.spells(opening, phrase) > 0)) return 'teaser';
   for (let start = 0; start < tree.size; start += 1) if (rules.teaserPhrases.some((phrase) => tree.spells(start, phrase) > 0)) return 'teaser';
   if (!isStatement(tree, top)) return 'no-predicate';
+  // What a kept frame says must be a statement too ("A cargo ship [bound] …, the company said": no verb).
+  if (tree.childrenWith(top, (relation) => relation === 'ccomp').some((claim) => keep[claim] && bareAdjective(tree, claim))) return 'no-predicate';
   if (endsUnfinished(tree, content)) return 'cut-short';
   if (opensWith(tree, content, rules.connectives) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
   if (onlyFrame(tree, keep, top)) return 'no-predicate';

@@ -91,6 +91,8 @@ export const compression: CompressionRules = {
   ]),
   opinionVerbs: new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'argue', 'argues', 'argued', 'claim', 'claims', 'claimed', 'deny', 'denies', 'denied', 'feel', 'feels', 'felt', 'expect', 'expects', 'expected']),
   fixedPhrases: ['at all', 'so far', 'as well', 'at least', 'at most', 'of course'],
+  bareAdjectivePredicates: false,
+  adjectivesBeforeNouns: true,
   copulas: new Set(['is', 'are', 'was', 'were']),
   placeNamePrefixes: new Set(['st.', 'st', 'mt.', 'mt', 'ft.', 'ft', 'saint', 'mount', 'fort', 'port', 'lake', 'cape', 'san', 'santa']),
   attributionMarkers: new Set(['according']),

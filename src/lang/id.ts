@@ -115,6 +115,8 @@ export const compression: CompressionRules = {
   ]),
   opinionVerbs: new Set(['berpandangan', 'berpendapat', 'menilai', 'meyakini', 'berharap', 'menganggap', 'yakin', 'percaya', 'mengklaim', 'membantah']),
   fixedPhrases: ['sama sekali', 'sama halnya', 'begitu pula', 'demikian pula'],
+  bareAdjectivePredicates: true,
+  adjectivesBeforeNouns: false,
   copulas: new Set(['adalah', 'ialah', 'merupakan']),
   placeNamePrefixes: new Set(['gunung', 'pulau', 'danau', 'selat', 'teluk', 'tanjung', 'kota', 'kabupaten', 'provinsi', 'jalan', 'jl.', 'jl', 'sungai']),
   attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),

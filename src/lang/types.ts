@@ -88,6 +88,10 @@ export interface CompressionRules {
   opinionVerbs: ReadonlySet<string>;
   /** Phrases whose words mean something only together ("sama sekali", "at all"): kept whole or not at all. */
   fixedPhrases: readonly string[];
+  /** Whether an adjective with a subject and no copula makes a clause ("Harga cabai mahal"): yes in Indonesian, no in English. */
+  bareAdjectivePredicates: boolean;
+  /** Whether adjectives go before their noun ("a new law"): one after it is a clause cut short ("a probe bound for the Moon"). */
+  adjectivesBeforeNouns: boolean;
   /** The copulas ("is", "adalah"): a predicate noun after one is not its subject. */
   copulas: ReadonlySet<string>;
   /** Words that open a place's name and look like a title before it ("St. John", "Gunung Merapi"), lower case. */

@@ -155,6 +155,19 @@ describe('compression drops what a headline editor drops', () => {
     expect(bullet).toMatch(/^Masalah lain adalah sampah yang tidak laku/u);
   });
 
+  it('reads a verb taken for an adjective of its object as the verb it is', () => {
+    // Parsed "suffered ← burns" with "burns" the root: the bullet had no predicate.
+    expect(compress('en', 'A Golden Retriever suffered second degree burns from a blanket used to keep him warm during an operation which nurses had heated up in an oven.')).toMatchObject({ unfit: undefined, text: expect.stringMatching(/^A Golden Retriever suffered second degree burns/u) });
+  });
+
+  it('drops an adjective set after its noun together with what completes it', () => {
+    // Not "An unmanned Chinese probe bound will re-enter …".
+    const probe = compress('en', "An unmanned Chinese probe originally bound for the Moon will re-enter the Earth's atmosphere after controllers lost contact with it, the space agency said Friday.");
+    expect(probe.text).toMatch(/^An unmanned Chinese probe (?:bound for the Moon )?will re-enter/u);
+    // A claim whose predicate is such an adjective is no statement: "A cargo ship bound will dock" is not used.
+    expect(compress('en', 'A cargo ship originally bound for the port of Rotterdam will dock in Antwerp after engineers found a leak in its hull, the shipping company said Tuesday.').unfit).toBe('no-predicate');
+  });
+
   it('keeps a place name whole', () => {
     expect(compress('en', 'The couple fell ill in St. Lucia, where they were staying at a beach resort.').text).toBe('The couple fell ill in St. Lucia');
   });
