@@ -1,6 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod/mini';
+import * as z from '../zod.js';
 import { firstLine } from '../errors.js';
 import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
 import { readEmbedded, readThemeFile, themeError } from './files.js';
@@ -21,7 +21,7 @@ const THEME_SCHEMA = z.strictObject({
 });
 
 /** zod/mini sets no locale: its issues get the messages of English, as full zod's do. */
-const MESSAGES = { error: z.locales.en().localeError };
+const MESSAGES = { error: z.en().localeError };
 
 /** A theme definition as a theme YAML file or a config's `theme:` mapping gives it. */
 export type ThemeDefinition = z.input<typeof THEME_SCHEMA>;
