@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
-import type * as z from 'zod/mini';
+import type * as z from './zod.js';
 import { ExitCode, RingkasError, firstLine } from './errors.js';
 import { CONFIG_KEYS, type ConfigKey, type LoadedValues, OPTIONS, type OptionSpec, type RingkasConfig, type Zod, loadRules } from './options.js';
 

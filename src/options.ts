@@ -10,7 +10,7 @@
  * as a function of zod/mini, made when {@link loadRules} has loaded it, where a value is checked.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type * as z from 'zod/mini';
+import type * as z from './zod.js';
 import { MIN_MAX_WORDS } from './condense/options.js';
 import { FORMATS } from './formats.js';
 import { DEFAULT_THEME } from './themes/bundled.js';
@@ -20,8 +20,8 @@ import type { ThemeDefinition } from './themes/load.js';
 /** The commands whose options are declared here; `themes` takes only `--theme-set`. */
 export type OptionCommand = 'build' | 'check' | 'preview' | 'outline' | 'themes';
 
-/** zod/mini, as {@link loadRules} hands it to each rule. */
-export type Zod = typeof import('zod/mini');
+/** zod/mini's parts ringkas uses (src/zod.ts), as {@link loadRules} hands them to each rule. */
+export type Zod = typeof import('./zod.js');
 
 /** Everything known of one option. */
 export interface OptionSpec {
@@ -261,7 +261,7 @@ let rules: Promise<{ zod: Zod; rules: Rules }> | undefined;
 
 /** Loads zod/mini and makes every option's rule, once. */
 export function loadRules(): Promise<{ zod: Zod; rules: Rules }> {
-  return (rules ??= import('zod/mini').then((zod) => ({
+  return (rules ??= import('./zod.js').then((zod) => ({
     zod,
     rules: Object.fromEntries((Object.keys(OPTIONS) as OptionKey[]).map((key) => [key, (OPTIONS[key] as OptionSpec).rule(zod)])) as Rules,
   })));

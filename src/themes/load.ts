@@ -1,24 +1,27 @@
 import { basename, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { firstLine } from '../errors.js';
 import { BUNDLED_THEMES, DEFAULT_THEME } from './bundled.js';
 import { readEmbedded, readThemeFile, themeError } from './files.js';
 import { CONTRAST_RULES, type FontToken, type LogoToken, type ThemeColors, type ThemeTokens, contrastRatio } from './tokens.js';
 import { FAMILY_RULE, isPrintableLine, parseFamilyList, shownValue, themeNameFrom } from './values.js';
 
-const COLOR = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/u);
+const COLOR = z.string().check(z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/u));
 const COLOR_KEYS = ['primary', 'accent', 'background', 'text', 'muted'] as const;
 
 /** The institution theme file: every key optional, nothing else allowed. */
 const THEME_SCHEMA = z.strictObject({
-  extends: z.enum(Object.keys(BUNDLED_THEMES) as [string, ...string[]]).optional(),
-  colors: z.strictObject(Object.fromEntries(COLOR_KEYS.map((key) => [key, COLOR.optional()])) as Record<(typeof COLOR_KEYS)[number], z.ZodOptional<typeof COLOR>>).optional(),
-  fonts: z.strictObject({ heading: z.string().min(1).optional(), body: z.string().min(1).optional() }).optional(),
-  logo: z.string().min(1).optional(),
-  footer: z.string().max(160).optional(),
-  pagination: z.boolean().optional(),
+  extends: z.optional(z.enum(Object.keys(BUNDLED_THEMES) as [string, ...string[]])),
+  colors: z.optional(z.strictObject(Object.fromEntries(COLOR_KEYS.map((key) => [key, z.optional(COLOR)])) as Record<(typeof COLOR_KEYS)[number], z.ZodMiniOptional<typeof COLOR>>)),
+  fonts: z.optional(z.strictObject({ heading: z.optional(z.string().check(z.minLength(1))), body: z.optional(z.string().check(z.minLength(1))) })),
+  logo: z.optional(z.string().check(z.minLength(1))),
+  footer: z.optional(z.string().check(z.maxLength(160))),
+  pagination: z.optional(z.boolean()),
 });
+
+/** zod/mini sets no locale: its issues get the messages of English, as full zod's do. */
+const MESSAGES = { error: z.en().localeError };
 
 /** A theme definition as a theme YAML file or a config's `theme:` mapping gives it. */
 export type ThemeDefinition = z.input<typeof THEME_SCHEMA>;
@@ -53,7 +56,7 @@ export async function loadThemeFile(path: string, shownAs: string = path, within
  * unsupported or out-of-folder file, or text/background contrast below WCAG AA.
  */
 export async function themeFromDefinition(data: unknown, name: string, baseDir: string, shownAs: string): Promise<ThemeTokens> {
-  const parsed = THEME_SCHEMA.safeParse(data);
+  const parsed = THEME_SCHEMA.safeParse(data, MESSAGES);
   if (!parsed.success) throw themeError(shownAs, describeIssue(parsed.error.issues[0]!, data));
   const definition = parsed.data;
   const base = BUNDLED_THEMES[definition.extends ?? DEFAULT_THEME]!;

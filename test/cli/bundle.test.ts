@@ -39,4 +39,13 @@ describe('the bundled command (dist/bundle/bin.js, package.json bin)', () => {
     expect(text).not.toMatch(/from ["']\.\.\/condense\//u);
     expect((await readdir(join(ROOT, 'dist', 'bundle'))).some((name) => name.startsWith('condense-'))).toBe(true);
   });
+
+  it('holds of zod only what src/zod.ts names: no locale but English, not the classic API', async () => {
+    // An import of zod/mini's whole namespace (or of zod) elsewhere would bring back 0.7 MB loaded at every build.
+    const dir = join(ROOT, 'dist', 'bundle');
+    const text = (await Promise.all((await readdir(dir)).map((name) => readFile(join(dir, name), 'utf8')))).join('\n');
+    const modules = [...new Set(text.match(/^\/\/ node_modules\/zod\/\S+/gmu))];
+    expect(modules.filter((path) => path.includes('/locales/'))).toEqual(['// node_modules/zod/v4/locales/en.js']);
+    expect(modules.filter((path) => path.includes('/classic/'))).toEqual([]);
+  });
 });
