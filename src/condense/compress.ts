@@ -966,8 +966,11 @@ function decideConjunct(tree: Tree, head: number, child: number): Decision {
   // A name or noun coordinated with a verb is a misparse, not a list; so is one set after a
   // predicate with a comma and no coordinator ("… hopeful for a full recovery, | James Maron").
   if (!tree.isClause(child) && tree.words[head]!.upos === 'VERB') return { keep: 'drop' };
+  // (Not an item of a list: "… adalah Ratu Tisha Destria, T. Alvin Papatria, … dan Norman Tri Aprianto".)
   const nominal = tree.words[child]!.upos === 'PROPN' || tree.words[child]!.upos === 'NOUN';
-  if (nominal && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.words[tree.firstOf(child) - 1]?.form === ',') return { keep: 'drop' };
+  const verbal = tree.words[head]!.upos === 'VERB' || tree.words[head]!.upos === 'ADJ';
+  const list = tree.childrenWith(head, (relation) => relation === 'conj').some((item) => tree.childrenWith(item, (relation) => relation === 'cc').length > 0);
+  if (nominal && verbal && !list && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.words[tree.firstOf(child) - 1]?.form === ',') return { keep: 'drop' };
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };

@@ -132,6 +132,10 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');
   });
 
+  it('keeps every item of a list of names', () => {
+    expect(compress('id', 'Seperti dikutip dari laman resmi federasi, empat nama yang lolos seleksi tahap akhir adalah Budi Santoso, Rina Marlina, Agus Salim dan Dewi Kartika.').text).toMatch(/Budi Santoso, Rina Marlina, Agus Salim dan Dewi Kartika$/u);
+  });
+
   it('drops a name the parser set after a predicate as one more conjunct, and the comma an appositive left before the verb', () => {
     expect(compress('en', "The club is confident about the appeal and hopeful for a quick ruling, according to a statement released Friday by the club's lawyer, Mark Ellison.").text).toBe('The club is confident about the appeal and hopeful for a quick ruling');
     expect(compress('en', "The players' coach, Anna Berg, was taken to a hospital and released, and is back at training, the club said.").text).toMatch(/^Anna Berg was taken/u);
