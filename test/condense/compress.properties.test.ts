@@ -80,6 +80,15 @@ function checkCompression(text: string, lang: Language, compression: Compression
     }
   }
 
+  // A list of names or nouns keeps all its items or none ("A, B, C dan D" is never "A dan D").
+  kept.forEach((head) => {
+    // (A conjunct with a subject or copula of its own is a clause, not an item: "… a pair V, E, where … E is the set of …".)
+    const clause = (node: number) => relations.some((relation, index) => heads[index]! - 1 === node && (relation.startsWith('nsubj') || relation === 'cop'));
+    const items = relations.flatMap((relation, index) => (relation === 'conj' && heads[index]! - 1 === head && /^(?:NOUN|PROPN)$/u.test(parsed[index]!.upos) && !clause(index) ? [index] : []));
+    if (items.length < 2 || !/^(?:NOUN|PROPN)$/u.test(parsed[head]!.upos)) return;
+    expect(new Set(items.map((item) => keptSet.has(item))).size, `${where}: list of "${parsed[head]!.form}" cut`).toBe(1);
+  });
+
   if (compression.unfit !== undefined) return;
   // A bullet the deck may use: no question, no opening connective or pronoun, a quote with its speaker, within budget or said not to be.
   expect(/\?["”’»)]*\s*$/u.test(text), where).toBe(false);
