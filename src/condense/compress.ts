@@ -873,8 +873,11 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
 
   // The top's own function words that tie it to a sentence no longer there: "that" of a claim, an opening "But".
   // (An infinitive's "to" is no such word: "The goal is [to] engage researchers".)
-  if (head === top && (kind === 'mark' || kind === 'cc') && child < top && tree.words[child]!.upos !== 'PART') return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
-  if (kind === 'cc' && head === top) return { keep: 'drop' };
+  // (Not a coordinator right before the top, after its subject has begun: it joins the subject's
+  // clause to the top's, as the parser hung them — "Budi adalah direktur … [dan] pernah menjabat …".)
+  const joinsClauses = kind === 'cc' && head === top && child > subjectStart(tree, top) && child < top && tree.words.slice(child + 1, top).every((_, offset) => tree.parent[child + 1 + offset] === top && /^(?:advmod|aux|aux:pass|punct)$/u.test(tree.relation(child + 1 + offset)));
+  if (head === top && (kind === 'mark' || kind === 'cc') && child < top && !joinsClauses && tree.words[child]!.upos !== 'PART') return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
+  if (kind === 'cc' && head === top && !joinsClauses) return { keep: 'drop' };
   // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
   // called it, goes — but a first-person claim keeps its speaker ("“Saya …,” kata Aroso").
   // ("jelas" is a verb of saying only as a verb: "kontrak kerja harus jelas" is a claim.)
@@ -905,6 +908,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
     case 'advcl':
       // Where the words were taken from is no part of them ("…, kata Pusarla [dikutip JUARA.net dari Firstpost]").
       if (isAttribution(tree, child)) return { keep: 'drop' };
+      // What the object is made into ("menyulap smartphone biasa [jadi laptop]") completes the verb.
+      if (child > head && rules.resultVerbs.has(word) && tree.childrenWith(head, (relation) => relation === 'obj').some((object) => object < child)) return { keep: 'core' };
       // A condition changes what is claimed; other adverbial clauses (time, reason, concession) add
       // to it. One opened by "bahwa", "that" is what a verb says, taken for an adverbial by the parser.
       if (isCondition(tree, child) || isComplementClause(tree, child)) return { keep: 'core' };
@@ -945,6 +950,8 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       return { keep: 'optional', rank: tree.depth[child]! - tree.depth[top]! > 2 ? DROP_ORDER.farPhrase : DROP_ORDER.nounPhrase };
     case 'obl':
       if (fronted || isTime(tree, child) || isExample(tree, child) || isAttribution(tree, child)) return { keep: 'drop' };
+      // The role a verb gives ("pernah menjabat [sebagai direktur BCI Asia]", "served [as mayor]") completes it.
+      if (child > head && tree.words[head]!.upos === 'VERB' && tree.childrenWith(child, (relation) => relation === 'case').some((marker) => rules.roleMarkers.has(tree.lower[marker]!))) return { keep: 'core' };
       return { keep: 'optional', rank: isNearPhrase(tree, head, child) ? DROP_ORDER.nearPhrase : DROP_ORDER.farPhrase };
     default:
       return { keep: 'optional', rank: DROP_ORDER.farPhrase };

@@ -93,6 +93,8 @@ export const compression: CompressionRules = {
   fixedPhrases: ['at all', 'so far', 'as well', 'at least', 'at most', 'of course'],
   bareAdjectivePredicates: false,
   adjectivesBeforeNouns: true,
+  roleMarkers: new Set(['as']),
+  resultVerbs: new Set([]),
   copulas: new Set(['is', 'are', 'was', 'were']),
   placeNamePrefixes: new Set(['st.', 'st', 'mt.', 'mt', 'ft.', 'ft', 'saint', 'mount', 'fort', 'port', 'lake', 'cape', 'san', 'santa']),
   attributionMarkers: new Set(['according']),

@@ -117,6 +117,8 @@ export const compression: CompressionRules = {
   fixedPhrases: ['sama sekali', 'sama halnya', 'begitu pula', 'demikian pula'],
   bareAdjectivePredicates: true,
   adjectivesBeforeNouns: false,
+  roleMarkers: new Set(['sebagai', 'selaku']),
+  resultVerbs: new Set(['jadi', 'menjadi']),
   copulas: new Set(['adalah', 'ialah', 'merupakan']),
   placeNamePrefixes: new Set(['gunung', 'pulau', 'danau', 'selat', 'teluk', 'tanjung', 'kota', 'kabupaten', 'provinsi', 'jalan', 'jl.', 'jl', 'sungai']),
   attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),

@@ -88,6 +88,10 @@ export interface CompressionRules {
   opinionVerbs: ReadonlySet<string>;
   /** Phrases whose words mean something only together ("sama sekali", "at all"): kept whole or not at all. */
   fixedPhrases: readonly string[];
+  /** Prepositions of the role a verb gives ("sebagai", "as"): the phrase completes the verb. */
+  roleMarkers: ReadonlySet<string>;
+  /** Verbs of what an object is made into after it ("menyulap X jadi Y"): the clause completes the verb. */
+  resultVerbs: ReadonlySet<string>;
   /** Whether an adjective with a subject and no copula makes a clause ("Harga cabai mahal"): yes in Indonesian, no in English. */
   bareAdjectivePredicates: boolean;
   /** Whether adjectives go before their noun ("a new law"): one after it is a clause cut short ("a probe bound for the Moon"). */

@@ -92,7 +92,7 @@ describe('compression drops what a headline editor drops', () => {
 
   it('repairs Indonesian leads whose verb the parser hung below the subject, and names the subject by its name', () => {
     // A description, its name set off by commas, then the verb: the verb taken for a list's last item or a loose dependent.
-    expect(compress('id', 'Pebulu tangkis asal Thailand, Ratchanok Intanon, membidik target menjadi tunggal putri nomor satu dunia pada 2019')).toMatchObject({ unfit: undefined, text: expect.stringMatching(/membidik target$/u) });
+    expect(compress('id', 'Pebulu tangkis asal Thailand, Ratchanok Intanon, membidik target menjadi tunggal putri nomor satu dunia pada 2019')).toMatchObject({ unfit: undefined, text: expect.stringMatching(/membidik target menjadi tunggal putri nomor satu dunia$/u) });
     // The description tagged a name for its capital: the name in apposition still takes its place.
     expect(compress('id', 'Petenis putri asal Jepang, Naomi Osaka, membidik gelar juara di Australia Terbuka tahun depan.').text).toMatch(/^Naomi Osaka membidik gelar juara/u);
     // The verb after a relative clause, taken for part of it.
@@ -130,6 +130,12 @@ describe('compression drops what a headline editor drops', () => {
   it('spaces the kept words as the source does where words went between them', () => {
     // The closing quote of a quotation opened in the sentence before goes; the space after it stays.
     expect(compress('en', 'No, we will not sell the farm," said Hartono, who stood beside his wife at the market.').text).toBe('No, we will not sell the farm, said Hartono');
+  });
+
+  it('keeps the role a verb gives, what an object is made into, and the coordinator that joins two clauses', () => {
+    const career = compress('id', 'Selanjutnya, Budi Gunawan adalah direktur dan konsultan Karya Consulting dan pernah menjabat sebagai direktur Bank Jaya.', 20).text;
+    expect(career).toMatch(/Karya Consulting dan pernah menjabat sebagai direktur Bank Jaya$/u);
+    expect(compress('id', 'Lewat Kickstarter, mereka memperkenalkan Lapdock, sebuah aksesori unik yang mampu menyulap tablet biasa jadi laptop.').text).toMatch(/menyulap tablet jadi laptop$/u);
   });
 
   it('keeps every item of a list of names', () => {
