@@ -3,7 +3,7 @@ import { continueSlide } from '../replan.js';
 import { ALL_FITS, fitClass, fitStyle, spaceClass } from '../serialize/fit.js';
 import type { Theme } from '../themes/index.js';
 import type { BrowserSession } from './browser/manager.js';
-import { openAtSlideSize } from './images.js';
+import { withPageAtSlideSize } from './images.js';
 import { deckDocument } from './marp.js';
 
 /** A slide as the browser laid it out. */
@@ -169,8 +169,7 @@ function searchInPage(sections: Element[], settings: SearchSettings): PageFit[] 
 
 /** Measures (and with `search`, fits) every slide of an HTML document in the shared browser. */
 async function layOut(session: BrowserSession, document: string, search: boolean): Promise<PageFit[]> {
-  const { page } = await openAtSlideSize(session, document);
-  try {
+  return withPageAtSlideSize(session, document, 1, async (page) => {
     // Every fitted size's rule, so that the page can try them all.
     if (search) await page.addStyleTag({ content: fitStyle(ALL_FITS) });
     const settings: SearchSettings = {
@@ -185,9 +184,7 @@ async function layOut(session: BrowserSession, document: string, search: boolean
       steady: STEADY_KINDS,
     };
     return await page.$$eval(SLIDE_SECTIONS, searchInPage, settings);
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 function toMeasure(fit: PageFit, index: number): SlideMeasure {

@@ -15,32 +15,25 @@ export interface SlideImages {
  * out with print styles, where Marp sizes each slide to exactly the viewport.
  */
 export async function renderSlideImages(session: BrowserSession, document: string, scale = 2): Promise<SlideImages> {
-  const { page, width, height } = await openAtSlideSize(session, document, scale);
-  try {
+  return withPageAtSlideSize(session, document, scale, async (page, width, height) => {
     const slides = await page.$$('svg[data-marpit-svg]');
     const pngs: Uint8Array[] = [];
     for (const slide of slides) pngs.push(await slide.screenshot({ type: 'png' }));
     return { width, height, pngs };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /**
- * A page of the shared browser with the deck laid out for print at the theme's slide size (from
- * the slides' viewBox), where every slide fills the viewport exactly. The caller closes the page.
+ * Runs `work` on a page of the shared browser with the deck laid out for print at the theme's
+ * slide size (from the slides' viewBox), where every slide fills the viewport exactly.
  */
-export async function openAtSlideSize(session: BrowserSession, document: string, scale = 1): Promise<{ page: Page; width: number; height: number }> {
-  const page = await session.newPage();
-  try {
+export async function withPageAtSlideSize<T>(session: BrowserSession, document: string, scale: number, work: (page: Page, width: number, height: number) => Promise<T>): Promise<T> {
+  return session.withPage(async (page) => {
     await page.setContent(document, { waitUntil: 'load' });
     const viewBox = await page.$eval('svg[data-marpit-svg]', (svg) => svg.getAttribute('viewBox') ?? '');
     const [, , width = 1280, height = 720] = viewBox.split(/\s+/u).map(Number);
     await page.setViewport({ width, height, deviceScaleFactor: scale });
     await page.emulateMediaType('print');
-    return { page, width, height };
-  } catch (error) {
-    await page.close();
-    throw error;
-  }
+    return await work(page, width, height);
+  });
 }

@@ -46,15 +46,12 @@ export function containIn(size: ImageSize | undefined, box: { x: number; y: numb
  * locked-down page, like every deck.
  */
 export async function rasterizeSvg(session: BrowserSession, logo: LogoToken, width: number, height: number): Promise<Uint8Array> {
-  const page = await session.newPage();
-  try {
+  return session.withPage(async (page) => {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
     await page.setContent(
       `<!DOCTYPE html><html><body style="margin:0;background:transparent"><img src="data:${logo.mime};base64,${logo.base64}" style="display:block;width:${width}px;height:${height}px;object-fit:contain"></body></html>`,
       { waitUntil: 'load' },
     );
     return await page.screenshot({ type: 'png', omitBackground: true, clip: { x: 0, y: 0, width, height } });
-  } finally {
-    await page.close();
-  }
+  });
 }

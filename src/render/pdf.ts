@@ -15,14 +15,10 @@ export interface PdfOptions {
  * keywords, and, if asked, the speaker notes as annotations.
  */
 export async function renderPdf(session: BrowserSession, document: string, deck: Deck, options: PdfOptions = {}): Promise<Uint8Array> {
-  const page = await session.newPage();
-  let printed: Uint8Array;
-  try {
+  const printed = await session.withPage(async (page) => {
     await page.setContent(document, { waitUntil: 'load' });
-    printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
-  } finally {
-    await page.close();
-  }
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+  });
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   if (pdf.getPageCount() !== deck.slides.length) {
     throw new Error(`the browser printed ${pdf.getPageCount()} pages for a deck of ${deck.slides.length} slides`);
