@@ -113,7 +113,7 @@ export const compression: CompressionRules = {
     'menggarisbawahi', 'menekankan', 'menulis', 'mengabarkan', 'memberitakan', 'mengingatkan', 'menerangkan', 'mengemukakan',
     'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
   ]),
-  opinionVerbs: new Set(['berpandangan', 'berpendapat', 'menilai', 'meyakini', 'berharap', 'menganggap', 'yakin', 'percaya', 'mengklaim', 'membantah']),
+  opinionVerbs: new Set(['berpandangan', 'berpendapat', 'menilai', 'meyakini', 'berharap', 'harap', 'mengharapkan', 'menganggap', 'yakin', 'percaya', 'mengklaim', 'membantah']),
   fixedPhrases: ['sama sekali', 'sama halnya', 'begitu pula', 'demikian pula'],
   bareAdjectivePredicates: true,
   adjectivesBeforeNouns: false,

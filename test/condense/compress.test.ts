@@ -255,6 +255,8 @@ describe('compression says when a sentence makes no bullet', () => {
 
   it('a verb of opinion with its subject alone', () => {
     expect(compress('id', 'Pengamat itu berpendapat.').unfit).toBe('no-predicate');
+    // Its claim gone, the speaker's frame is no claim either.
+    expect(compress('id', 'Hadirnya pasar ini kami harap juga dapat mendorong perekonomian khususnya pertanian (sayur) di Garut, " ujar Bupati Garut Rudy Gunawan menyampaikan harapannya atas diresmikannya pasar pertama di Kecamatan Cikajang itu.').unfit).toBe('no-predicate');
     expect(compress('id', 'Adib berpandangan, kata dia.').unfit).toBe('no-predicate');
   });
 
