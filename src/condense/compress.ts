@@ -1365,7 +1365,7 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
 function onlyFrame(tree: Tree, keep: Uint8Array, top: number): boolean {
   if (top < 0 || (!tree.rules.reportingVerbs.has(tree.lower[top]!) && !tree.rules.opinionVerbs.has(tree.lower[top]!))) return false;
   // (A frame of its own says nothing either: "Kami harap, ujar Bupati …".)
-  const frame = (child: number) => tree.rules.reportingVerbs.has(tree.lower[child]!) && FRAME_RELATIONS.has(tree.relation(child).split(':')[0]!);
+  const frame = (child: number) => child > top && tree.rules.reportingVerbs.has(tree.lower[child]!) && FRAME_RELATIONS.has(tree.relation(child).split(':')[0]!);
   return tree.children[top]!.every((child) => !keep[child] || tree.isPunct(child) || SUBJECTS.has(tree.relation(child)) || FUNCTION_RELATIONS.has(tree.relation(child)) || tree.relation(child) === 'advmod' || frame(child));
 }
 
