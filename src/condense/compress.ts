@@ -899,6 +899,9 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   if (CORE.has(relation)) return { keep: 'core' };
   // What completes an adjective set after its noun stays with it ("bound [for the Moon]"): the two go together.
   if (postNominal(tree, head) && (kind === 'obl' || kind === 'advmod' || kind === 'xcomp')) return { keep: 'core' };
+  // A word in capitals inside the sentence, where only names take them, is a name the tagger read
+  // as a word ("Mohamed ← Salah", "menilai Salah adalah …"): kept as names are.
+  if (rules.capitalsMarkNames && (kind === 'amod' || kind === 'advmod') && child > firstContent(tree) && /^\p{Lu}\p{Ll}/u.test(tree.words[child]!.form)) return { keep: 'core' };
   // A place name's first part taken for a title before it ("St. | John", "Mount | Sinai"): part of the name.
   if (kind === 'nmod' && child === head - 1 && rules.placeNamePrefixes.has(word) && tree.words[head]!.upos === 'PROPN') return { keep: 'core' };
   if (DROPPED.has(relation)) return { keep: 'drop' };

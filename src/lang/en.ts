@@ -95,6 +95,7 @@ export const compression: CompressionRules = {
   adjectivesBeforeNouns: true,
   roleMarkers: new Set(['as']),
   resultVerbs: new Set([]),
+  capitalsMarkNames: false,
   copulas: new Set(['is', 'are', 'was', 'were']),
   placeNamePrefixes: new Set(['st.', 'st', 'mt.', 'mt', 'ft.', 'ft', 'saint', 'mount', 'fort', 'port', 'lake', 'cape', 'san', 'santa']),
   attributionMarkers: new Set(['according']),

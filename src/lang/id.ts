@@ -119,6 +119,7 @@ export const compression: CompressionRules = {
   adjectivesBeforeNouns: false,
   roleMarkers: new Set(['sebagai', 'selaku']),
   resultVerbs: new Set(['jadi', 'menjadi']),
+  capitalsMarkNames: true,
   copulas: new Set(['adalah', 'ialah', 'merupakan']),
   placeNamePrefixes: new Set(['gunung', 'pulau', 'danau', 'selat', 'teluk', 'tanjung', 'kota', 'kabupaten', 'provinsi', 'jalan', 'jl.', 'jl', 'sungai']),
   attributionMarkers: new Set(['menurut', 'dilansir', 'dikutip', 'mengutip', 'melansir']),

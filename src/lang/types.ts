@@ -94,6 +94,8 @@ export interface CompressionRules {
   resultVerbs: ReadonlySet<string>;
   /** Whether an adjective with a subject and no copula makes a clause ("Harga cabai mahal"): yes in Indonesian, no in English. */
   bareAdjectivePredicates: boolean;
+  /** Whether a capital inside a sentence marks a name and nothing else (Indonesian; English capitalises "Russian", "Monday"). */
+  capitalsMarkNames: boolean;
   /** Whether adjectives go before their noun ("a new law"): one after it is a clause cut short ("a probe bound for the Moon"). */
   adjectivesBeforeNouns: boolean;
   /** The copulas ("is", "adalah"): a predicate noun after one is not its subject. */

@@ -178,6 +178,10 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'A cargo ship originally bound for the port of Rotterdam will dock in Antwerp after engineers found a leak in its hull, the shipping company said Tuesday.').unfit).toBe('no-predicate');
   });
 
+  it('keeps an Indonesian name the tagger read as a word (capitals inside a sentence mark names)', () => {
+    expect(compress('id', 'Klopp menilai Salah adalah rekrutan terbaik klub karena ia bisa mencetak banyak gol musim ini.').text).toMatch(/^Klopp menilai Salah adalah rekrutan terbaik/u);
+  });
+
   it('keeps a place name whole', () => {
     expect(compress('en', 'The couple fell ill in St. Lucia, where they were staying at a beach resort.').text).toBe('The couple fell ill in St. Lucia');
   });
