@@ -276,9 +276,11 @@ class Tree {
     for (let head = 0; head < this.size; head += 1) {
       const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
       // One of two with a preposition of its own is a phrase, not a subject ("spacecraft … bound
-      // [for the … Station] will re-enter").
+      // [for the … Station] will re-enter") — unless a verb stands between them, the predicate the
+      // parser missed ("Aliansi keamanan berfungsi … sebagai forum …", a misparse left unused).
       if (subjects.length > 1) {
-        for (const subject of subjects) if (this.children[subject]!.some((child) => this.relations[child] === 'case' && this.words[child]!.upos === 'ADP')) this.relations[subject] = 'obl';
+        const verbBetween = this.words.slice(subjects[0]! + 1, subjects.at(-1)!).some((word) => word.upos === 'VERB');
+        for (const subject of subjects) if (!verbBetween && this.children[subject]!.some((child) => this.relations[child] === 'case' && this.words[child]!.upos === 'ADP')) this.relations[subject] = 'obl';
         subjects.splice(0, subjects.length, ...subjects.filter((subject) => this.relations[subject]!.startsWith('nsubj')));
       }
       for (let index = 1; index < subjects.length; index += 1) {
