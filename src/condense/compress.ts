@@ -877,7 +877,7 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   // (An infinitive's "to" is no such word: "The goal is [to] engage researchers".)
   // (Not a coordinator right before the top, after its subject has begun: it joins the subject's
   // clause to the top's, as the parser hung them — "Budi adalah direktur … [dan] pernah menjabat …".)
-  const joinsClauses = kind === 'cc' && head === top && child > subjectStart(tree, top) && child < top && tree.words.slice(child + 1, top).every((_, offset) => tree.parent[child + 1 + offset] === top && /^(?:advmod|aux|aux:pass|punct)$/u.test(tree.relation(child + 1 + offset)));
+  const joinsClauses = kind === 'cc' && head === top && joinsSubjectClause(tree, child, top);
   if (head === top && (kind === 'mark' || kind === 'cc') && child < top && !joinsClauses && tree.words[child]!.upos !== 'PART') return rules.conditionMarkers.has(word) ? { keep: 'core' } : { keep: 'drop' };
   if (kind === 'cc' && head === top && !joinsClauses) return { keep: 'drop' };
   // A speech frame after its claim ("…, kata Aroso", "…, police said"), whatever the parser
@@ -961,6 +961,19 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
     default:
       return { keep: 'optional', rank: DROP_ORDER.farPhrase };
   }
+}
+
+/**
+ * Whether a coordinator hung from the top joins the clause the parser took for the top's subject to
+ * the top's own ("Budi adalah direktur … [dan] pernah menjabat …"): it stands after the subject has
+ * begun, with nothing between it and the top but the top's adverbs and auxiliaries.
+ */
+function joinsSubjectClause(tree: Tree, coordinator: number, top: number): boolean {
+  if (coordinator <= subjectStart(tree, top) || coordinator >= top) return false;
+  for (let between = coordinator + 1; between < top; between += 1) {
+    if (tree.parent[between] !== top || !/^(?:advmod|aux|aux:pass|punct)$/u.test(tree.relation(between))) return false;
+  }
+  return true;
 }
 
 /** Where the top's subject starts (the sentence's length when it has none). */
