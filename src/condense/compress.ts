@@ -274,15 +274,15 @@ class Tree {
    */
   private joinSubjects(): void {
     for (let head = 0; head < this.size; head += 1) {
-      const subjects = this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
+      const nominalSubjects = () => this.children[head]!.filter((child) => this.relations[child]!.startsWith('nsubj'));
+      const found = nominalSubjects();
       // One of two with a preposition of its own is a phrase, not a subject ("spacecraft … bound
       // [for the … Station] will re-enter") — unless a verb stands between them, the predicate the
       // parser missed ("Aliansi keamanan berfungsi … sebagai forum …", a misparse left unused).
-      if (subjects.length > 1) {
-        const verbBetween = this.words.slice(subjects[0]! + 1, subjects.at(-1)!).some((word) => word.upos === 'VERB');
-        for (const subject of subjects) if (!verbBetween && this.children[subject]!.some((child) => this.relations[child] === 'case' && this.words[child]!.upos === 'ADP')) this.relations[subject] = 'obl';
-        subjects.splice(0, subjects.length, ...subjects.filter((subject) => this.relations[subject]!.startsWith('nsubj')));
+      if (found.length > 1 && !this.words.slice(found[0]! + 1, found.at(-1)!).some((word) => word.upos === 'VERB')) {
+        for (const subject of found) if (this.children[subject]!.some((child) => this.relations[child] === 'case' && this.words[child]!.upos === 'ADP')) this.relations[subject] = 'obl';
       }
+      const subjects = nominalSubjects();
       for (let index = 1; index < subjects.length; index += 1) {
         const [before, after] = [subjects[index - 1]!, subjects[index]!];
         // Side by side: nothing between them, not even a comma ("Aliansi …, tetapi juga forum …" is two).
@@ -319,7 +319,7 @@ class Tree {
       const fronted = (opener >= 0 && opener !== first && opener < first) || this.rules.attributionMarkers.has(this.lower[this.firstOf(first)]!);
       if (fronted) {
         for (const subject of subjects.slice(0, -1)) this.relations[subject] = 'dislocated';
-      } else if (this.firstOf(first) === opening && subjects.every((subject, index) => index === 0 || this.words[this.firstOf(subject) - 1]?.form === ',')) {
+      } else if (this.firstOf(first) === opening && subjects.every((subject, index) => index === 0 || this.afterComma(subject))) {
         // Opened by the subject, then descriptions set off by commas ("Kusuma Hartanto alias Om
         // Shancoz, juru parkir di Jalan …, Kecamatan Cikole, … berniat …"): the first is the
         // subject, the others its appositives.
@@ -339,8 +339,7 @@ class Tree {
    */
   private predicateAsRoot(): void {
     const root = this.root;
-    const upos = this.words[root]!.upos;
-    if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
+    if (!this.rootIsBareNoun()) return;
     // A modifying verb ("attacks ← killed"), or one set beside the noun after its appositive
     // ("David Ross, former manager …, | pleaded guilty"; "Pebulu tangkis asal India, Pusarla
     // Venkata Sindhu, | membidik …", taken for a list), which may have auxiliaries of its own.
@@ -369,6 +368,12 @@ class Tree {
     this.promoteNames();
   }
 
+  /** Whether the root is a noun with no subject or copula of its own: no clause, the mark of a misparse the repairs below look for. */
+  private rootIsBareNoun(): boolean {
+    const upos = this.words[this.root]!.upos;
+    return (upos === 'NOUN' || upos === 'PROPN') && !this.children[this.root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop');
+  }
+
   /**
    * A subject taken for the root with its copula hanging from it and the predicate noun taken for
    * the copula's subject ("Microplastics ← are → fragments"): the predicate noun becomes the root,
@@ -376,15 +381,14 @@ class Tree {
    */
   private copulaAsRoot(): void {
     const root = this.root;
-    const upos = this.words[root]!.upos;
-    if ((upos !== 'NOUN' && upos !== 'PROPN') || this.children[root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop')) return;
+    if (!this.rootIsBareNoun()) return;
     // Right after the subject's words: a copula further on belongs to a clause of its own.
     const copula = this.children[root]!.find((child) => this.words[child]!.upos === 'AUX' && this.rules.copulas.has(this.lower[child]!) && child === Math.max(...this.subtree(root).filter((node) => node < child)) + 1);
     if (copula === undefined) return;
     const predicate = this.children[copula]!.find((child) => child > copula && SUBJECTS.has(this.relations[child]!) && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN' || this.words[child]!.upos === 'ADJ'));
     if (predicate === undefined) return;
     for (const child of this.children[copula]!) if (child !== predicate) this.parent[child] = predicate;
-    for (const child of this.children[root]!) if (child > copula && child !== copula) this.parent[child] = predicate;
+    for (const child of this.children[root]!) if (child > copula) this.parent[child] = predicate;
     this.attach(predicate, -1, 'root');
     this.attach(root, predicate, 'nsubj');
     this.attach(copula, predicate, 'cop');
@@ -475,6 +479,11 @@ class Tree {
   /** How many words from `start` spell `phrase` (lower case, words separated by spaces); 0 when they do not. */
   spells(start: number, phrase: string): number {
     return spelledAt(this.lower, start, phrase);
+  }
+
+  /** Whether the word before a node's subtree is a comma: a phrase set off from what precedes it. */
+  afterComma(node: number): boolean {
+    return this.words[this.firstOf(node) - 1]?.form === ',';
   }
 
   /** The first word of a node's subtree, its function words included, its punctuation not. */
@@ -762,7 +771,7 @@ function mainPredicate(tree: Tree): number {
   const claims = tree
     // (A claim after a comma may be taken for a second clause: "Adib berpandangan, | kamar jaga …".)
     .childrenWith(root, (relation) => relation === 'ccomp' || (relation === 'parataxis' && !hasObject) || relation === 'advcl' || (relation === 'conj' && !hasObject))
-    .filter((child) => tree.relation(child) !== 'conj' || (tree.words[tree.firstOf(child) - 1]?.form === ',' && tree.childrenWith(child, (relation) => relation === 'cc').length === 0))
+    .filter((child) => tree.relation(child) !== 'conj' || (tree.afterComma(child) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0))
     .filter((child) => isStatement(tree, child) && (tree.relation(child) !== 'advcl' || (child > root && isComplementClause(tree, child))));
   if (claims.length === 0) return root;
   const claim = claims.reduce((largest, child) => (tree.subtree(child).length > tree.subtree(largest).length ? child : largest));
@@ -891,7 +900,7 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   if (child > head && (kind === 'conj' || kind === 'parataxis' || kind === 'advcl') && (rules.reportingVerbs.has(tree.lower[head]!) || rules.opinionVerbs.has(tree.lower[head]!))) {
     const objectless = tree.childrenWith(head, (other) => other === 'obj' || other === 'xcomp' || other === 'ccomp').length === 0;
     const unlinked = tree.childrenWith(child, (other) => other === 'cc' || other === 'mark').length === 0;
-    if (objectless && unlinked && tree.words[tree.firstOf(child) - 1]?.form === ',') return { keep: 'core' };
+    if (objectless && unlinked && tree.afterComma(child)) return { keep: 'core' };
   }
   // A word of a two-part construction stays with its head ("tidak hanya", "tetapi juga",
   // "semakin"); if the other part cannot, the sentence is not used (see keepPairs).
@@ -995,7 +1004,7 @@ function decideConjunct(tree: Tree, head: number, child: number): Decision {
   const nominal = tree.words[child]!.upos === 'PROPN' || tree.words[child]!.upos === 'NOUN';
   const verbal = tree.words[head]!.upos === 'VERB' || tree.words[head]!.upos === 'ADJ';
   const list = tree.childrenWith(head, (relation) => relation === 'conj').some((item) => tree.childrenWith(item, (relation) => relation === 'cc').length > 0);
-  if (nominal && verbal && !list && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.words[tree.firstOf(child) - 1]?.form === ',') return { keep: 'drop' };
+  if (nominal && verbal && !list && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.afterComma(child)) return { keep: 'drop' };
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };
@@ -1249,7 +1258,10 @@ function keepPunctuation(tree: Tree, keep: Uint8Array, top: number): void {
     // (One that closes a kept aside opened by a comma stays: "Scott Perry, R-4, will host".)
     const closesSubject = tree
       .childrenWith(predicate, (relation) => SUBJECTS.has(relation))
-      .some((subject) => subject < after && tree.subtree(subject).includes(before) && !tree.subtree(subject).some((node) => node < index && keep[node] && words[node]!.form === ','));
+      .some((subject) => {
+        const phrase = subject < after ? tree.subtree(subject) : [];
+        return phrase.includes(before) && !phrase.some((node) => node < index && keep[node] && words[node]!.form === ',');
+      });
     if (!closesSubject) keep[index] = 1;
   }
   // "Saya tidak bertemu," kata Aris: the comma that ends a kept claim before its kept frame,

@@ -79,8 +79,9 @@ class Bullets {
       // A bullet that points back to the sentence before it ("Ia …", "Pesawat ini …") can follow
       // that sentence's bullet on the same slide: the section's previous sentence.
       const follows = compression.unfit === 'dangling-reference' && candidate.indexInSection > 0 ? candidate.order - 1 : undefined;
-      const terms = new Set(termsOf(compression.text, this.article.lang));
-      point = compression.unfit === undefined ? { ...candidate, bullet: compression.text, terms } : follows !== undefined ? { ...candidate, bullet: compression.text, terms, follows } : null;
+      const usable = compression.unfit === undefined || follows !== undefined;
+      // (Its terms are made only for a bullet that can be shown: stemming every unusable one was wasted.)
+      point = usable ? { ...candidate, bullet: compression.text, terms: new Set(termsOf(compression.text, this.article.lang)), ...(follows === undefined ? {} : { follows }) } : null;
       this.points.set(candidate.order, point);
     }
     return point ?? undefined;

@@ -7,8 +7,9 @@ import type { Article } from '../model.js';
  * without a mark of its own, and a bullet made of it in the first person needs its speaker.
  *
  * Marks are read as a reader does: “ „ « open and ” » close; a straight " opens at the start of
- * a word (or, set apart by a space, at the start of a sentence) and closes at its end; single quotes (‘ ’ and the straight ' of British news) only where
- * they cannot be an apostrophe — opening before a word, closing after a final mark or alone. A
+ * a word (or, set apart by a space, at the start of a sentence) and closes at its end; single
+ * quotes (‘ ’ and the straight ' of British news) only where they cannot be an apostrophe —
+ * opening before a word, closing after a final mark or alone. A
  * quotation ends with its section, and one left open for more than a few paragraphs was a stray mark.
  */
 export function sentencesInQuotes(article: Article): boolean[][][] {
