@@ -172,6 +172,7 @@ class Tree {
     });
     this.parent = Int32Array.from(words, (word) => word.head - 1);
     this.relations = words.map((word) => word.deprel);
+    this.wordsUnderMarks();
     this.promoteNames();
     this.timeAsModifier();
     this.joinSubjects();
@@ -213,6 +214,25 @@ class Tree {
     for (let index = 0; index < this.size; index += 1) {
       if (this.parent[index]! < 0) this.root = index;
       else this.children[this.parent[index]!]!.push(index);
+    }
+  }
+
+  /**
+   * A word hung from a punctuation mark is a misparse (a mark heads nothing): it goes to the
+   * mark's head. A noun after a comma below a noun, with items of its own joined by a coordinator,
+   * is the rest of a list ("… adalah Pasar Kosambi, | Pasar Baru, Pasar Andir … dan Pasar
+   * Kiaracondong"), and becomes one of its items; otherwise it keeps its relation.
+   */
+  private wordsUnderMarks(): void {
+    const nominal = (node: number) => this.words[node]!.upos === 'NOUN' || this.words[node]!.upos === 'PROPN';
+    for (let word = 0; word < this.size; word += 1) {
+      const mark = this.parent[word]!;
+      if (mark < 0 || !this.isPunct(mark) || this.isPunct(word)) continue;
+      const head = this.parent[mark]!;
+      if (head < 0) continue;
+      this.parent[word] = head;
+      const listed = this.parent.some((item, index) => item === word && this.relations[index] === 'conj' && this.parent.some((cc, at) => cc === index && this.relations[at] === 'cc'));
+      if (nominal(word) && nominal(head) && this.words[mark]!.form === ',' && listed) this.relations[word] = 'conj';
     }
   }
 
@@ -344,7 +364,11 @@ class Tree {
     // ("David Ross, former manager …, | pleaded guilty"; "Pebulu tangkis asal India, Pusarla
     // Venkata Sindhu, | membidik …", taken for a list), which may have auxiliaries of its own.
     const beside = (child: number) => this.relations[child] === 'parataxis' || ((this.relations[child] === 'conj' || this.relations[child] === 'dep') && this.words[child - 1]?.form === ',' && !this.children[child]!.some((below) => this.relations[below] === 'cc'));
-    let verb = this.children[root]!.find((child) => child > root && (this.relations[child] === 'acl' || beside(child)) && this.words[child]!.upos === 'VERB');
+    // (Also one hung from the last word of the noun's name: "Wali ← kota ← berjanji …".)
+    const nameParts = this.children[root]!.filter((child) => child > root && /^(?:compound|flat)/u.test(this.relations[child]!));
+    const modifying = (child: number) => this.relations[child] === 'acl' && this.words[child]!.upos === 'VERB';
+    let verb = this.children[root]!.find((child) => child > root && (modifying(child) || (beside(child) && this.words[child]!.upos === 'VERB')));
+    verb ??= nameParts.flatMap((part) => this.children[part]!.filter((child) => child > part && modifying(child)))[0];
     // Or the verb after a relative clause, taken into it ("Sebuah pesawat … yang membawa 11 orang | jatuh di Laut Filipina").
     verb ??= this.relativeClauseTail(root);
     // Or a verb with a subject of its own taken for an adjective of the noun after it ("A King
@@ -809,6 +833,8 @@ function isStatement(tree: Tree, node: number): boolean {
   // span of time before or after something ("[20 years after his mother] died"): a misparse.
   if (subjects.some((subject) => YEAR.test(tree.lower[subject]!))) return false;
   if (subjects.some((subject) => tree.rules.timeWords.has(tree.lower[subject]!) && tree.subtree(subject).some((node) => tree.rules.sequenceMarkers.has(tree.lower[node]!)))) return false;
+  // Nor is a phrase with a preposition a subject ("[In a study] published today"): a misparse.
+  if (subjects.some((subject) => tree.childrenWith(subject, (relation) => relation === 'case').some((marker) => marker < subject))) return false;
   // A prepositional phrase is no predicate, unless with a copula ("The boy is in critical condition").
   if (children.some((child) => tree.relation(child) === 'case') && !hasCopula(tree, node)) return false;
   // "is to remain": the infinitive's "to" is no subordinator.
@@ -947,6 +973,9 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       if (isExample(tree, child) || precededByComma(tree, child)) return { keep: 'drop' };
       // What the first, second or only one did is the point ("the second person [to climb Everest …]").
       if (tree.children[head]!.some((modifier) => rules.ordinals.has(tree.lower[modifier]!))) return { keep: 'core' };
+      // A subject that is a bare noun is who or what the clause says it is ("Pasar [yang terendam]
+      // adalah …", "People [who smoke] …"): without it the subject says nothing.
+      if (SUBJECTS.has(tree.relation(head)) && tree.parent[head] === top && tree.words[head]!.upos === 'NOUN' && tree.children[head]!.every((other) => other === child || tree.isPunct(other))) return { keep: 'core' };
       return { keep: 'optional', rank: DROP_ORDER.clause };
     case 'amod':
       // "the second person", "the only country": without it the claim is another one.
@@ -1376,7 +1405,7 @@ function unfitness(sentence: ParsedSentence, tree: Tree, keep: Uint8Array, kept:
   // What a kept frame says must be a statement too ("A cargo ship [bound] …, the company said": no verb).
   if (tree.childrenWith(top, (relation) => relation === 'ccomp').some((claim) => keep[claim] && bareAdjective(tree, claim))) return 'no-predicate';
   if (endsUnfinished(tree, content)) return 'cut-short';
-  if (opensWith(tree, content, rules.connectives) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
+  if ((opensWith(tree, content, rules.connectives) && !opensPair(tree, keep, first)) || (rules.commaConnectives.has(tree.lower[first]!) && tree.words[first + 1]?.form === ',')) return 'connective-opener';
   if (onlyFrame(tree, keep, top)) return 'no-predicate';
   // Someone's words in the first person need the speaker, whatever part of them the bullet keeps
   // ("Bergabungnya Astro Gaming [bersama kami] …" is still the speaker's claim).
@@ -1397,6 +1426,15 @@ function onlyFrame(tree: Tree, keep: Uint8Array, top: number): boolean {
   // (A frame of its own says nothing either: "Kami harap, ujar Bupati …".)
   const frame = (child: number) => child > top && tree.rules.reportingVerbs.has(tree.lower[child]!) && FRAME_RELATIONS.has(tree.relation(child).split(':')[0]!);
   return tree.children[top]!.every((child) => !keep[child] || tree.isPunct(child) || SUBJECTS.has(tree.relation(child)) || FUNCTION_RELATIONS.has(tree.relation(child)) || tree.relation(child) === 'advmod' || frame(child));
+}
+
+/**
+ * Whether the bullet's first word opens a two-part construction kept whole, before the word it
+ * grades ("[So] many Americans will be overweight [that] …"): the first half, not a connective.
+ */
+function opensPair(tree: Tree, keep: Uint8Array, first: number): boolean {
+  const graded = tree.words[first + 1]?.upos;
+  return (graded === 'ADJ' || graded === 'ADV' || graded === 'DET') && pairsOf(tree).some((group) => group[0] === first && group.every((word) => keep[word]));
 }
 
 /** The first word of the sentence that is not punctuation. */

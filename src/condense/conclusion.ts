@@ -19,14 +19,17 @@ export type ClosingPart = { section: number; kind: 'section' } | { section: numb
  *    adds a topic: the sample's "Masa Depan Aliansi Keamanan Internasional");
  * 3. else the article's last paragraph when it opens with a concluding phrase ("Dengan demikian, …");
  * otherwise undefined, and the conclusion slide recaps the deck's most central points.
+ * Headings ringkas inferred (`headingsInferred`: topics found in a news story) are not the
+ * author's: a last topic is no conclusion, so only the third rule applies to them.
  */
-export function closingPart(sections: readonly Section[], cues: ConclusionCues, termsOf: (text: string) => string[]): ClosingPart | undefined {
+export function closingPart(sections: readonly Section[], cues: ConclusionCues, termsOf: (text: string) => string[], headingsInferred = false): ClosingPart | undefined {
   const headingWords = (section: Section) => section.heading?.toLowerCase().split(/[^\p{L}]+/u) ?? [];
   const withText = sections.flatMap((section, index) => (section.paragraphs.length > 0 ? [index] : []));
   while (withText.length > 1 && headingWords(sections[withText.at(-1)!]!).some((word) => cues.backMatter.has(word))) withText.pop();
   const last = withText.at(-1);
   if (last === undefined) return undefined;
   const lastSection = sections[last]!;
+  if (headingsInferred) return concludingParagraph(lastSection, last, cues);
   if (withText.length >= 2 && headingWords(lastSection).some((word) => cues.headings.has(word))) return { section: last, kind: 'section' };
 
   const headed = withText.filter((index) => sections[index]!.heading !== undefined);
@@ -39,9 +42,14 @@ export function closingPart(sections: readonly Section[], cues: ConclusionCues, 
     if (likeness.at(-1)! >= others.reduce((sum, value) => sum + value, 0) / others.length) return { section: last, kind: 'section' };
   }
 
-  const paragraph = lastSection.paragraphs.length - 1;
-  const opening = lastSection.paragraphs[paragraph]!.sentences[0]?.text.toLowerCase() ?? '';
-  if (cues.openers.some((opener) => opening.startsWith(opener) && /^[\s,]/u.test(opening.slice(opener.length)))) return { section: last, kind: 'paragraph', paragraph };
+  return concludingParagraph(lastSection, last, cues);
+}
+
+/** The section's last paragraph, when it opens with a concluding phrase. */
+function concludingParagraph(section: Section, index: number, cues: ConclusionCues): ClosingPart | undefined {
+  const paragraph = section.paragraphs.length - 1;
+  const opening = section.paragraphs[paragraph]!.sentences[0]?.text.toLowerCase() ?? '';
+  if (cues.openers.some((opener) => opening.startsWith(opener) && /^[\s,]/u.test(opening.slice(opener.length)))) return { section: index, kind: 'paragraph', paragraph };
   return undefined;
 }
 

@@ -30,6 +30,10 @@ type Point = Candidate & Pickable;
 
 /** Without `--slides`, a section shows about this share of its sentences. */
 const SHARE_OF_SENTENCES = 0.4;
+/** The article's lead: its first sentences, which may be shown over the word budget (see `Bullets.lead`). */
+const LEAD_SENTENCES = 3;
+/** How far over the budget a lead's bullet may run: this many times it. */
+const LEAD_STRETCH = 2;
 /** Agendas need at least this many sections to be worth a slide. */
 const MIN_AGENDA_SECTIONS = 3;
 /**
@@ -101,6 +105,20 @@ class Bullets {
     if (unfit === 'connective-opener' || /^[\p{P}\s]*\p{Ll}/u.test(candidate.sentence.text)) return undefined;
     return { ...candidate, bullet: sentenceAsBullet(candidate.sentence.text) };
   };
+  /**
+   * A point of the article's lead (its first {@link LEAD_SENTENCES} sentences), which news states
+   * first because it matters most: its bullet when that fits; else, rather than a later sentence,
+   * its bullet over the budget, or — when the parser found no predicate in it (a misparse: the
+   * author wrote a statement) — the sentence whole, either up to {@link LEAD_STRETCH} times the
+   * budget. Never a fragment, a question, a dangling opener or an unattributed quote.
+   */
+  readonly lead = (candidate: Candidate): Point | undefined => {
+    if (candidate.order >= LEAD_SENTENCES) return this.within(candidate);
+    const compression = this.compression(candidate);
+    const room = LEAD_STRETCH * this.maxWords;
+    if (compression.unfit === undefined || compression.unfit === 'dangling-reference') return wordCount(compression.text) <= room ? this.point(candidate) : undefined;
+    return isBroken(compression) && wordCount(candidate.sentence.text) <= room ? this.whole(candidate) : undefined;
+  };
 }
 
 /** A sentence shown whole as a bullet: the author's words, without the final mark bullets do not carry. */
@@ -114,8 +132,13 @@ export function sentenceAsBullet(text: string): string {
  * word split) — the sentence whole, which keeps every guarantee a fragment would break.
  */
 export function compressedOrWhole(text: string, compression: Compression): string {
-  const broken = compression.unfit === 'no-predicate' || compression.unfit === 'cut-short' || compression.unfit === 'split-pair' || compression.unfit === 'split-word';
-  return broken ? sentenceAsBullet(text) : compression.text;
+  return isBroken(compression) ? sentenceAsBullet(text) : compression.text;
+}
+
+/** Whether pruning broke the sentence (no predicate left, cut short, a pair or a word split), rather than the sentence being no point. */
+function isBroken(compression: Compression): boolean {
+  const unfit = compression.unfit;
+  return unfit === 'no-predicate' || unfit === 'cut-short' || unfit === 'split-pair' || unfit === 'split-word';
 }
 
 /**
@@ -150,7 +173,7 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   // The article's own conclusion: its closing part's best points. A closing section becomes the
   // conclusion slide instead of a content slide; a concluding paragraph leaves its section's
   // slide, unless it is all that section says.
-  const closing = closingPart(article.sections, language.conclusionCues, (text) => termsOf(text, article.lang));
+  const closing = closingPart(article.sections, language.conclusionCues, (text) => termsOf(text, article.lang), article.headingsInferred === true);
   const conclusionSize = Math.min(settings.maxBullets, candidates.length >= 12 ? 5 : candidates.length >= 8 ? 4 : 3);
   const inClosing = (candidate: Candidate) => closing !== undefined && candidate.section === closing.section && (closing.kind === 'section' || candidate.paragraph === closing.paragraph);
   const closingPoints = closing ? selectByMmr(candidates.filter(inClosing), (candidate) => candidate.localScore, conclusionSize, [], bullets.within) : [];
@@ -176,7 +199,7 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   // The article's most central points (news states them first) are chosen before any section's,
   // and shown on their sections' slides: a recap, when the article has no conclusion of its own,
   // repeats points the deck has made, and the lead is never left out of the content slides.
-  const central = closingPoints.length > 0 ? [] : selectByMmr(candidates.filter((candidate) => !leftOut(candidate) && sizes.has(candidate.section)), (candidate) => candidate.globalScore, conclusionSize, [], bullets.within);
+  const central = closingPoints.length > 0 ? [] : selectByMmr(candidates.filter((candidate) => !leftOut(candidate) && sizes.has(candidate.section)), (candidate) => candidate.globalScore, conclusionSize, [], bullets.lead);
   const shown: Point[] = [];
   const comparedWith = () => (shown.length <= MAX_COMPARED_POINTS ? shown : shown.slice(-MAX_COMPARED_POINTS));
   const sectionSlides = plan.groups.flatMap((group, groupIndex) => {

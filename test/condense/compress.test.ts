@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compressParsed } from '../../src/condense/compress.js';
 import { type Compression, compressSentence, wordCount } from '../../src/condense/index.js';
 import type { Language } from '../../src/model.js';
 import { loadSyntax } from '../../src/syntax/index.js';
@@ -142,6 +143,26 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('id', 'Seperti dikutip dari laman resmi federasi, empat nama yang lolos seleksi tahap akhir adalah Budi Santoso, Rina Marlina, Agus Salim dan Dewi Kartika.').text).toMatch(/Budi Santoso, Rina Marlina, Agus Salim dan Dewi Kartika$/u);
   });
 
+  it('keeps a list whose items the parser hung from a comma, and the clause that says which of a bare noun is meant', () => {
+    const markets = compress('id', 'Pasar yang terendam adalah Pasar Kosambi, Pasar Baru, Pasar Andir, Pasar Ciroyom, Pasar Sederhana dan Pasar Kiaracondong.');
+    expect(markets.text).toBe('Pasar yang terendam adalah Pasar Kosambi, Pasar Baru, Pasar Andir, Pasar Ciroyom, Pasar Sederhana dan Pasar Kiaracondong');
+    expect(markets.unfit).toBeUndefined();
+    expect(compress('en', 'People who smoke more than ten cigarettes a day are twice as likely to develop heart disease, the study found.').text).toMatch(/^People who smoke\b/u);
+  });
+
+  it('finds the verb the parser hung below the last word of the subject\'s name', () => {
+    const promise = compress('id', 'Wali kota berjanji memperbaiki saluran air di sekitar pasar tahun depan.');
+    expect(promise.unfit).toBeUndefined();
+    expect(promise.text).toMatch(/^Wali kota berjanji memperbaiki saluran air/u);
+  });
+
+  it('reads "so … that" at the start of a bullet as a two-part construction, not a connective', () => {
+    const forecast = compress('en', 'In about ten years, so many farmers will be too old to work that the villages will be unable to feed themselves.');
+    expect(forecast.text).toMatch(/^So many farmers .* that the villages will be unable/u);
+    expect(forecast.unfit).toBeUndefined();
+    expect(compress('en', 'So, the council raised the parking fees that drivers pay in the centre.').unfit).toBe('connective-opener');
+  });
+
   it('reads a second subject with a preposition as a phrase only where no verb stands between the two', () => {
     // The bundled sample's sentence: "berfungsi" is the predicate the parser missed; read with
     // "sebagai forum" as a phrase, the bullet was "… sebagai forum diplomasi menyelesaikan perbedaan".
@@ -258,6 +279,19 @@ describe('compression says when a sentence makes no bullet', () => {
   it('a subject that points to another sentence', () => {
     expect(compress('id', 'Hal ini membuat banyak petani di Jawa Tengah merugi.').unfit).toBe('dangling-reference');
     expect(compress('en', 'He signed the agreement in Geneva on Monday.').unfit).toBe('dangling-reference');
+  });
+
+  it('a phrase with a preposition taken for the subject', () => {
+    // A parse as the English model gave a run-on news sentence ("… In a study published today, …"), written out by hand.
+    const text = 'In a study published today';
+    let at = 0;
+    const word = (form: string, upos: string, head: number, deprel: string) => {
+      const start = text.indexOf(form, at);
+      at = start + form.length;
+      return { form, start, end: at, token: 0, upos: upos as 'NOUN', head, deprel };
+    };
+    const words = [word('In', 'ADP', 3, 'case'), word('a', 'DET', 3, 'det'), word('study', 'NOUN', 4, 'nsubj'), word('published', 'VERB', 0, 'root'), word('today', 'NOUN', 4, 'obl:unmarked')].map((w, index) => ({ ...w, token: index }));
+    expect(compressParsed({ text, words }, { lang: 'en', maxWords: 14 }).unfit).toBe('no-predicate');
   });
 
   it('a span of time taken for the subject', () => {

@@ -41,6 +41,20 @@ describe('the article’s own conclusion', () => {
     expect(closing(article)).toEqual({ section: 0, kind: 'paragraph', paragraph: 2 });
   });
 
+  it('is never a last topic of headings ringkas inferred: those are no author’s conclusion', () => {
+    const paragraph = (text: string) => ({ sentences: [{ text }] });
+    const section = (heading: string, ...texts: string[]) => ({ heading, depth: 1, paragraphs: texts.map(paragraph) });
+    // The last section sums up the other two: with the author's headings it is the conclusion.
+    const sections = [
+      section('Harga beras', 'Harga beras di pasar naik tajam pekan ini.', 'Pedagang beras mengeluhkan pasokan yang berkurang.'),
+      section('Pasokan gabah', 'Pasokan gabah dari petani turun karena musim kemarau.', 'Petani menahan gabah menunggu harga naik.'),
+      section('Harga dan pasokan', 'Harga beras naik karena pasokan gabah dari petani turun.', 'Pasokan beras akan pulih setelah panen.'),
+    ] as unknown as Article['sections'];
+    const terms = (text: string) => termsOf(text, 'id');
+    expect(closingPart(sections, indonesian, terms)).toEqual({ section: 2, kind: 'section' });
+    expect(closingPart(sections, indonesian, terms, true)).toBeUndefined();
+  });
+
   it.skipIf(!existsSync(EVAL_DATA_DIR))('is none for news without headings that ends on a detail', async () => {
     const news = loadEvalSets().find((set) => set.name.startsWith('IndoSum'))!.items.slice(0, 10);
     for (const item of news) {

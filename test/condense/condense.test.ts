@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { condense } from '../../src/condense/index.js';
+import { condense, wordCount } from '../../src/condense/index.js';
 import { parseArticle } from '../../src/parse/index.js';
 import { loadSyntax } from '../../src/syntax/index.js';
 import { SAMPLE } from '../helpers.js';
@@ -150,6 +150,31 @@ describe('condense labels', () => {
     expect(bullets[0]).toMatch(/^Sebuah pesawat perintis/u);
     expect(bullets.some((bullet) => bullet.startsWith('Pesawat ini'))).toBe(false);
     expect(bullets.length).toBeGreaterThan(1);
+  });
+
+  it('opens a news story with its lead and recaps it, over the budget or whole when its bullet cannot be cut to size', async () => {
+    const lead = [
+      // The parser finds no predicate in either sentence: each is shown as written.
+      'With winter around the corner, warm soups are back on the menu.',
+      'Cafes that serve lentil, tomato, pumpkin, leek and potato soup all report longer queues at lunchtime this month.',
+    ];
+    const rest = [
+      "The city's largest cafe sold four thousand bowls last week.",
+      'Its owner said the rise in sales began when the first frost arrived in early November.',
+      'Suppliers of root vegetables have raised their prices by a tenth since the autumn.',
+      'Some cafes now offer a smaller bowl at a lower price for students.',
+      'A local charity hands out free soup to homeless people every evening at the station.',
+      'Volunteers at the charity cook two hundred litres of soup each day in a borrowed kitchen.',
+    ];
+    const text = ['Soup Season in Leeds', ...lead, ...rest].join('\n\n');
+    const deck = condense(await parseArticle({ path: 'soup.txt', text, kind: 'text' }), english);
+    const first = deck.slides.find((slide) => slide.kind === 'content')!;
+    expect(first.notes.slice(0, 2)).toEqual(lead);
+    expect(first.bullets[1]).toBe(lead[1]!.replace(/\.$/u, ''));
+    const recap = deck.slides.find((slide) => slide.kind === 'conclusion')!;
+    expect(recap.notes.slice(0, 2)).toEqual(lead);
+    // Over the budget of 14 words, never past twice it.
+    for (const bullet of deck.slides.flatMap((slide) => slide.bullets)) expect(wordCount(bullet)).toBeLessThanOrEqual(28);
   });
 
   it('follows the article language', async () => {
