@@ -530,6 +530,21 @@ export function compressSentence(text: string, parser: SentenceParser, options: 
   return compression.unfit === 'no-predicate' ? (withoutOpeningAdjunct(text, words, parser, options) ?? compression) : compression;
 }
 
+/**
+ * Why the sentence, shown whole as the author wrote it, would make no bullet: the checks of
+ * {@link Compression.unfit} on every word kept. A parse without a predicate or one that seems to
+ * stop early is no reason here (the author wrote a statement; the parser missed it); a question,
+ * a teaser, an opening connective or pronoun, or a first-person quote without its speaker is.
+ */
+export function unfitWhole(text: string, compression: Compression, options: Pick<CompressOptions, 'lang' | 'quoted'>): Unfit | undefined {
+  if (compression.unfit === 'empty' || compression.unfit === 'too-long') return compression.unfit;
+  const words = compression.parsed;
+  const tree = new Tree(words, LANGUAGES[options.lang].compression);
+  const keep = new Uint8Array(tree.size).fill(1);
+  const unfit = unfitness({ text, words }, tree, keep, [...keep.keys()], tree.root, options.quoted ?? false);
+  return unfit === 'no-predicate' || unfit === 'cut-short' ? undefined : unfit;
+}
+
 /** How far into a sentence, in words, an opening adjunct may end with its comma. */
 const MAX_ADJUNCT_WORDS = 10;
 

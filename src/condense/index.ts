@@ -6,7 +6,7 @@ import { closingPart } from './conclusion.js';
 import { type CondenseOptions, MIN_MAX_WORDS } from './options.js';
 import { sentencesInQuotes } from './quotes.js';
 import { sourcesSlide } from './sources.js';
-import { type Compression, type SentenceParser, compressSentence } from './compress.js';
+import { type Compression, type SentenceParser, compressSentence, unfitWhole } from './compress.js';
 import { wordCount } from './count.js';
 import { type Candidate, rankSentences } from './rank.js';
 import { type Pickable, selectByMmr } from './select.js';
@@ -65,8 +65,12 @@ class Bullets {
     this.inQuotes = sentencesInQuotes(article);
   }
 
+  private quoted(candidate: Candidate): boolean {
+    return this.inQuotes[candidate.section]![candidate.paragraph]![candidate.indexInParagraph]!;
+  }
+
   compression(candidate: Candidate): Compression {
-    const quoted = this.inQuotes[candidate.section]![candidate.paragraph]![candidate.indexInParagraph]!;
+    const quoted = this.quoted(candidate);
     const key = `${quoted ? 'q' : '-'}${candidate.sentence.text}`;
     let compression = this.compressions.get(key);
     if (compression === undefined) {
@@ -95,15 +99,16 @@ class Bullets {
   readonly over = (candidate: Candidate): Point | undefined => this.point(candidate);
   /**
    * The sentence itself, for a section none of whose sentences makes a bullet: the author's words
-   * are never a fragment. Not a question or a teaser, which are no point at all.
+   * are never a fragment. Not a question or a teaser, which are no point at all, nor one that opens
+   * with a connective or a pronoun or quotes someone in the first person without saying who; nor
+   * one over {@link LEAD_STRETCH} times the budget, which no audience reads off a slide.
    */
   readonly whole = (candidate: Candidate): Point | undefined => {
-    const unfit = this.compression(candidate).unfit;
-    // A run of words too long to parse is no sentence an author wrote to be read aloud.
-    if (unfit === 'question' || unfit === 'teaser' || unfit === 'empty' || unfit === 'too-long') return undefined;
-    // Nor one that opens mid-thought: with a connective, or in lower case (the rest of a sentence cut in two).
-    if (unfit === 'connective-opener' || /^[\p{P}\s]*\p{Ll}/u.test(candidate.sentence.text)) return undefined;
-    return { ...candidate, bullet: sentenceAsBullet(candidate.sentence.text) };
+    const text = candidate.sentence.text;
+    if (wordCount(text) > LEAD_STRETCH * this.maxWords) return undefined;
+    // Nor one that opens mid-thought: in lower case or with a bracket (the rest of a sentence cut in two).
+    if (/^[\p{P}\s]*\p{Ll}|^\s*\p{Ps}/u.test(text) || unfitWhole(text, this.compression(candidate), { lang: this.article.lang, quoted: this.quoted(candidate) }) !== undefined) return undefined;
+    return { ...candidate, bullet: sentenceAsBullet(text) };
   };
   /**
    * A point of the article's lead (its first {@link LEAD_SENTENCES} sentences), which news states
@@ -117,13 +122,14 @@ class Bullets {
     const compression = this.compression(candidate);
     const room = LEAD_STRETCH * this.maxWords;
     if (compression.unfit === undefined || compression.unfit === 'dangling-reference') return wordCount(compression.text) <= room ? this.point(candidate) : undefined;
-    return isBroken(compression) && wordCount(candidate.sentence.text) <= room ? this.whole(candidate) : undefined;
+    return isBroken(compression) ? this.whole(candidate) : undefined;
   };
 }
 
 /** A sentence shown whole as a bullet: the author's words, without the final mark bullets do not carry. */
 export function sentenceAsBullet(text: string): string {
-  return text.trim().replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '');
+  // (Nor the dash of a list item or a dateline the sentence was split from: "- Pasca hengkangnya …".)
+  return text.trim().replace(/^[-–—•·*]+\s+/u, '').replace(/(?<![.!?…。．！？])[.!?…。．！？]+$/u, '');
 }
 
 /**

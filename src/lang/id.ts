@@ -99,6 +99,8 @@ export const compression: CompressionRules = {
     'semuanya', 'kesemuanya', 'sebagian', 'sebagiannya', 'begitu', 'demikian',
     // The tokeniser splits the clitic off: "Keduanya" is "Kedua" + "nya".
     'kedua nya', 'ketiga nya', 'semua nya', 'kesemua nya', 'sebagian nya',
+    // "Salah satunya" (one of them): of what the sentence before named.
+    'salah satu nya',
   ],
   pointingDeterminers: new Set(['ini', 'itu', 'tersebut']),
   possessiveAnaphors: new Set(['nya', 'mereka', 'beliau']),
@@ -114,7 +116,7 @@ export const compression: CompressionRules = {
     'mengungkap', 'memaparkan', 'menandaskan', 'menuturkan', 'diungkapkan', 'dijelaskan', 'disebutkan',
   ]),
   opinionVerbs: new Set(['berpandangan', 'berpendapat', 'menilai', 'meyakini', 'berharap', 'harap', 'mengharapkan', 'menganggap', 'yakin', 'percaya', 'mengklaim', 'membantah']),
-  fixedPhrases: ['sama sekali', 'sama halnya', 'begitu pula', 'demikian pula'],
+  fixedPhrases: ['sama sekali', 'salah satu', 'sama halnya', 'begitu pula', 'demikian pula'],
   bareAdjectivePredicates: true,
   adjectivesBeforeNouns: false,
   roleMarkers: new Set(['sebagai', 'selaku']),
