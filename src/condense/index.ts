@@ -207,6 +207,9 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   // repeats points the deck has made, and the lead is never left out of the content slides.
   const central = closingPoints.length > 0 ? [] : selectByMmr(candidates.filter((candidate) => !leftOut(candidate) && sizes.has(candidate.section)), (candidate) => candidate.globalScore, conclusionSize, [], bullets.lead);
   const shown: Point[] = [];
+  // Which content slide shows each point (by its order), counting from 0.
+  const slideOf = new Map<number, number>();
+  let slideCount = 0;
   const comparedWith = () => (shown.length <= MAX_COMPARED_POINTS ? shown : shown.slice(-MAX_COMPARED_POINTS));
   const sectionSlides = plan.groups.flatMap((group, groupIndex) => {
     const pool = group.flatMap((sectionIndex) => candidatesBySection[sectionIndex]!);
@@ -223,6 +226,10 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
     const clings = (point: Point) => point.follows !== undefined;
     // A bullet that points back never opens a slide: with room for one bullet a slide (--max-bullets 1), it is left out.
     const groups = chunk(bySourceOrder(chosen), settings.maxBullets, clings).map((points) => (clings(points[0]!) ? points.slice(1) : points)).filter((points) => points.length > 0);
+    for (const points of groups) {
+      for (const point of points) slideOf.set(point.order, slideCount);
+      slideCount += 1;
+    }
     shown.push(...groups.flat());
     const sectionIndex = group[0]!;
     const heading = article.sections[sectionIndex]!.heading ?? labels.introduction;
@@ -240,10 +247,15 @@ export function condense(article: Article, parser: SentenceParser, options: Cond
   });
 
   // Without a conclusion of its own, the article's most central points shown: a recap — of three
-  // when every point is on one slide, so that it is not that slide again; and none when that slide
-  // holds three points or fewer.
-  const recapSize = shown.length <= settings.maxBullets ? Math.min(3, conclusionSize) : conclusionSize;
-  const recap = withAntecedents(shown.length > recapSize ? central.filter((point) => shown.includes(point)).slice(0, recapSize) : []);
+  // when they are all on one slide (a news story's lead), the first three of them, so that it is not
+  // that slide again; and none when that slide holds three points or fewer.
+  let recap = central.filter((point) => slideOf.has(point.order)).slice(0, conclusionSize);
+  const recapSlide = slideOf.get(recap[0]?.order ?? -1);
+  if (recap.every((point) => slideOf.get(point.order) === recapSlide)) {
+    const onThatSlide = [...slideOf.values()].filter((slide) => slide === recapSlide).length;
+    recap = onThatSlide > 3 ? bySourceOrder(recap).slice(0, 3) : [];
+  }
+  recap = withAntecedents(recap);
   const concluding = closingPoints.length > 0 ? closingPoints : recap;
   const conclusion: Slide[] = concluding.length === 0 ? [] : [conclusionSlide(bySourceOrder(concluding), labels, settings)];
   const onSlides = [...sectionSlides, ...conclusion].flatMap((slide) => [slide.title, ...slide.bullets]);

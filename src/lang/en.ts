@@ -101,7 +101,7 @@ export const compression: CompressionRules = {
   attributionMarkers: new Set(['according']),
   sourceFrames: ['according to', 'as reported by', 'as reported in', 'as quoted by', 'as quoted in', 'as cited by', 'citing', 'quoting', 'writing in', 'speaking to', 'speaking on', 'in an interview with'],
   clausePrepositions: new Set(['of', 'for', 'from', 'by', 'with', 'about', 'on', 'against', 'into', 'without', 'in', 'at', 'over', 'toward', 'towards']),
-  sequenceMarkers: new Set(['after', 'before', 'until', 'following']),
+  sequenceMarkers: new Set(['after', 'before', 'until', 'following', 'when', 'since']),
   genitiveMarkers: new Set(['of']),
   focusAdverbs: new Set(['only', 'just', 'even', 'merely', 'solely', 'mostly', 'mainly', 'largely']),
   ordinals: new Set(['first', 'last', 'only', 'next', 'second', 'third', 'latest']),
