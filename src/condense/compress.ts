@@ -132,6 +132,7 @@ const DROP_ORDER = { clause: 1, farPhrase: 2, nounPhrase: 3, nearPhrase: 4, adje
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '``', "''", '‘', '’', "'"]);
 const OPENING_QUOTES = new Set(['“', '„', '«', '``', '‘']);
 const CLOSING_QUOTES = new Set(['”', '»', "''", '’']);
+const OPENING_OR_STRAIGHT_QUOTES = new Set([...OPENING_QUOTES, '"', "'"]);
 const BRACKETS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const CLOSING_BRACKETS = new Set(BRACKETS.values());
 /** Marks of punctuation, whatever a word was tagged ("%", "&", "#" are words here). */
@@ -956,6 +957,9 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   if (rules.capitalsMarkNames && (kind === 'amod' || kind === 'advmod') && child > firstContent(tree) && /^\p{Lu}\p{Ll}/u.test(tree.words[child]!.form)) return { keep: 'core' };
   // A place name's first part taken for a title before it ("St. | John", "Mount | Sinai"): part of the name.
   if (kind === 'nmod' && child === head - 1 && rules.placeNamePrefixes.has(word) && tree.words[head]!.upos === 'PROPN') return { keep: 'core' };
+  // A name in quotation marks right after its noun is what the noun is called (dengan tema
+  // "Kampung Teh", the film "Leave the World Behind"): without it the noun promises more.
+  if (kind === 'appos' && tree.words[head]!.upos === 'NOUN' && OPENING_OR_STRAIGHT_QUOTES.has(tree.words[head + 1]?.form ?? '') && tree.firstOf(child) === head + 2) return { keep: 'core' };
   if (DROPPED.has(relation)) return { keep: 'drop' };
   switch (kind) {
     case 'advmod':

@@ -150,6 +150,10 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'People who smoke more than ten cigarettes a day are twice as likely to develop heart disease, the study found.').text).toMatch(/^People who smoke\b/u);
   });
 
+  it('keeps the name in quotation marks that a noun announces', () => {
+    expect(compress('id', 'Pemerintah kota akan membuka taman baru dengan tema " Hutan Kota ", taman ini akan berlokasi di bekas terminal.').text).toMatch(/dengan tema " Hutan Kota "$/u);
+  });
+
   it('finds the verb the parser hung below the last word of the subject\'s name', () => {
     const promise = compress('id', 'Wali kota berjanji memperbaiki saluran air di sekitar pasar tahun depan.');
     expect(promise.unfit).toBeUndefined();
