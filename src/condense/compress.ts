@@ -225,16 +225,15 @@ class Tree {
    * Kiaracondong"), and becomes one of its items; otherwise it keeps its relation.
    */
   private wordsUnderMarks(): void {
-    const nominal = (node: number) => this.words[node]!.upos === 'NOUN' || this.words[node]!.upos === 'PROPN';
+    const moved: number[] = [];
     for (let word = 0; word < this.size; word += 1) {
       const mark = this.parent[word]!;
-      if (mark < 0 || !this.isPunct(mark) || this.isPunct(word)) continue;
-      const head = this.parent[mark]!;
-      if (head < 0) continue;
-      this.parent[word] = head;
-      const listed = this.parent.some((item, index) => item === word && this.relations[index] === 'conj' && this.parent.some((cc, at) => cc === index && this.relations[at] === 'cc'));
-      if (nominal(word) && nominal(head) && this.words[mark]!.form === ',' && listed) this.relations[word] = 'conj';
+      if (mark < 0 || !this.isPunct(mark) || this.isPunct(word) || this.parent[mark]! < 0) continue;
+      this.parent[word] = this.parent[mark]!;
+      if (this.words[mark]!.form === ',') moved.push(word);
     }
+    this.link();
+    for (const word of moved) if (this.isNominal(word) && this.isNominal(this.parent[word]!) && this.headsList(word)) this.relations[word] = 'conj';
   }
 
   /**
@@ -276,7 +275,7 @@ class Tree {
         continue;
       }
       if (this.children[time]!.some((child) => this.relations[child]!.startsWith('det'))) continue;
-      const before = this.children[time]!.filter((child) => child < time && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN'));
+      const before = this.children[time]!.filter((child) => child < time && this.isNominal(child));
       const noun = before.at(-1);
       // The noun's phrase must run up to the word of time ("partai Piala FA … End | Sabtu").
       if (noun === undefined || Math.max(...this.subtree(noun)) + 1 < time - (this.isPunct(time - 1) ? 1 : 0)) continue;
@@ -473,6 +472,17 @@ class Tree {
 
   relation(node: number): string {
     return this.relations[node]!;
+  }
+
+  /** Whether a word is a noun or a name. */
+  isNominal(node: number): boolean {
+    const upos = this.words[node]!.upos;
+    return upos === 'NOUN' || upos === 'PROPN';
+  }
+
+  /** Whether a word heads a list: one of its conjuncts has a coordinator ("A, B [dan] C"). */
+  headsList(node: number): boolean {
+    return this.childrenWith(node, (relation) => relation === 'conj').some((item) => this.childrenWith(item, (relation) => relation === 'cc').length > 0);
   }
 
   /** Punctuation, whatever the tagger made of it (it takes the quotation mark `` for an adjective now and then). */
@@ -982,7 +992,7 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
       if (markedBy(tree, child, tree.rules.clausePrepositions) || markedBy(tree, child, tree.rules.purposeMarkers)) return { keep: 'optional', rank: DROP_ORDER.nearPhrase };
       if (markedBy(tree, child, tree.rules.sequenceMarkers)) return { keep: 'optional', rank: DROP_ORDER.farPhrase };
       // A noun with a preposition is a phrase, whatever the parser called it ("berkat kemenangan Marin").
-      if (tree.words[child]!.upos === 'NOUN' || tree.words[child]!.upos === 'PROPN') return { keep: 'optional', rank: DROP_ORDER.farPhrase };
+      if (tree.isNominal(child)) return { keep: 'optional', rank: DROP_ORDER.farPhrase };
       return { keep: 'drop' };
     case 'conj':
       return decideConjunct(tree, head, child);
@@ -1049,10 +1059,8 @@ function decideConjunct(tree: Tree, head: number, child: number): Decision {
   // predicate with a comma and no coordinator ("… hopeful for a full recovery, | James Maron").
   if (!tree.isClause(child) && tree.words[head]!.upos === 'VERB') return { keep: 'drop' };
   // (Not an item of a list: "… adalah Ratu Tisha Destria, T. Alvin Papatria, … dan Norman Tri Aprianto".)
-  const nominal = tree.words[child]!.upos === 'PROPN' || tree.words[child]!.upos === 'NOUN';
   const verbal = tree.words[head]!.upos === 'VERB' || tree.words[head]!.upos === 'ADJ';
-  const list = tree.childrenWith(head, (relation) => relation === 'conj').some((item) => tree.childrenWith(item, (relation) => relation === 'cc').length > 0);
-  if (nominal && verbal && !list && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.afterComma(child)) return { keep: 'drop' };
+  if (tree.isNominal(child) && verbal && !tree.headsList(head) && !tree.isClause(child) && tree.isClause(head) && tree.childrenWith(child, (relation) => relation === 'cc').length === 0 && tree.afterComma(child)) return { keep: 'drop' };
   if (!tree.isClause(child) || !tree.isClause(head)) return { keep: 'core' };
   const coordinators = tree.childrenWith(child, (relation) => relation === 'cc').map((cc) => tree.lower[cc]!);
   if (coordinators.some((cc) => tree.rules.contrastCoordinators.has(cc))) return { keep: 'core' };

@@ -120,9 +120,9 @@ class Bullets {
   readonly lead = (candidate: Candidate): Point | undefined => {
     if (candidate.order >= LEAD_SENTENCES) return this.within(candidate);
     const compression = this.compression(candidate);
-    const room = LEAD_STRETCH * this.maxWords;
-    if (compression.unfit === undefined || compression.unfit === 'dangling-reference') return wordCount(compression.text) <= room ? this.point(candidate) : undefined;
-    return isBroken(compression) ? this.whole(candidate) : undefined;
+    if (isBroken(compression)) return this.whole(candidate);
+    // (`point` refuses the rest: a question, a teaser, an unattributed quote, a bullet pointing back at a section's start.)
+    return wordCount(compression.text) <= LEAD_STRETCH * this.maxWords ? this.point(candidate) : undefined;
   };
 }
 
