@@ -176,11 +176,14 @@ class Tree {
     this.wordsUnderMarks();
     this.promoteNames();
     this.timeAsModifier();
+    this.adjectiveBeforeTime();
+    this.participleAsClause();
     this.joinSubjects();
     this.frontedSubjects();
     this.predicateAsRoot();
     this.copulaAsRoot();
     this.claimOfSaying();
+    this.claimBelowNoun();
     this.depth = new Int32Array(size);
     this.negators = new Int32Array(size);
     // Parents before children (depths), then children before parents (counts), without recursion.
@@ -287,6 +290,39 @@ class Tree {
   }
 
   /**
+   * An adjective right after a verb taken for a modifier of the word of time after it ("shares
+   * closed [lower ← Wednesday]"): it says how the verb ended, and becomes its complement.
+   */
+  private adjectiveBeforeTime(): void {
+    for (let adjective = 1; adjective < this.size - 1; adjective += 1) {
+      const time = adjective + 1;
+      const verb = this.parent[time]!;
+      if (this.parent[adjective] !== time || this.relations[adjective] !== 'amod' || this.words[adjective]!.upos !== 'ADJ' || this.rules.timeQualifiers.has(this.lower[adjective]!)) continue;
+      if (!this.rules.timeWords.has(this.lower[time]!) || verb !== adjective - 1 || this.words[verb]!.upos !== 'VERB') continue;
+      this.attach(adjective, verb, 'xcomp');
+      this.link();
+    }
+  }
+
+  /**
+   * A participle with an agent of its own taken for the complement of a verb that has no object
+   * ("shares closed lower [dragged down by the sector]"): an adverbial clause, said of the subject,
+   * not what completes the verb ("had [the window] replaced by …" is one).
+   */
+  private participleAsClause(): void {
+    for (let participle = 0; participle < this.size; participle += 1) {
+      const verb = this.parent[participle]!;
+      if (verb < 0 || participle < verb || this.relations[participle] !== 'xcomp' || this.words[participle]!.upos !== 'VERB') continue;
+      const agent = (child: number) => this.relations[child] === 'obl:agent' || (this.relations[child] === 'obl' && this.childrenWith(child, (relation) => relation === 'case').some((marker) => this.rules.agentMarkers.has(this.lower[marker]!)));
+      // (A passive participle has no object: "start [generating 1000 MW] by …" is no such one.)
+      if (!this.children[participle]!.some(agent) || this.children[participle]!.some((child) => this.relations[child] === 'obj')) continue;
+      if (this.children[participle]!.some((child) => this.relations[child] === 'mark' || SUBJECTS.has(this.relations[child]!))) continue;
+      if (this.children[verb]!.some((child) => this.relations[child] === 'obj' || this.relations[child] === 'iobj')) continue;
+      this.relations[participle] = 'advcl';
+    }
+  }
+
+  /**
    * Two subjects of one predicate, side by side, are one noun phrase the parser cut in two
    * ("Social activist | Medha Patkar extended", "Cirque du Soleil | performers returned"): the
    * first becomes a modifier of the second. A word of time taken for a subject ("Two men |
@@ -339,7 +375,7 @@ class Tree {
       const fronted = (opener >= 0 && opener !== first && opener < first) || this.rules.attributionMarkers.has(this.lower[this.firstOf(first)]!);
       if (fronted) {
         for (const subject of subjects.slice(0, -1)) this.relations[subject] = 'dislocated';
-      } else if (this.firstOf(first) === opening && subjects.every((subject, index) => index === 0 || this.afterComma(subject))) {
+      } else if (this.firstOf(first) === opening && subjects.every((subject, index) => index === 0 || this.afterComma(subject)) && !this.speakerAfterClaim(head, first, last)) {
         // Opened by the subject, then descriptions set off by commas ("Kusuma Hartanto alias Om
         // Shancoz, juru parkir di Jalan …, Kecamatan Cikole, … berniat …"): the first is the
         // subject, the others its appositives.
@@ -349,6 +385,17 @@ class Tree {
       } else continue;
       this.link();
     }
+  }
+
+  /**
+   * Whether `subject`, set right before a verb of saying after a comma, names who said what came
+   * before it, when the first subject has a verb of its own ("Assailants blew up a pipeline, | a
+   * security source said"): the speaker of a frame after its claim, not a description of the
+   * claim's subject (see {@link claimOfSaying}).
+   */
+  private speakerAfterClaim(say: number, first: number, subject: number): boolean {
+    if (!this.rules.sayingVerbs.has(this.lower[say]!) || Math.max(...this.subtree(subject)) + 1 !== say) return false;
+    return this.subtree(first).some((node) => node !== first && this.words[node]!.upos === 'VERB');
   }
 
   /**
@@ -443,7 +490,8 @@ class Tree {
     if (!this.rules.sayingVerbs.has(this.lower[say]!)) return;
     const noun = this.children[say]!.find((child) => {
       const relation = this.relations[child]!;
-      return (relation === 'obj' && child > say) || (relation.startsWith('nsubj') && child < say && this.childrenWith(say, (other) => other.startsWith('nsubj')).length > 1);
+      // (Or the noun taken for the whole claim: "[Masked men ← set fire …], an officer said".)
+      return (relation === 'obj' && child > say) || (relation.startsWith('nsubj') && child < say && this.childrenWith(say, (other) => other.startsWith('nsubj')).length > 1) || (relation === 'ccomp' && child < say);
     });
     if (noun === undefined || (this.words[noun]!.upos !== 'NOUN' && this.words[noun]!.upos !== 'PROPN')) return;
     // The verb may hang from a noun further into the phrase ("DNA on a baseball cap ← led").
@@ -462,6 +510,28 @@ class Tree {
     }
     this.attach(noun, verb, 'nsubj');
     this.link();
+  }
+
+  /**
+   * A clause of what was said hung from the word of time or the hearer before it ("told a
+   * conference in Sochi Wednesday ← [that Russia was …]", "told a council meeting ← [that the city
+   * …]"): neither takes a "that" clause; the clause is what the verb of saying above them says.
+   */
+  private claimBelowNoun(): void {
+    for (let clause = 0; clause < this.size; clause += 1) {
+      const noun = this.parent[clause]!;
+      if (noun < 0 || noun > clause || !this.relations[clause]!.startsWith('acl')) continue;
+      // Up through the noun phrase to the verb it belongs to ("Sochi Wednesday ← …" hangs from a name below the hearer).
+      let phrase = noun;
+      while (this.parent[phrase]! >= 0 && this.isNominal(this.parent[phrase]!)) phrase = this.parent[phrase]!;
+      const verb = this.parent[phrase]!;
+      if (verb < 0 || !this.rules.reportingVerbs.has(this.lower[verb]!)) continue;
+      if (!this.rules.timeWords.has(this.lower[noun]!) && this.relations[phrase] !== 'iobj') continue;
+      const marks = this.childrenWith(clause, (relation) => relation === 'mark').filter((mark) => this.words[mark]!.upos === 'SCONJ');
+      if (marks.length === 0 || !marks.every((mark) => this.rules.complementizers.has(this.lower[mark]!))) continue;
+      this.attach(clause, verb, 'ccomp');
+      this.link();
+    }
   }
 
   /** Whether a relative clause lies on the way up from `node` to `top`. */
@@ -891,6 +961,8 @@ function postNominal(tree: Tree, node: number): boolean {
  */
 function bareAdjective(tree: Tree, node: number): boolean {
   if (tree.rules.bareAdjectivePredicates || tree.words[node]!.upos !== 'ADJ' || hasCopula(tree, node) || tree.lower[node] !== tree.words[node]!.form) return false;
+  // With an auxiliary it is a verb the tagger misread ("Russia was ← compensating").
+  if (tree.childrenWith(node, (relation) => relation === 'aux' || relation === 'aux:pass').length > 0) return false;
   return tree.hasSubject(node);
 }
 

@@ -110,6 +110,8 @@ export const compression: CompressionRules = {
   conditionMarkers: new Set(['if', 'unless', 'provided', 'providing', 'whether', 'otherwise', 'lest']),
   exampleMarkers: ['such as', 'including', 'like', 'for example', 'for instance', 'e.g.', 'namely', 'among them', 'especially'],
   adjunctMarkers: ['despite', 'in spite of', 'amid', 'amidst', 'following', 'besides', 'because of', 'due to', 'owing to', 'as part of', 'based on', 'in addition', 'in response to', 'in connection with', 'regardless of', 'notwithstanding', 'as a result of', 'in the wake of'],
+  agentMarkers: new Set(['by']),
+  timeQualifiers: new Set(['early', 'late', 'mid', 'earlier', 'later']),
   timeWords: new Set([
     ...DAYS_AND_MONTHS, 'morning', 'afternoon', 'evening', 'night', 'tonight', 'today', 'yesterday', 'tomorrow', 'now', 'week',
     'weekend', 'month', 'year', 'decade', 'century', 'season', 'hour', 'hours', 'minute', 'minutes', 'day', 'days', 'weeks',

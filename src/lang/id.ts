@@ -136,6 +136,8 @@ export const compression: CompressionRules = {
   conditionMarkers: new Set(['jika', 'jikalau', 'kalau', 'apabila', 'bila', 'asalkan', 'asal', 'seandainya', 'andaikan', 'andai', 'manakala', 'kecuali']),
   exampleMarkers: ['seperti', 'misalnya', 'contohnya', 'antara lain', 'termasuk', 'di antaranya', 'di antara nya', 'diantaranya', 'yakni', 'yaitu', 'semisal'],
   adjunctMarkers: ['meski', 'meskipun', 'walaupun', 'walau', 'kendati', 'kendatipun', 'biarpun', 'menyusul', 'selain', 'sebagai bagian dari', 'terkait dengan', 'mengacu', 'berdasarkan'],
+  agentMarkers: new Set(['oleh']),
+  timeQualifiers: new Set([]),
   timeWords: new Set([
     ...DAYS_AND_MONTHS, 'pagi', 'siang', 'sore', 'petang', 'malam', 'dini', 'hari', 'kemarin', 'besok', 'lusa', 'kini', 'sekarang',
     'tadi', 'nanti', 'lalu', 'pekan', 'bulan', 'tahun', 'abad', 'dekade', 'pukul', 'jam', 'wib', 'wita', 'wit', 'saat', 'waktu',

@@ -143,6 +143,10 @@ export interface CompressionRules {
   adjunctMarkers: readonly string[];
   /** Nouns and adverbs of time ("Senin", "yesterday"): a phrase headed by one is a time phrase, and goes. */
   timeWords: ReadonlySet<string>;
+  /** Prepositions that name the doer of a passive ("by", "oleh"). */
+  agentMarkers: ReadonlySet<string>;
+  /** Adjectives that place a time within its span ("early Saturday"): part of the time phrase, not said of the verb before it. */
+  timeQualifiers: ReadonlySet<string>;
   /** Prepositions that make a phrase temporal whatever its noun ("sejak", "during"). */
   timeMarkers: ReadonlySet<string>;
   /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compressParsed } from '../../src/condense/compress.js';
+import { type ParsedSentence, compressParsed } from '../../src/condense/compress.js';
 import { type Compression, compressSentence, wordCount } from '../../src/condense/index.js';
 import type { Language } from '../../src/model.js';
-import { loadSyntax } from '../../src/syntax/index.js';
+import { type Upos, loadSyntax } from '../../src/syntax/index.js';
 
 /**
  * What the compressor does with the patterns seen in real decks (issue 13), pinned on sentences
@@ -10,6 +10,20 @@ import { loadSyntax } from '../../src/syntax/index.js';
  */
 const syntaxes = { id: await loadSyntax('id'), en: await loadSyntax('en') };
 const compress = (lang: Language, text: string, maxWords = 14): Compression => compressSentence(text, syntaxes[lang], { lang, maxWords });
+
+/**
+ * A sentence with a parse written out by hand, as the English model gave it for a sentence of the
+ * same shape: rows of form, UPOS, head (counting from 1; 0 for the root) and relation.
+ */
+function handParsed(text: string, rows: readonly (readonly [form: string, upos: string, head: number, deprel: string])[]): ParsedSentence {
+  let at = 0;
+  const words = rows.map(([form, upos, head, deprel], token) => {
+    const start = text.indexOf(form, at);
+    at = start + form.length;
+    return { form, start, end: at, token, upos: upos as Upos, head, deprel };
+  });
+  return { text, words };
+}
 
 describe('compression keeps what a statement needs', () => {
   it('keeps a required complement, a prepositional one included', () => {
@@ -74,6 +88,31 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'Two gunmen robbed a bank in central Surabaya, a police spokesman said.').text).toBe('Two gunmen robbed a bank in central Surabaya');
     // A true reduced relative stays one: "the man arrested on Friday" did not arrest anyone.
     expect(compress('en', 'Police said the man arrested on Friday had no license.').text).toBe('The man arrested had no license');
+    // The claim's noun taken for the whole claim, or the speaker taken for a description of the
+    // claim's subject: the frame stayed, glued to the claim.
+    expect(compress('en', 'Masked men set fire to a warehouse near the harbour, a fire brigade officer said.').text).toBe('Masked men set fire to a warehouse near the harbour');
+    const speaker = handParsed('Rebels blew up a bridge in Homs, an army source said.', [
+      ['Rebels', 'NOUN', 12, 'nsubj'], ['blew', 'VERB', 1, 'acl'], ['up', 'ADP', 2, 'compound:prt'], ['a', 'DET', 5, 'det'], ['bridge', 'NOUN', 2, 'obj'], ['in', 'ADP', 7, 'case'], ['Homs', 'PROPN', 5, 'nmod'],
+      [',', 'PUNCT', 7, 'punct'], ['an', 'DET', 11, 'det'], ['army', 'NOUN', 11, 'compound'], ['source', 'NOUN', 12, 'nsubj'], ['said', 'VERB', 0, 'root'], ['.', 'PUNCT', 12, 'punct'],
+    ]);
+    expect(compressParsed(speaker, { lang: 'en', maxWords: 14 }).text).toBe('Rebels blew up a bridge in Homs');
+  });
+
+  it('finds the claim hung from the word of time or the hearer before it', () => {
+    // "told a summit in Oslo Thursday ← [that Norway was …]": a word of time takes no "that" clause.
+    // ("cutting", tagged an adjective, has an auxiliary: a verb.)
+    expect(compress('en', 'The minister told an energy summit in Oslo Thursday that Norway was "steadily cutting" its oil output.').text).toBe('Norway was "steadily cutting" its oil output');
+  });
+
+  it('reads an adjective after a verb and a participle with its agent as what they are', () => {
+    // "closed [lower ← Thursday]": the adjective says how the shares closed, and stays; "[buoyed
+    // by …]" is an adverbial clause taken for a complement, and goes as one.
+    expect(compress('en', 'Shares in London closed higher Thursday buoyed by strong results from retailers.').text).toBe('Shares in London closed higher');
+    expect(compress('en', 'Tokyo stocks finished lower Monday weighed down by a stronger yen.').text).toBe('Tokyo stocks finished lower');
+    // A time's own adjective stays with it, and goes with it.
+    expect(compress('en', 'The striker died early Sunday after a long illness.').text).toBe('The striker died');
+    // A participle with an object, or after a verb with one, completes the verb.
+    expect(compress('en', 'The hospital will start treating patients by March.').text).toMatch(/^The hospital will start treating patients/u);
   });
 
   it('takes the subject next to the predicate when the sentence opens with a phrase put before it', () => {
@@ -287,15 +326,8 @@ describe('compression says when a sentence makes no bullet', () => {
 
   it('a phrase with a preposition taken for the subject', () => {
     // A parse as the English model gave a run-on news sentence ("… In a study published today, …"), written out by hand.
-    const text = 'In a study published today';
-    let at = 0;
-    const word = (form: string, upos: string, head: number, deprel: string) => {
-      const start = text.indexOf(form, at);
-      at = start + form.length;
-      return { form, start, end: at, token: 0, upos: upos as 'NOUN', head, deprel };
-    };
-    const words = [word('In', 'ADP', 3, 'case'), word('a', 'DET', 3, 'det'), word('study', 'NOUN', 4, 'nsubj'), word('published', 'VERB', 0, 'root'), word('today', 'NOUN', 4, 'obl:unmarked')].map((w, index) => ({ ...w, token: index }));
-    expect(compressParsed({ text, words }, { lang: 'en', maxWords: 14 }).unfit).toBe('no-predicate');
+    const parsed = handParsed('In a study published today', [['In', 'ADP', 3, 'case'], ['a', 'DET', 3, 'det'], ['study', 'NOUN', 4, 'nsubj'], ['published', 'VERB', 0, 'root'], ['today', 'NOUN', 4, 'obl:unmarked']]);
+    expect(compressParsed(parsed, { lang: 'en', maxWords: 14 }).unfit).toBe('no-predicate');
   });
 
   it('a span of time taken for the subject', () => {
