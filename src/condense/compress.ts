@@ -418,6 +418,16 @@ class Tree {
     verb ??= nameParts.flatMap((part) => this.children[part]!.filter((child) => child > part && modifying(child)))[0];
     // Or the verb after a relative clause, taken into it ("Sebuah pesawat … yang membawa 11 orang | jatuh di Laut Filipina").
     verb ??= this.relativeClauseTail(root);
+    // Or, when the verb found so far is a relative clause's own ("Jane Ortiz, who | led …"), the verb after it.
+    const relative = verb !== undefined && this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) && RELATIVE_PRONOUNS.has(this.lower[child]!));
+    const afterAside = verb === undefined || relative ? this.verbAfterAside(root) : undefined;
+    if (afterAside !== undefined) {
+      this.attach(afterAside, -1, 'root');
+      this.attach(root, afterAside, 'nsubj');
+      this.link();
+      this.promoteNames();
+      return;
+    }
     // Or a verb with a subject of its own taken for an adjective of the noun after it ("A King
     // Charles Spaniel | suffered → burns"): the noun is its object.
     const transitive = this.children[root]!.find((child) => child < root && this.relations[child] === 'amod' && this.words[child]!.upos === 'VERB' && this.children[child]!.some((below) => this.relations[below] === 'nsubj'));
@@ -437,6 +447,35 @@ class Tree {
     this.link();
     // Now a subject, the noun gives way to the name in apposition to it.
     this.promoteNames();
+  }
+
+  /**
+   * The verb after an aside set off by commas, taken into the aside or hung from a noun of the
+   * subject ("Dustin Brown, who has played … with the Kings, | turned 29"; "Bill Sharman, who was …
+   * as a player and …, | died at his home"): the last verb right after a comma with no subject,
+   * marker or coordinator of its own, below nouns, names and asides only. Undefined when there is none.
+   */
+  private verbAfterAside(root: number): number | undefined {
+    const belowPhrase = (node: number) => {
+      for (let at = this.parent[node]!; at !== root; at = this.parent[at]!) {
+        if (at < 0) return false;
+        // A relative clause, whatever the parser called it ("who led …" as parataxis), is an aside;
+        // a clause with a subject of its own is not.
+        const subjects = this.children[at]!.filter((child) => SUBJECTS.has(this.relations[child]!));
+        if (subjects.some((subject) => RELATIVE_PRONOUNS.has(this.lower[subject]!))) continue;
+        if (subjects.length > 0 || !(this.isNominal(at) || /^(?:acl|appos)/u.test(this.relations[at]!))) return false;
+      }
+      return true;
+    };
+    const candidates = this.subtree(root).filter(
+      (node) =>
+        node > root &&
+        this.words[node]!.upos === 'VERB' &&
+        this.words[node - 1]!.form === ',' &&
+        belowPhrase(node) &&
+        !this.children[node]!.some((child) => SUBJECTS.has(this.relations[child]!) || /^(?:mark|cc|case)$/u.test(this.relations[child]!)),
+    );
+    return candidates.length === 0 ? undefined : Math.max(...candidates);
   }
 
   /** Whether the root is a noun with no subject or copula of its own: no clause, the mark of a misparse the repairs below look for. */

@@ -104,6 +104,14 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'The minister told an energy summit in Oslo Thursday that Norway was "steadily cutting" its oil output.').text).toBe('Norway was "steadily cutting" its oil output');
   });
 
+  it('finds the verb after a relative clause set off by commas, taken into the clause', () => {
+    // "Tom Hale, who spent …, | retired": the parser hung the sentence's verb inside the aside,
+    // and the subject's noun became the root of a sentence without a predicate.
+    expect(compress('en', 'Veteran goalkeeper Tom Hale, who spent his whole career with the Rovers, retired on Sunday.').text).toBe('Tom Hale retired');
+    expect(compress('en', 'Former mayor Jane Ortiz, who led the city through two floods, died at her home on Tuesday.').text).toBe('Jane Ortiz died at her home');
+    expect(compress('en', 'Astronomer Carl Lind, who discovered three comets in the 1990s, turned 80 last week.').text).toMatch(/^Astronomer Carl Lind turned 80\b/u);
+  });
+
   it('reads an adjective after a verb and a participle with its agent as what they are', () => {
     // "closed [lower ← Thursday]": the adjective says how the shares closed, and stays; "[buoyed
     // by …]" is an adverbial clause taken for a complement, and goes as one.
