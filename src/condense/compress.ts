@@ -1069,7 +1069,10 @@ function decide(tree: Tree, head: number, child: number, top: number): Decision 
   // "semakin"); if the other part cannot, the sentence is not used (see keepPairs).
   if (pairsOf(tree).some((group) => group.includes(child))) return { keep: 'core' };
   // A title or description before a name ("Director Martin Scorsese", "Insurance regulator IRDA") goes, as an appositive does.
-  if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN') return { keep: 'drop' };
+  // (Not a capitalised word inside the sentence, part of the name — "Old Country Road" — nor a
+  // phrase with a preposition of its own, a misparse of the subject — "[Demolition of the building
+  // on Old Country] ← Road".)
+  if ((kind === 'compound' || kind === 'amod') && child < head && tree.words[head]!.upos === 'PROPN' && tree.words[child]!.upos === 'NOUN' && !partOfName(tree, child)) return { keep: 'drop' };
   if (CORE.has(relation)) return { keep: 'core' };
   // What completes an adjective set after its noun stays with it ("bound [for the Moon]"): the two go together.
   if (postNominal(tree, head) && (kind === 'obl' || kind === 'advmod' || kind === 'xcomp')) return { keep: 'core' };
@@ -1158,6 +1161,12 @@ function joinsSubjectClause(tree: Tree, coordinator: number, top: number): boole
 function subjectStart(tree: Tree, top: number): number {
   const subjects = tree.childrenWith(top, (relation) => SUBJECTS.has(relation));
   return subjects.length === 0 ? tree.size : Math.min(...subjects.map((subject) => tree.firstOf(subject)));
+}
+
+/** Whether a noun before a name is part of it (capitalised inside the sentence) or heads a phrase with a preposition of its own. */
+function partOfName(tree: Tree, noun: number): boolean {
+  if (noun > firstContent(tree) && /^\p{Lu}/u.test(tree.words[noun]!.form)) return true;
+  return tree.subtree(noun).some((node) => tree.relation(node) === 'case');
 }
 
 /**

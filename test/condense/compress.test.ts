@@ -104,6 +104,16 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'The minister told an energy summit in Oslo Thursday that Norway was "steadily cutting" its oil output.').text).toBe('Norway was "steadily cutting" its oil output');
   });
 
+  it('drops a title before a name, but not a word of the name or a subject the parser hung before it', () => {
+    // As the English model parsed a news sentence: "[Demolition ← of the building on Old Country] ← Road".
+    const demolition = handParsed('Demolition of the building on Old Country Road will continue.', [
+      ['Demolition', 'NOUN', 8, 'compound'], ['of', 'ADP', 4, 'case'], ['the', 'DET', 4, 'det'], ['building', 'NOUN', 1, 'nmod'], ['on', 'ADP', 7, 'case'], ['Old', 'ADJ', 7, 'amod'],
+      ['Country', 'NOUN', 8, 'compound'], ['Road', 'PROPN', 10, 'nsubj'], ['will', 'AUX', 10, 'aux'], ['continue', 'VERB', 0, 'root'], ['.', 'PUNCT', 10, 'punct'],
+    ]);
+    expect(compressParsed(demolition, { lang: 'en', maxWords: 14 }).text).toBe('Demolition of the building on Old Country Road will continue');
+    expect(compress('en', 'Insurance regulator IRDA approved the new rules on Monday.').text).toBe('IRDA approved the new rules');
+  });
+
   it('finds the verb after a relative clause set off by commas, taken into the clause', () => {
     // "Tom Hale, who spent …, | retired": the parser hung the sentence's verb inside the aside,
     // and the subject's noun became the root of a sentence without a predicate.
