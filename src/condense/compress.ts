@@ -174,6 +174,7 @@ class Tree {
     this.parent = Int32Array.from(words, (word) => word.head - 1);
     this.relations = words.map((word) => word.deprel);
     this.wordsUnderMarks();
+    this.prepositionsAsHeads();
     this.promoteNames();
     this.timeAsModifier();
     this.adjectiveBeforeTime();
@@ -237,6 +238,24 @@ class Tree {
     }
     this.link();
     for (const word of moved) if (this.isNominal(word) && this.isNominal(this.parent[word]!) && this.headsList(word)) this.relations[word] = 'conj';
+  }
+
+  /**
+   * A preposition taken for an adverb with its noun hanging from it ("registered [against ← Union
+   * Steel Minister …]"): a preposition heads nothing; its noun is the verb's phrase, and the
+   * preposition that phrase's marker.
+   */
+  private prepositionsAsHeads(): void {
+    for (let preposition = 0; preposition < this.size; preposition += 1) {
+      const head = this.parent[preposition]!;
+      if (head < 0 || this.words[preposition]!.upos !== 'ADP' || this.relations[preposition] !== 'advmod') continue;
+      const noun = this.children[preposition]!.find((child) => child > preposition && this.isNominal(child) && /^(?:obl|nmod)/u.test(this.relations[child]!));
+      if (noun === undefined) continue;
+      for (const child of this.children[preposition]!) if (child !== noun) this.parent[child] = noun;
+      this.attach(noun, head, this.isNominal(head) ? 'nmod' : 'obl');
+      this.attach(preposition, noun, 'case');
+      this.link();
+    }
   }
 
   /**

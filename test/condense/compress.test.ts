@@ -104,6 +104,14 @@ describe('compression drops what a headline editor drops', () => {
     expect(compress('en', 'The minister told an energy summit in Oslo Thursday that Norway was "steadily cutting" its oil output.').text).toBe('Norway was "steadily cutting" its oil output');
   });
 
+  it('reads a preposition taken for an adverb as its noun\'s marker', () => {
+    // As the English model parsed a news sentence: "registered [against ← Union Steel …]", the noun below the preposition.
+    const against = handParsed('A case was filed against the mayor.', [
+      ['A', 'DET', 2, 'det'], ['case', 'NOUN', 4, 'nsubj:pass'], ['was', 'AUX', 4, 'aux:pass'], ['filed', 'VERB', 0, 'root'], ['against', 'ADP', 4, 'advmod'], ['the', 'DET', 7, 'det'], ['mayor', 'NOUN', 5, 'obl'], ['.', 'PUNCT', 4, 'punct'],
+    ]);
+    expect(compressParsed(against, { lang: 'en', maxWords: 14 }).text).toBe('A case was filed against the mayor');
+  });
+
   it('drops a title before a name, but not a word of the name or a subject the parser hung before it', () => {
     // As the English model parsed a news sentence: "[Demolition ← of the building on Old Country] ← Road".
     const demolition = handParsed('Demolition of the building on Old Country Road will continue.', [
