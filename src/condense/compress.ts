@@ -490,6 +490,8 @@ class Tree {
       (node) =>
         node > root &&
         this.words[node]!.upos === 'VERB' &&
+        // (A clause's head: "including" as a preposition is none.)
+        CLAUSAL.has(this.relations[node]!.split(':')[0]!) &&
         this.words[node - 1]!.form === ',' &&
         belowPhrase(node) &&
         !this.children[node]!.some((child) => SUBJECTS.has(this.relations[child]!) || /^(?:mark|cc|case)$/u.test(this.relations[child]!)),
@@ -1182,10 +1184,16 @@ function subjectStart(tree: Tree, top: number): number {
   return subjects.length === 0 ? tree.size : Math.min(...subjects.map((subject) => tree.firstOf(subject)));
 }
 
-/** Whether a noun before a name is part of it (capitalised inside the sentence) or heads a phrase with a preposition of its own. */
+/**
+ * Whether a noun before a name is part of it (capitalised inside the sentence) or heads a phrase
+ * of running text with a preposition of its own. (A phrase in title case is a title or a heading
+ * run into the sentence — "[State of the Anthology] The ACL Anthology was proposed" — and goes.)
+ */
 function partOfName(tree: Tree, noun: number): boolean {
   if (noun > firstContent(tree) && /^\p{Lu}/u.test(tree.words[noun]!.form)) return true;
-  return tree.subtree(noun).some((node) => tree.relation(node) === 'case');
+  const phrase = tree.subtree(noun);
+  const running = phrase.some((node) => /^(?:NOUN|VERB|ADJ)$/u.test(tree.words[node]!.upos) && /^\p{Ll}/u.test(tree.words[node]!.form));
+  return running && phrase.some((node) => tree.relation(node) === 'case');
 }
 
 /**
