@@ -329,10 +329,10 @@ class Tree {
    * not what completes the verb ("had [the window] replaced by …" is one).
    */
   private participleAsClause(): void {
+    const agent = (child: number) => this.relations[child] === 'obl:agent' || (this.relations[child] === 'obl' && this.childrenWith(child, (relation) => relation === 'case').some((marker) => this.rules.agentMarkers.has(this.lower[marker]!)));
     for (let participle = 0; participle < this.size; participle += 1) {
       const verb = this.parent[participle]!;
       if (verb < 0 || participle < verb || this.relations[participle] !== 'xcomp' || this.words[participle]!.upos !== 'VERB') continue;
-      const agent = (child: number) => this.relations[child] === 'obl:agent' || (this.relations[child] === 'obl' && this.childrenWith(child, (relation) => relation === 'case').some((marker) => this.rules.agentMarkers.has(this.lower[marker]!)));
       // (A passive participle has no object: "start [generating 1000 MW] by …" is no such one.)
       if (!this.children[participle]!.some(agent) || this.children[participle]!.some((child) => this.relations[child] === 'obj')) continue;
       if (this.children[participle]!.some((child) => this.relations[child] === 'mark' || SUBJECTS.has(this.relations[child]!))) continue;
@@ -441,10 +441,7 @@ class Tree {
     const relative = verb !== undefined && this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) && RELATIVE_PRONOUNS.has(this.lower[child]!));
     const afterAside = verb === undefined || relative ? this.verbAfterAside(root) : undefined;
     if (afterAside !== undefined) {
-      this.attach(afterAside, -1, 'root');
-      this.attach(root, afterAside, 'nsubj');
-      this.link();
-      this.promoteNames();
+      this.makePredicate(afterAside, root);
       return;
     }
     // Or a verb with a subject of its own taken for an adjective of the noun after it ("A King
@@ -461,8 +458,13 @@ class Tree {
     if (this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || blockers.includes(this.relations[child]!))) return;
     // The list the verb was taken to end: its other names describe the noun.
     if (this.relations[verb] === 'conj' || this.relations[verb] === 'dep') for (const child of this.children[root]!) if (child < verb && this.relations[child] === 'conj') this.relations[child] = 'appos';
+    this.makePredicate(verb, root);
+  }
+
+  /** Makes `verb` the root with the old root noun, `subject`, its subject. */
+  private makePredicate(verb: number, subject: number): void {
     this.attach(verb, -1, 'root');
-    this.attach(root, verb, 'nsubj');
+    this.attach(subject, verb, 'nsubj');
     this.link();
     // Now a subject, the noun gives way to the name in apposition to it.
     this.promoteNames();
@@ -501,8 +503,7 @@ class Tree {
 
   /** Whether the root is a noun with no subject or copula of its own: no clause, the mark of a misparse the repairs below look for. */
   private rootIsBareNoun(): boolean {
-    const upos = this.words[this.root]!.upos;
-    return (upos === 'NOUN' || upos === 'PROPN') && !this.children[this.root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop');
+    return this.isNominal(this.root) && !this.children[this.root]!.some((child) => SUBJECTS.has(this.relations[child]!) || this.relations[child] === 'cop');
   }
 
   /**
@@ -516,7 +517,7 @@ class Tree {
     // Right after the subject's words: a copula further on belongs to a clause of its own.
     const copula = this.children[root]!.find((child) => this.words[child]!.upos === 'AUX' && this.rules.copulas.has(this.lower[child]!) && child === Math.max(...this.subtree(root).filter((node) => node < child)) + 1);
     if (copula === undefined) return;
-    const predicate = this.children[copula]!.find((child) => child > copula && SUBJECTS.has(this.relations[child]!) && (this.words[child]!.upos === 'NOUN' || this.words[child]!.upos === 'PROPN' || this.words[child]!.upos === 'ADJ'));
+    const predicate = this.children[copula]!.find((child) => child > copula && SUBJECTS.has(this.relations[child]!) && (this.isNominal(child) || this.words[child]!.upos === 'ADJ'));
     if (predicate === undefined) return;
     for (const child of this.children[copula]!) if (child !== predicate) this.parent[child] = predicate;
     for (const child of this.children[root]!) if (child > copula) this.parent[child] = predicate;
@@ -553,7 +554,7 @@ class Tree {
       // (Or the noun taken for the whole claim: "[Masked men ← set fire …], an officer said".)
       return (relation === 'obj' && child > say) || (relation.startsWith('nsubj') && child < say && this.childrenWith(say, (other) => other.startsWith('nsubj')).length > 1) || (relation === 'ccomp' && child < say);
     });
-    if (noun === undefined || (this.words[noun]!.upos !== 'NOUN' && this.words[noun]!.upos !== 'PROPN')) return;
+    if (noun === undefined || !this.isNominal(noun)) return;
     // The verb may hang from a noun further into the phrase ("DNA on a baseball cap ← led").
     const verb = this.subtree(noun).find((node) => node > noun && this.relations[node] === 'acl' && this.words[node]!.upos === 'VERB');
     if (verb === undefined || this.children[verb]!.some((child) => SUBJECTS.has(this.relations[child]!) || ['mark', 'aux', 'aux:pass', 'case'].includes(this.relations[child]!))) return;
